@@ -1,0 +1,177 @@
+// Package build runs the whole pipeline: data → pages and exports → Hugo →
+// the output folder, which it replaces only when everything succeeded.
+package build
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/hunan-industry/plan-site/generator/exports"
+	"github.com/hunan-industry/plan-site/generator/pages"
+	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/site"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Root     string    // the project: data/, content/, themes/, hugo.toml
+	Out      string    // the output folder, replaced whole on success
+	BaseURL  string    // absolute, ending in /
+	Progress io.Writer // progress lines; nil for none
+}
+
+// Summary counts what a build made.
+type Summary struct {
+	PagesByLanguage map[string]int
+	Exports         int
+	Files           int
+	Duration        time.Duration
+}
+
+func (s Summary) String() string {
+	return fmt.Sprintf("built %d pages in Chinese, %d in English, %d data exports, %d files in %s",
+		s.PagesByLanguage["zh"], s.PagesByLanguage["en"], s.Exports, s.Files, s.Duration.Round(time.Millisecond))
+}
+
+// GeneratedDir is where the generator writes what Hugo reads; hugo.toml
+// mounts it, and git ignores it.
+const GeneratedDir = "generated"
+
+// Run builds the site. On any error the previous output is left as it was.
+func Run(opts Options) (Summary, error) {
+	start := time.Now()
+	progress := func(format string, args ...any) {
+		if opts.Progress != nil {
+			fmt.Fprintf(opts.Progress, format+"\n", args...)
+		}
+	}
+	sum := Summary{}
+	root, err := filepath.Abs(opts.Root)
+	if err != nil {
+		return sum, err
+	}
+	opts.Root = root
+
+	progress("loading data/")
+	p, err := plan.Load(filepath.Join(root, "data"))
+	if err != nil {
+		return sum, err
+	}
+	progress("writing pages: %d industries, %d cities", len(p.Industries), len(p.Cities))
+	files, err := pages.Render(p)
+	if err != nil {
+		return sum, err
+	}
+	gen := filepath.Join(opts.Root, GeneratedDir)
+	if err := pages.Write(files, filepath.Join(gen, "content")); err != nil {
+		return sum, err
+	}
+	if err := os.MkdirAll(filepath.Join(gen, "assets"), 0o755); err != nil {
+		return sum, err
+	}
+	data, err := exports.Render(p)
+	if err != nil {
+		return sum, err
+	}
+
+	out, err := filepath.Abs(opts.Out)
+	if err != nil {
+		return sum, err
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return sum, err
+	}
+	// Build beside the output so that the final rename stays on one disk.
+	staging, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+"-new-")
+	if err != nil {
+		return sum, err
+	}
+	defer os.RemoveAll(staging) // a no-op once renamed into place
+
+	progress("rendering with Hugo")
+	res, err := site.Build(site.Options{
+		Root: opts.Root, PublishDir: staging, BaseURL: opts.BaseURL,
+		CacheDir: filepath.Join(gen, "cache"), Log: opts.Progress,
+	})
+	if err != nil {
+		return sum, err
+	}
+	sum.PagesByLanguage = res.PagesByLanguage
+
+	// Hugo as a library renders pages only; static files are ours to copy.
+	for _, dir := range []string{filepath.Join(opts.Root, "themes", "plansite", "static"), filepath.Join(opts.Root, "static")} {
+		if err := copyTree(dir, staging); err != nil {
+			return sum, err
+		}
+	}
+	if err := exports.Write(data, filepath.Join(staging, "data")); err != nil {
+		return sum, err
+	}
+	sum.Exports = len(data)
+
+	if sum.Files, err = countFiles(staging); err != nil {
+		return sum, err
+	}
+	if err := swap(staging, out); err != nil {
+		return sum, err
+	}
+	sum.Duration = time.Since(start)
+	return sum, nil
+}
+
+// swap puts staging in out's place, keeping out until the new one is there.
+func swap(staging, out string) error {
+	old := ""
+	if _, err := os.Stat(out); err == nil {
+		old = staging + "-old"
+		if err := os.Rename(out, old); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(staging, out); err != nil {
+		if old != "" {
+			os.Rename(old, out)
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// copyTree copies the files under src into dst; a missing src is empty.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if os.IsNotExist(err) && path == src {
+			return filepath.SkipDir
+		}
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
+
+func countFiles(dir string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return err
+	})
+	return n, err
+}

@@ -1,0 +1,99 @@
+// Command generator builds the bilingual site of the Hunan modern
+// industrial system plan from the YAML under data/.
+//
+//	go run ./generator build   # data → public/
+//	go run ./generator serve   # preview on 127.0.0.1, rebuilding on change
+//	go run ./generator check   # load and validate the data only
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hunan-industry/plan-site/generator/build"
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage: go run ./generator <command> [flags]
+
+commands:
+  build   load the data, write pages and charts, build the site into public/
+  serve   build, serve on 127.0.0.1 and rebuild when data/, content/ or themes/ change
+  check   load and validate the data; write nothing
+
+Run "go run ./generator <command> -h" for a command's flags.
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", ".", "the project folder (holding data/, content/, themes/)")
+	var err error
+	out := fs.String("out", "public", "the output folder, replaced whole when the build succeeds")
+	baseURL := fs.String("baseurl", defaultBaseURL(), "the site's absolute URL (default: $URL as Netlify sets it, else a placeholder)")
+	switch cmd {
+	case "check":
+		if fs.Parse(args) != nil {
+			return 2
+		}
+		err = check(*root, stdout)
+	case "build":
+		if fs.Parse(args) != nil {
+			return 2
+		}
+		var sum build.Summary
+		sum, err = build.Run(build.Options{Root: *root, Out: *out, BaseURL: *baseURL, Progress: stderr})
+		if err == nil {
+			fmt.Fprintln(stderr, sum)
+		}
+	case "serve":
+		addr := fs.String("addr", "127.0.0.1:1313", "where to listen (loopback only)")
+		if fs.Parse(args) != nil {
+			return 2
+		}
+		err = serve(*root, *out, *addr, stderr)
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// placeholderURL stands in where no deployment URL is known; every link
+// the site makes itself is relative, so a local build works anywhere.
+const placeholderURL = "https://hunan-plan.example.org/"
+
+func defaultBaseURL() string {
+	if u := os.Getenv("URL"); u != "" { // Netlify's primary URL
+		return strings.TrimSuffix(u, "/") + "/"
+	}
+	return placeholderURL
+}
+
+func check(root string, stdout io.Writer) error {
+	p, err := plan.Load(dataDir(root))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "data OK: %d industries, %d cities, %d glossary entries\n", len(p.Industries), len(p.Cities), len(p.Glossary))
+	return nil
+}
+
+func dataDir(root string) string { return filepath.Join(root, "data") }

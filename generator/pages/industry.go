@@ -1,0 +1,180 @@
+package pages
+
+import (
+	"fmt"
+
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
+
+// Statement is a target as one source states it.
+type Statement struct {
+	Display string `json:"display"` // 超过4100亿元 / more than 410 billion yuan
+	Strive  bool   `json:"strive"`
+	Quote   string `json:"quote"`
+}
+
+// TargetView is one metric with its statement in the body and in
+// attachment 2, and what differs between them.
+type TargetView struct {
+	Label      string     `json:"label"`
+	Body       *Statement `json:"body,omitempty"`
+	Attachment *Statement `json:"attachment,omitempty"`
+	Differs    []string   `json:"differs,omitempty"`
+}
+
+func (v *view) statement(t *plan.Target) *Statement {
+	if t == nil {
+		return nil
+	}
+	s := &Statement{Strive: t.Strive, Quote: v.t(t.Quote), Display: t.DisplayEN()}
+	if v.l == ZH {
+		s.Display = t.DisplayZH()
+	}
+	return s
+}
+
+func (v *view) targetViews(ts []*plan.Target) []TargetView {
+	out := []TargetView{}
+	for _, pr := range plan.Pairs(ts) {
+		out = append(out, TargetView{Label: v.t(pr.Label), Body: v.statement(pr.Body), Attachment: v.statement(pr.Attachment), Differs: pr.Differs})
+	}
+	return out
+}
+
+// Unit is a responsible body.
+type Unit struct {
+	Name string `json:"name"`
+	Lead bool   `json:"lead,omitempty"`
+}
+
+func (v *view) units(names []plan.Str, lead func(i int) bool) []Unit {
+	var out []Unit
+	g := v.p.Names()
+	for i, n := range names {
+		name := n.Value
+		if v.l == EN {
+			name = g.EN(n.Value)
+		}
+		out = append(out, Unit{Name: name, Lead: lead(i)})
+	}
+	return out
+}
+
+// KeyPoint is one column of attachment 2 for an industry.
+type KeyPoint struct {
+	Key   string   `json:"key"` // goal, products, …: the i18n key of its heading
+	Lines []string `json:"lines"`
+}
+
+// Note is a difference in wording between the body and attachment 2.
+type Note struct {
+	Field string `json:"field"`
+	Text  string `json:"text"`
+}
+
+func (v *view) industry(ind *plan.Industry, weight int) *Page {
+	core, key := v.p.IndustryCities(ind)
+	siblings := v.p.TierIndustries(ind.Tier)
+	var prev, next *Link
+	for i, s := range siblings {
+		if s != ind {
+			continue
+		}
+		if i > 0 {
+			l := v.industryLink(siblings[i-1])
+			prev = &l
+		}
+		if i+1 < len(siblings) {
+			l := v.industryLink(siblings[i+1])
+			next = &l
+		}
+	}
+	var items []Paragraph
+	for i, it := range ind.Items {
+		items = append(items, Paragraph{ID: fmt.Sprintf("item-%d", i+1), Title: v.t(it.Title), Text: v.t(it.Text)})
+	}
+	kp := ind.KeyPoints
+	var notes []Note
+	for _, n := range ind.Notes {
+		notes = append(notes, Note{Field: n.Field.Value, Text: v.t(n.Text)})
+	}
+	return &Page{
+		Title:       v.t(ind.Name),
+		Description: v.t(ind.KeyPoints.Goal),
+		Weight:      weight + 1,
+		Params: map[string]any{
+			"code":           ind.Code.Value,
+			"tier":           v.t(ind.Tier.Name),
+			"tierCode":       ind.Tier.Code.Value,
+			"intro":          v.t(ind.Intro),
+			"items":          items,
+			"responsibility": v.t(ind.Responsibility),
+			"units":          v.units(ind.Units, func(i int) bool { return i == 0 }),
+			"keyPoints": []KeyPoint{
+				{"goal", v.lines(kp.Goal)},
+				{"products", v.lines(kp.Products)},
+				{"technologies", v.lines(kp.Technologies)},
+				{"enterprises", v.lines(kp.Enterprises)},
+				{"cities", []string{v.attachmentCities(ind)}},
+			},
+			"targets":    v.targetViews(ind.Targets),
+			"notes":      notes,
+			"coreCities": v.cityLinks(core),
+			"keyCities":  v.cityLinks(key),
+			"count":      ind.StatedCount(),
+			"prev":       prev,
+			"next":       next,
+			"anchor":     ind.Slug.Value,
+		},
+	}
+}
+
+// FocusView is an industry the regional layout names for a city.
+type FocusView struct {
+	Name     string `json:"name"`
+	Industry *Link  `json:"industry,omitempty"`
+	Future   bool   `json:"future,omitempty"`
+}
+
+func (v *view) focus(c *plan.City) []FocusView {
+	out := []FocusView{}
+	if c.Focus == nil {
+		return out
+	}
+	for _, f := range c.Focus.Focus {
+		fv := FocusView{Name: v.t(f.Name), Future: f.Future}
+		if ind := v.p.Industry(f.Industry.Value); ind != nil {
+			l := v.industryLink(ind)
+			fv.Industry = &l
+		}
+		out = append(out, fv)
+	}
+	return out
+}
+
+func (v *view) city(c *plan.City, weight int) *Page {
+	core, key := v.p.CityIndustries(c)
+	params := map[string]any{
+		"code":       c.Code.Value,
+		"full":       v.t(c.Full),
+		"kind":       v.t(c.Kind),
+		"group":      v.t(c.Group.Name),
+		"groupID":    c.Group.ID.Value,
+		"groupText":  v.t(c.Group.Paragraph()),
+		"focus":      v.focus(c),
+		"core":       v.industryLinks(core),
+		"key":        v.industryLinks(key),
+		"count":      v.p.Layout.CityCounts[c.Code.Value].N,
+		"mapName":    c.MapName,
+		"regionsRef": "regions-" + c.Group.ID.Value,
+	}
+	if c.Area != nil {
+		params["area"] = v.t(c.Area.Name)
+	}
+	return &Page{
+		Title:       v.t(c.Name),
+		Description: v.t(c.Full) + " · " + v.t(c.Group.Name),
+		Weight:      weight + 1,
+		Params:      params,
+	}
+}

@@ -1,0 +1,204 @@
+package pages
+
+import (
+	"fmt"
+
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
+
+// TierView is a tier with its industries.
+type TierView struct {
+	Code       string `json:"code"`
+	Name       string `json:"name"`
+	Heading    string `json:"heading"`
+	Intro      string `json:"intro"`
+	Anchor     string `json:"anchor"`
+	Industries []Link `json:"industries"`
+}
+
+func (v *view) tiers() []TierView {
+	var out []TierView
+	for i, t := range v.p.Document.Tiers {
+		out = append(out, TierView{
+			Code: t.Code.Value, Name: v.t(t.Name), Intro: v.t(t.Intro), Anchor: plan.TierAnchor(t),
+			Heading:    v.t(plan.PartHeading(plan.TierPart(i), t.Heading)),
+			Industries: v.industryLinks(v.p.TierIndustries(t)),
+		})
+	}
+	return out
+}
+
+// Card is a headline 2027 figure.
+type Card struct {
+	Label    string `json:"label"`
+	Display  string `json:"display"`
+	Strive   bool   `json:"strive,omitempty"`
+	Industry *Link  `json:"industry,omitempty"`
+}
+
+// headlineCards are the province-wide goals, then each industry's first
+// target as the body states it.
+func (v *view) headlineCards() []Card {
+	var cards []Card
+	for _, t := range v.p.Document.General.Goals.Targets {
+		s := v.statement(t)
+		cards = append(cards, Card{Label: v.t(t.Label), Display: s.Display, Strive: s.Strive})
+	}
+	for _, ind := range v.p.Industries {
+		for _, pr := range plan.Pairs(ind.Targets) {
+			t := pr.Body
+			if t == nil {
+				t = pr.Attachment
+			}
+			s := v.statement(t)
+			l := v.industryLink(ind)
+			cards = append(cards, Card{Label: v.t(t.Label), Display: s.Display, Strive: s.Strive, Industry: &l})
+			break
+		}
+	}
+	return cards
+}
+
+func (v *view) home() *Page {
+	d := v.p.Document
+	return &Page{
+		Title:       v.t(d.Title),
+		Description: v.t(d.Notice.Issuer) + " · " + v.t(d.Notice.Number),
+		Params: map[string]any{
+			"issuer":     v.t(d.Notice.Issuer),
+			"number":     v.t(d.Notice.Number),
+			"industries": len(v.p.Industries),
+			"tierCount":  len(d.Tiers),
+			"cityCount":  len(v.p.Cities),
+			"goals":      v.t(d.General.Goals.Paragraph),
+			"cards":      v.headlineCards(),
+			"tiers":      v.tiers(),
+			"cities":     v.cityLinks(v.p.Cities),
+			"groups":     v.groups(),
+		},
+	}
+}
+
+func (v *view) industriesIndex() *Page {
+	return &Page{
+		Title:  map[Lang]string{ZH: "产业", EN: "Industries"}[v.l],
+		Params: map[string]any{"tiers": v.tiers()},
+	}
+}
+
+func (v *view) citiesIndex() *Page {
+	return &Page{
+		Title:  map[Lang]string{ZH: "市州", EN: "Cities and prefectures"}[v.l],
+		Params: map[string]any{"groups": v.groups()},
+	}
+}
+
+// GroupView is one group of the regional layout.
+type GroupView struct {
+	ID     string     `json:"id"`
+	Name   string     `json:"name"`
+	Short  string     `json:"short"`
+	Text   string     `json:"text"`
+	Cities []CityView `json:"cities"`
+	Areas  []AreaView `json:"areas,omitempty"`
+}
+
+// CityView is a city in its group, with what the layout names for it.
+type CityView struct {
+	Link
+	Focus []FocusView `json:"focus"`
+	Core  int         `json:"core"`
+	Key   int         `json:"key"`
+}
+
+// AreaView is a sub-area the regional layout names.
+type AreaView struct {
+	Name   string `json:"name"`
+	Cities []Link `json:"cities"`
+}
+
+func (v *view) groups() []GroupView {
+	var out []GroupView
+	for _, g := range v.p.Document.General.Regions.Groups {
+		gv := GroupView{ID: g.ID.Value, Name: v.t(g.Name), Short: v.t(g.Short), Text: v.t(g.Text)}
+		for _, cf := range g.Cities {
+			c := v.p.City(cf.City.Value)
+			core, key := v.p.CityIndustries(c)
+			gv.Cities = append(gv.Cities, CityView{Link: v.cityLink(c), Focus: v.focus(c), Core: len(core), Key: len(key)})
+		}
+		for _, a := range g.Areas {
+			av := AreaView{Name: v.t(a.Name)}
+			for _, s := range a.Cities {
+				av.Cities = append(av.Cities, v.cityLink(v.p.City(s.Value)))
+			}
+			gv.Areas = append(gv.Areas, av)
+		}
+		out = append(out, gv)
+	}
+	return out
+}
+
+func (v *view) regions() *Page {
+	r := v.p.Document.General.Regions
+	return &Page{
+		Title:       v.t(r.Heading),
+		Description: v.t(r.Intro),
+		Type:        "regions",
+		Params:      map[string]any{"intro": v.t(r.Intro), "groups": v.groups()},
+	}
+}
+
+// IndustryTargets is one industry's targets on the targets page.
+type IndustryTargets struct {
+	Industry Link         `json:"industry"`
+	Tier     string       `json:"tier"`
+	Targets  []TargetView `json:"targets"`
+}
+
+func (v *view) targets() *Page {
+	g := v.p.Document.General.Goals
+	var inds []IndustryTargets
+	for _, ind := range v.p.Industries {
+		inds = append(inds, IndustryTargets{Industry: v.industryLink(ind), Tier: v.t(ind.Tier.Name), Targets: v.targetViews(ind.Targets)})
+	}
+	return &Page{
+		Title:       map[Lang]string{ZH: "2027年目标", EN: "Targets for 2027"}[v.l],
+		Description: v.t(g.Paragraph),
+		Type:        "targets",
+		Params: map[string]any{
+			"goalsHeading": v.t(g.Heading),
+			"goals":        v.t(g.Paragraph),
+			"province":     v.targetViews(g.Targets),
+			"industries":   inds,
+		},
+	}
+}
+
+// SafeguardView is one of the ten measures.
+type SafeguardView struct {
+	ID             string `json:"id"`
+	N              int    `json:"n"`
+	Title          string `json:"title"`
+	Text           string `json:"text"`
+	Responsibility string `json:"responsibility"`
+	Units          []Unit `json:"units"`
+	Lead           bool   `json:"lead"` // the units lead (牵头) rather than share by remit
+}
+
+func (v *view) safeguards() *Page {
+	s := v.p.Document.Safeguards
+	var items []SafeguardView
+	for i, m := range s.Items {
+		lead := m.UnitsLead()
+		items = append(items, SafeguardView{
+			ID: fmt.Sprintf("safeguard-%d", i+1), N: i + 1, Title: v.t(m.Title), Text: v.t(m.Text),
+			Responsibility: v.t(m.Responsibility), Lead: lead,
+			Units: v.units(m.Units, func(int) bool { return lead }),
+		})
+	}
+	return &Page{
+		Title:  v.t(s.Heading),
+		Type:   "safeguards",
+		Params: map[string]any{"items": items},
+	}
+}

@@ -1,0 +1,99 @@
+// Package pages turns the plan into Hugo content: one Markdown file per
+// page and language, whose front matter carries everything the page shows
+// in that language. Text reaches the page only through templates, which
+// escape it, so no data string is ever read as Markdown or HTML.
+package pages
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
+
+// Lang is a site language.
+type Lang string
+
+const (
+	ZH Lang = "zh"
+	EN Lang = "en"
+)
+
+// Langs are the site's languages, the default first.
+var Langs = []Lang{ZH, EN}
+
+// T picks a text's language.
+func (l Lang) T(t plan.Text) string {
+	if l == ZH {
+		return t.ZH
+	}
+	return t.EN
+}
+
+// Page is one content file: Hugo's front matter, written as JSON.
+type Page struct {
+	Title       string `json:"title"`
+	Description string `json:"description,omitempty"`
+	Type        string `json:"type,omitempty"`
+	Weight      int    `json:"weight,omitempty"`
+	Params      any    `json:"params,omitempty"`
+}
+
+// Files maps a path under the content folder (zh/industries/x.md) to its
+// bytes.
+type Files map[string][]byte
+
+// Render makes every generated page in both languages.
+func Render(p *plan.Plan) (Files, error) {
+	files := Files{}
+	for _, l := range Langs {
+		v := newView(p, l)
+		for path, pg := range v.pages() {
+			b, err := encode(pg)
+			if err != nil {
+				return nil, fmt.Errorf("page %s/%s: %w", l, path, err)
+			}
+			files[filepath.Join(string(l), path)] = b
+		}
+	}
+	return files, nil
+}
+
+// encode writes JSON front matter; Hugo reads a file that opens with "{"
+// as JSON. The body stays empty: templates render the params.
+func encode(pg *Page) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(pg); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Write writes files under dir, replacing what was there.
+func Write(files Files, dir string) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		full := filepath.Join(dir, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,234 @@
+package pages
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
+
+// view builds the pages of one language.
+type view struct {
+	p *plan.Plan
+	l Lang
+}
+
+func newView(p *plan.Plan, l Lang) *view { return &view{p: p, l: l} }
+
+// t picks the view's language of a text.
+func (v *view) t(t plan.Text) string { return v.l.T(t) }
+
+// lines splits a multi-line text (a table cell) into its lines.
+func (v *view) lines(t plan.Text) []string { return strings.Split(v.t(t), "\n") }
+
+// Link is a reference to another page of the same language.
+type Link struct {
+	Path  string `json:"path"` // relative to the language root: industries/x/
+	Title string `json:"title"`
+	Code  string `json:"code,omitempty"`
+}
+
+func (v *view) industryLink(ind *plan.Industry) Link {
+	return Link{Path: "industries/" + ind.Slug.Value + "/", Title: v.t(ind.Name), Code: ind.Code.Value}
+}
+
+func (v *view) cityLink(c *plan.City) Link {
+	return Link{Path: "cities/" + c.Code.Value + "/", Title: v.t(c.Name), Code: c.Code.Value}
+}
+
+func (v *view) industryLinks(inds []*plan.Industry) []Link {
+	out := []Link{}
+	for _, ind := range inds {
+		out = append(out, v.industryLink(ind))
+	}
+	return out
+}
+
+func (v *view) cityLinks(cs []*plan.City) []Link {
+	out := []Link{}
+	for _, c := range cs {
+		out = append(out, v.cityLink(c))
+	}
+	return out
+}
+
+// pages lists every generated page of the language by content path.
+func (v *view) pages() map[string]*Page {
+	out := map[string]*Page{
+		"_index.md":            v.home(),
+		"plan.md":              v.fullText(),
+		"industries/_index.md": v.industriesIndex(),
+		"cities/_index.md":     v.citiesIndex(),
+		"regions.md":           v.regions(),
+		"targets.md":           v.targets(),
+		"layout.md":            v.layoutMatrix(),
+		"safeguards.md":        v.safeguards(),
+	}
+	for i, ind := range v.p.Industries {
+		out["industries/"+ind.Slug.Value+".md"] = v.industry(ind, i)
+	}
+	for i, c := range v.p.Cities {
+		out["cities/"+c.Code.Value+".md"] = v.city(c, i)
+	}
+	return out
+}
+
+// Paragraph is a block of text with its anchor.
+type Paragraph struct {
+	ID    string   `json:"id"`
+	Kind  string   `json:"kind,omitempty"`
+	Title string   `json:"title,omitempty"`
+	Text  string   `json:"text"`
+	Lines []string `json:"lines,omitempty"`
+}
+
+var blockKinds = map[plan.BlockKind]string{
+	plan.Masthead: "masthead", plan.Paragraph: "p", plan.Part: "part", plan.Section: "section",
+	plan.NumberedItem: "item", plan.Units: "units", plan.Title: "title",
+}
+
+func (v *view) fullText() *Page {
+	var blocks []Paragraph
+	for _, b := range v.p.FullText() {
+		blocks = append(blocks, Paragraph{ID: b.ID, Kind: blockKinds[b.Kind], Text: v.t(b.Text), Lines: splitIfMany(v.t(b.Text))})
+	}
+	a := v.p.Document.Attachments
+	return &Page{
+		Title:       v.t(v.p.Document.Title),
+		Description: v.t(v.p.Document.Notice.Issuer) + " · " + v.t(v.p.Document.Notice.Number),
+		Type:        "plan",
+		Params: map[string]any{
+			"blocks":          blocks,
+			"layoutTitle":     v.t(a.Layout.Title),
+			"layoutNote":      v.t(a.Layout.Note),
+			"layout":          v.matrix(),
+			"keyPointsLabel":  v.t(a.Attachment2.Label),
+			"keyPointsTitle":  v.t(a.Attachment2.Title),
+			"keyPointsHeader": v.texts(a.Attachment2.Columns),
+			"keyPoints":       v.keyPointRows(),
+		},
+	}
+}
+
+func splitIfMany(s string) []string {
+	if !strings.Contains(s, "\n") {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+func (v *view) texts(ts []plan.Text) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = v.t(t)
+	}
+	return out
+}
+
+// KeyPointRow is one industry's row of attachment 2, each cell in lines.
+type KeyPointRow struct {
+	Industry Link       `json:"industry"`
+	Tier     string     `json:"tier"`
+	Cells    [][]string `json:"cells"`
+}
+
+func (v *view) keyPointRows() []KeyPointRow {
+	var rows []KeyPointRow
+	for _, ind := range v.p.Industries {
+		kp := ind.KeyPoints
+		rows = append(rows, KeyPointRow{
+			Industry: v.industryLink(ind),
+			Tier:     v.t(ind.Tier.Name),
+			Cells:    [][]string{v.lines(kp.Goal), v.lines(kp.Products), v.lines(kp.Technologies), v.lines(kp.Enterprises), {v.attachmentCities(ind)}},
+		})
+	}
+	return rows
+}
+
+// attachmentCities prints attachment 2's city cell: as written in Chinese,
+// from the city names in English.
+func (v *view) attachmentCities(ind *plan.Industry) string {
+	cell := ind.KeyPoints.Cities.Value
+	if v.l == ZH {
+		return strings.Join(strings.Fields(cell), "")
+	}
+	named, _ := plan.ParseCityCell(cell, v.p.Cities)
+	if len(named) == len(v.p.Cities) {
+		return fmt.Sprintf("All %d cities and prefectures", len(named))
+	}
+	var names []string
+	for _, c := range named {
+		names = append(names, c.Short.EN)
+	}
+	return strings.Join(names, ", ")
+}
+
+// Matrix is attachment 1 as a table.
+type Matrix struct {
+	Groups []MatrixGroup `json:"groups"`
+	Cities []Link        `json:"cities"`
+	Rows   []MatrixRow   `json:"rows"`
+	Totals []int         `json:"totals"`
+}
+
+// MatrixGroup is a header cell spanning the cities of one regional group.
+type MatrixGroup struct {
+	Name string `json:"name"`
+	Span int    `json:"span"`
+}
+
+// MatrixRow is one industry's ratings, one cell per city ("core", "key"
+// or "").
+type MatrixRow struct {
+	Tier     string   `json:"tier"`
+	TierSpan int      `json:"tierSpan"` // rows the tier cell spans; 0 on later rows
+	Industry Link     `json:"industry"`
+	Cells    []string `json:"cells"`
+	Count    int      `json:"count"`
+}
+
+func (v *view) matrix() Matrix {
+	m := Matrix{}
+	for _, g := range v.p.Document.General.Regions.Groups {
+		n := 0
+		for _, c := range v.p.Cities {
+			if c.Group == g {
+				n++
+			}
+		}
+		m.Groups = append(m.Groups, MatrixGroup{Name: v.t(g.Short), Span: n})
+	}
+	for _, c := range v.p.Cities {
+		l := v.cityLink(c)
+		l.Title = v.t(c.Short)
+		m.Cities = append(m.Cities, l)
+	}
+	for _, tier := range v.p.Document.Tiers {
+		inds := v.p.TierIndustries(tier)
+		for i, ind := range inds {
+			row := MatrixRow{Industry: v.industryLink(ind), Tier: v.t(tier.Name), Count: ind.StatedCount()}
+			if i == 0 {
+				row.TierSpan = len(inds)
+			}
+			for _, c := range v.p.Cities {
+				lvl, _ := ind.Rating(c.Code.Value)
+				row.Cells = append(row.Cells, string(lvl))
+			}
+			m.Rows = append(m.Rows, row)
+		}
+	}
+	for _, c := range v.p.Cities {
+		m.Totals = append(m.Totals, v.p.Layout.CityCounts[c.Code.Value].N)
+	}
+	return m
+}
+
+func (v *view) layoutMatrix() *Page {
+	a := v.p.Document.Attachments.Layout
+	return &Page{
+		Title:       v.t(a.Title),
+		Description: v.t(a.Note),
+		Type:        "layout",
+		Params:      map[string]any{"matrix": v.matrix(), "note": v.t(a.Note)},
+	}
+}

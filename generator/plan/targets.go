@@ -1,0 +1,159 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// BodyText is the industry's section of the body as one text: the intro
+// and the numbered items, as printed.
+func (ind *Industry) BodyText() string {
+	var b strings.Builder
+	b.WriteString(ind.Intro.ZH)
+	for i, it := range ind.Items {
+		b.WriteString("\n")
+		b.WriteString(it.Paragraph(i).ZH)
+	}
+	return b.String()
+}
+
+// Paragraph is the item as printed: 1.石油化工。乙烯，…
+func (it *Item) Paragraph(i int) Text {
+	return Text{
+		ZH: fmt.Sprintf("%d.%s。%s", i+1, it.Title.ZH, it.Text.ZH),
+		EN: fmt.Sprintf("%d. %s. %s", i+1, it.Title.EN, it.Text.EN),
+	}
+}
+
+// Quantity is the target's value in English.
+func (t *Target) Quantity() Quantity {
+	q, _ := QuantityEN(t.Value.Value, t.Unit.Value) // validated on load
+	return q
+}
+
+// TargetPair is one metric as the body and attachment 2 state it; either
+// side may be missing.
+type TargetPair struct {
+	Metric     string
+	Label      Text
+	Body       *Target
+	Attachment *Target
+	// Differs names what the two sources state differently: value, unit,
+	// comparator, strive; or "only-body" / "only-attachment2".
+	Differs []string
+}
+
+// Pairs matches each metric's statements in the body and in attachment 2,
+// in the order the metrics first appear.
+func Pairs(targets []*Target) []*TargetPair {
+	var pairs []*TargetPair
+	byMetric := map[string]*TargetPair{}
+	for _, t := range targets {
+		pr := byMetric[t.Metric.Value]
+		if pr == nil {
+			pr = &TargetPair{Metric: t.Metric.Value, Label: t.Label}
+			byMetric[t.Metric.Value] = pr
+			pairs = append(pairs, pr)
+		}
+		if Source(t.Source.Value) == SourceBody {
+			pr.Body = t
+		} else {
+			pr.Attachment = t
+		}
+	}
+	for _, pr := range pairs {
+		b, a := pr.Body, pr.Attachment
+		switch {
+		case a == nil:
+			pr.Differs = []string{"only-body"}
+		case b == nil:
+			pr.Differs = []string{"only-attachment2"}
+		default:
+			if b.Value.Value != a.Value.Value {
+				pr.Differs = append(pr.Differs, "value")
+			}
+			if b.Unit.Value != a.Unit.Value {
+				pr.Differs = append(pr.Differs, "unit")
+			}
+			if b.Comparator.Value != a.Comparator.Value {
+				pr.Differs = append(pr.Differs, "comparator")
+			}
+			if b.Strive != a.Strive {
+				pr.Differs = append(pr.Differs, "strive")
+			}
+		}
+	}
+	return pairs
+}
+
+var strivers = []string{"力争", "努力"}
+
+// checkTargets traces every target to its sentence: the quote stands in the
+// source text, the value, unit and comparator stand in the quote, and the
+// English states the value converted.
+func checkTargets(lg *problemLog, field string, targets []*Target, sources map[Source]string) {
+	seen := map[string]bool{}
+	for i, t := range targets {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		src, ok := sources[Source(t.Source.Value)]
+		if !ok {
+			lg.add(t.Source.Line, f+".source", "source %q is not one of %s", t.Source.Value, strings.Join(sortedKeys(stringKeys(sources)), ", "))
+			continue
+		}
+		key := t.Metric.Value + "/" + t.Source.Value
+		if seen[key] {
+			lg.add(t.Metric.Line, f+".metric", "metric %q is stated twice in %s", t.Metric.Value, t.Source.Value)
+		}
+		seen[key] = true
+		quote := t.Quote.ZH
+		if !strings.Contains(src, quote) {
+			lg.add(t.Quote.Line, f+".quote.zh", "%q does not stand in the %s text", quote, t.Source.Value)
+		}
+		if !slices.ContainsFunc(zhValueForms(t.Value.Value, t.Unit.Value), func(v string) bool { return strings.Contains(quote, v) }) {
+			lg.add(t.Value.Line, f+".value", "value %q does not stand in the quote %q", t.Value.Value, quote)
+		}
+		if !strings.Contains(quote, t.Unit.Value) {
+			lg.add(t.Unit.Line, f+".unit", "unit %q does not stand in the quote %q", t.Unit.Value, quote)
+		}
+		for _, part := range strings.Split(t.Comparator.Value, "…") {
+			if !strings.Contains(quote, part) {
+				lg.add(t.Comparator.Line, f+".comparator", "comparator %q does not stand in the quote %q", t.Comparator.Value, quote)
+				break
+			}
+		}
+		if !KnownComparator(t.Comparator.Value) {
+			lg.add(t.Comparator.Line, f+".comparator", "comparator %q has no English form; known: %s", t.Comparator.Value, strings.Join(sortedKeys(comparatorsEN), ", "))
+		}
+		says := slices.ContainsFunc(strivers, func(s string) bool { return strings.Contains(quote, s) })
+		if says != t.Strive {
+			lg.add(t.Quote.Line, f+".strive", "strive is %v, but the quote %s 力争/努力", t.Strive, map[bool]string{true: "says", false: "does not say"}[says])
+		}
+		q, err := QuantityEN(t.Value.Value, t.Unit.Value)
+		if err != nil {
+			lg.add(t.Unit.Line, f+".unit", "%v", err)
+			continue
+		}
+		if !containsNumber(t.Quote.EN, q.Number) {
+			lg.add(t.Quote.Line, f+".quote.en", "the English should state the value as %q", q.Number)
+		}
+	}
+}
+
+// containsNumber accepts a range written with a hyphen, an en dash or "to".
+func containsNumber(en, number string) bool {
+	for _, sep := range []string{"–", "-", " to "} {
+		if strings.Contains(en, strings.ReplaceAll(number, "–", sep)) {
+			return true
+		}
+	}
+	return false
+}
+
+func stringKeys(m map[Source]string) map[string]bool {
+	out := map[string]bool{}
+	for k := range m {
+		out[string(k)] = true
+	}
+	return out
+}

@@ -1,0 +1,323 @@
+package plan
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+var (
+	industryCode = regexp.MustCompile(`^[A-D][1-9]$`)
+	slugPattern  = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	termKinds    = []string{"company", "body", "place", "brand", "project", "platform", "term"}
+	termBases    = []string{"official", "translated", "pinyin"}
+	// checkedKinds are the glossary kinds whose English must appear in the
+	// English of every text whose Chinese names them.
+	checkedKinds = []string{"company", "body", "place", "city"}
+)
+
+// validate links the parts of p and checks them; it runs only when every
+// file decoded.
+func validate(p *Plan, l *loader) {
+	docLog, cityLog, layoutLog := l.log("plan.yaml"), l.log("cities.yaml"), l.log("layout.yaml")
+
+	checkTexts(docLog, "", &p.Document)
+	checkTexts(cityLog, "", &p.Cities)
+	for _, ind := range p.Industries {
+		checkTexts(l.log(ind.file), "", ind)
+	}
+
+	tiers := map[string]*Tier{}
+	for i, t := range p.Document.Tiers {
+		if tiers[t.Code.Value] != nil {
+			docLog.add(t.Code.Line, fmt.Sprintf("tiers[%d].code", i), "duplicate tier %q", t.Code.Value)
+		}
+		tiers[t.Code.Value] = t
+	}
+
+	cities := map[string]*City{}
+	for i, c := range p.Cities {
+		field := fmt.Sprintf("[%d].code", i)
+		switch {
+		case !slugPattern.MatchString(c.Code.Value):
+			cityLog.add(c.Code.Line, field, "city code %q must be lower-case words joined by hyphens", c.Code.Value)
+		case cities[c.Code.Value] != nil:
+			cityLog.add(c.Code.Line, field, "duplicate city %q", c.Code.Value)
+		}
+		cities[c.Code.Value] = c
+		if c.MapName == "" {
+			cityLog.add(c.Code.Line, fmt.Sprintf("[%d].map_name", i), "missing the city's name in the map data")
+		}
+	}
+	cityRef := func(lg *problemLog, s Str, field string) *City {
+		c := cities[s.Value]
+		if c == nil {
+			lg.add(s.Line, field, "unknown city %q", s.Value)
+		}
+		return c
+	}
+
+	industries := map[string]*Industry{}
+	slugs := map[string]bool{}
+	for _, ind := range p.Industries {
+		lg := l.log(ind.file)
+		code := ind.Code.Value
+		switch {
+		case !industryCode.MatchString(code):
+			lg.add(ind.Code.Line, "code", "industry code %q must be a tier letter A–D and a number, as in B1", code)
+		case industries[code] != nil:
+			lg.add(ind.Code.Line, "code", "duplicate industry %q (also in %s)", code, industries[code].file)
+		default:
+			industries[code] = ind
+			ind.Tier = tiers[code[:1]]
+			if ind.Tier == nil {
+				lg.add(ind.Code.Line, "code", "industry %q belongs to tier %q, which plan.yaml does not define", code, code[:1])
+			}
+		}
+		if !slugPattern.MatchString(ind.Slug.Value) {
+			lg.add(ind.Slug.Line, "slug", "slug %q must be lower-case words joined by hyphens", ind.Slug.Value)
+		} else if slugs[ind.Slug.Value] {
+			lg.add(ind.Slug.Line, "slug", "duplicate slug %q", ind.Slug.Value)
+		}
+		slugs[ind.Slug.Value] = true
+	}
+	industryRef := func(lg *problemLog, s Str, field string) *Industry {
+		ind := industries[s.Value]
+		if ind == nil {
+			lg.add(s.Line, field, "unknown industry %q", s.Value)
+		}
+		return ind
+	}
+
+	// The regional layout places every city in exactly one group.
+	for gi, g := range p.Document.General.Regions.Groups {
+		base := fmt.Sprintf("general.regions.groups[%d]", gi)
+		for ci, cf := range g.Cities {
+			c := cityRef(docLog, cf.City, fmt.Sprintf("%s.cities[%d].city", base, ci))
+			if c == nil {
+				continue
+			}
+			if c.Group != nil {
+				docLog.add(cf.City.Line, fmt.Sprintf("%s.cities[%d].city", base, ci), "city %q is already in group %q", c.Code.Value, c.Group.ID.Value)
+			}
+			c.Group, c.Focus = g, cf
+			for fi, f := range cf.Focus {
+				if f.Industry.Value != "" {
+					industryRef(docLog, f.Industry, fmt.Sprintf("%s.cities[%d].focus[%d].industry", base, ci, fi))
+				}
+			}
+		}
+		for ai, a := range g.Areas {
+			for ci, s := range a.Cities {
+				if c := cityRef(docLog, s, fmt.Sprintf("%s.areas[%d].cities[%d]", base, ai, ci)); c != nil {
+					c.Area = a
+				}
+			}
+		}
+	}
+	for i, c := range p.Cities {
+		if c.Group == nil {
+			cityLog.add(c.Code.Line, fmt.Sprintf("[%d].code", i), "city %q is in no group of the regional layout (plan.yaml general.regions)", c.Code.Value)
+		}
+	}
+
+	validateLayout(p, layoutLog, cities, industries, cityRef, industryRef)
+
+	glossary := buildGlossary(p, l)
+	for _, ind := range p.Industries {
+		lg := l.log(ind.file)
+		checkUnits(lg, "units", ind.Units, ind.Responsibility, glossary)
+		checkAttachmentCities(lg, p, ind, cities)
+		checkTargets(lg, "targets", ind.Targets, map[Source]string{
+			SourceBody:        ind.BodyText(),
+			SourceAttachment2: ind.KeyPoints.Goal.ZH,
+		})
+		for i, n := range ind.Notes {
+			if !slices.Contains(keyPointFields, n.Field.Value) {
+				lg.add(n.Field.Line, fmt.Sprintf("notes[%d].field", i), "field %q is not one of %s", n.Field.Value, strings.Join(keyPointFields, ", "))
+			}
+		}
+		checkNames(lg, ind, glossary)
+	}
+	for i, s := range p.Document.Safeguards.Items {
+		checkUnits(docLog, fmt.Sprintf("safeguards.items[%d].units", i), s.Units, s.Responsibility, glossary)
+	}
+	checkTargets(docLog, "general.goals.targets", p.Document.General.Goals.Targets, map[Source]string{
+		SourceBody: p.Document.General.Goals.Paragraph.ZH,
+	})
+	checkNames(docLog, &p.Document, glossary)
+	checkNames(cityLog, &p.Cities, glossary)
+}
+
+var keyPointFields = []string{"goal", "products", "technologies", "enterprises", "cities"}
+
+// checkTexts requires both languages of every Text under v: a Chinese text
+// without its English is an error, and so is a text left out.
+func checkTexts(lg *problemLog, path string, v any) {
+	lastLine := 0
+	walkTexts(reflect.ValueOf(v), path, func(field string, t *Text) {
+		line := t.Line
+		if line == 0 {
+			line = lastLine
+		} else {
+			lastLine = line
+		}
+		switch {
+		case t.ZH == "" && t.EN == "":
+			lg.add(line, field, "missing text (zh and en)")
+		case t.EN == "":
+			lg.add(line, field+".en", "missing English translation")
+		case t.ZH == "":
+			lg.add(line, field+".zh", "missing Chinese text")
+		}
+	})
+}
+
+var textType = reflect.TypeOf(Text{})
+
+// walkTexts calls fn for every Text reachable from v through exported,
+// YAML-decoded fields, with its key path.
+func walkTexts(v reflect.Value, path string, fn func(string, *Text)) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walkTexts(v.Elem(), path, fn)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			walkTexts(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+		}
+	case reflect.Struct:
+		if v.Type() == textType {
+			fn(path, v.Addr().Interface().(*Text))
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			f := v.Type().Field(i)
+			tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
+			if !f.IsExported() || tag == "-" || tag == "" {
+				continue
+			}
+			p := tag
+			if path != "" {
+				p = path + "." + tag
+			}
+			walkTexts(v.Field(i), p, fn)
+		}
+	}
+}
+
+func validateLayout(p *Plan, lg *problemLog, cities map[string]*City, industries map[string]*Industry,
+	cityRef func(*problemLog, Str, string) *City, industryRef func(*problemLog, Str, string) *Industry) {
+	if p.Layout.Source.Value != "attachment1" {
+		lg.add(p.Layout.Source.Line, "source", "the layout table's source must be attachment1, got %q", p.Layout.Source.Value)
+	}
+	perCity := map[string]int{}
+	seen := map[string]bool{}
+	for i, row := range p.Layout.Rows {
+		base := fmt.Sprintf("rows[%d]", i)
+		ind := industryRef(lg, row.Industry, base+".industry")
+		if seen[row.Industry.Value] {
+			lg.add(row.Industry.Line, base+".industry", "industry %q has a second row", row.Industry.Value)
+		}
+		seen[row.Industry.Value] = true
+		n := 0
+		for _, code := range sortedKeys(row.Ratings) {
+			r := row.Ratings[code]
+			if cityRef(lg, Str{Value: code, Line: r.Line}, base+".ratings."+code) == nil {
+				continue
+			}
+			n++
+			perCity[code]++
+		}
+		if row.Count.N != n {
+			lg.add(row.Count.Line, base+".count", "the table states %d cities for %s, but its row rates %d", row.Count.N, row.Industry.Value, n)
+		}
+		if ind != nil {
+			ind.layout = row
+		}
+	}
+	for _, ind := range p.Industries {
+		if ind.layout == nil && industries[ind.Code.Value] == ind {
+			lg.add(0, "rows", "industry %s has no row in the layout table", ind.Code.Value)
+		}
+	}
+	for _, code := range sortedKeys(p.Layout.CityCounts) {
+		stated := p.Layout.CityCounts[code]
+		if cityRef(lg, Str{Value: code, Line: stated.Line}, "city_counts."+code) == nil {
+			continue
+		}
+		if stated.N != perCity[code] {
+			lg.add(stated.Line, "city_counts."+code, "the table states %d industries for %s, but its column rates %d", stated.N, code, perCity[code])
+		}
+	}
+	for _, c := range p.Cities {
+		if _, ok := p.Layout.CityCounts[c.Code.Value]; !ok {
+			lg.add(0, "city_counts", "no stated count for city %q", c.Code.Value)
+		}
+	}
+}
+
+// checkAttachmentCities compares attachment 2's city cell with the layout
+// table's row: the document agrees with itself here, and must go on doing so.
+func checkAttachmentCities(lg *problemLog, p *Plan, ind *Industry, cities map[string]*City) {
+	cell := ind.KeyPoints.Cities
+	named, unknown := ParseCityCell(cell.Value, p.Cities)
+	for _, u := range unknown {
+		lg.add(cell.Line, "key_points.cities", "unknown city %q", u)
+	}
+	if ind.layout == nil || len(unknown) > 0 {
+		return
+	}
+	var rated []string
+	for _, c := range p.Cities {
+		if _, ok := ind.layout.Ratings[c.Code.Value]; ok {
+			rated = append(rated, c.Code.Value)
+		}
+	}
+	var got []string
+	for _, c := range named {
+		got = append(got, c.Code.Value)
+	}
+	if !slices.Equal(got, rated) {
+		lg.add(cell.Line, "key_points.cities", "attachment 2 names %v, the layout table rates %v", got, rated)
+	}
+}
+
+// checkUnits requires each responsible unit to be a glossary body named in
+// the responsibility line.
+func checkUnits(lg *problemLog, field string, units []Str, line Text, g *Glossary) {
+	for i, u := range units {
+		t := g.Lookup(u.Value)
+		f := fmt.Sprintf("%s[%d]", field, i)
+		switch {
+		case t == nil || t.Kind.Value != "body":
+			lg.add(u.Line, f, "%q is not a government body in the glossary", u.Value)
+		case !strings.Contains(line.ZH, u.Value):
+			lg.add(u.Line, f, "%q is not named in the responsibility line", u.Value)
+		}
+	}
+}
+
+// checkNames requires the glossary English of every company, body, place
+// and city named in a Chinese text to stand in that text's English.
+func checkNames(lg *problemLog, v any, g *Glossary) {
+	walkTexts(reflect.ValueOf(v), "", func(field string, t *Text) {
+		for _, term := range g.Find(t.ZH) {
+			if slices.Contains(checkedKinds, term.Kind.Value) && !strings.Contains(t.EN, term.EN) {
+				lg.add(t.Line, field+".en", "names %s, but not as %q (glossary %s)", term.ZH.Value, term.EN, term.File)
+			}
+		}
+	})
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
