@@ -1,0 +1,244 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/hunan-industry/plan-site/generator/sitecheck"
+)
+
+const testURL = "https://plan.test/"
+
+// projectCopy copies what a build reads into a temporary project, so that
+// tests never write into the checkout (generated/, public/).
+func projectCopy(t testing.TB) string {
+	t.Helper()
+	dst, err := os.MkdirTemp("", "plan-site-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tempDirs = append(tempDirs, dst)
+	src := filepath.Join("..", "..")
+	for _, name := range []string{"hugo.toml", "data", "content", "themes", "static", "package.json", "package-lock.json"} {
+		if err := copyAny(filepath.Join(src, name), filepath.Join(dst, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+func copyAny(src, dst string) error {
+	info, err := os.Stat(src)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if info.IsDir() {
+		return copyTree(src, dst)
+	}
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, 0o644)
+}
+
+// tempDirs outlive the test that made them: the site is built once.
+var tempDirs []string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, d := range tempDirs {
+		os.RemoveAll(d)
+	}
+	os.Exit(code)
+}
+
+var (
+	builtOnce sync.Once
+	builtSite string
+	builtErr  error
+)
+
+// builtSite builds the real project once for every test that reads it.
+func siteDir(t *testing.T) string {
+	t.Helper()
+	builtOnce.Do(func() {
+		root := projectCopy(t)
+		out := filepath.Join(root, "public")
+		_, builtErr = Run(Options{Root: root, Out: out, BaseURL: testURL})
+		builtSite = out
+	})
+	if builtErr != nil {
+		t.Fatal(builtErr)
+	}
+	return builtSite
+}
+
+func readSite(t *testing.T) *sitecheck.Site {
+	t.Helper()
+	s, err := sitecheck.Read(siteDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+var langs = sitecheck.Languages{Default: "zh-CN", Prefixes: map[string]string{"en": "/en/"}}
+
+func expectNone(t *testing.T, what string, fs sitecheck.Findings) {
+	t.Helper()
+	for i, f := range fs {
+		if i == 20 {
+			t.Errorf("%s: … and %d more", what, len(fs)-20)
+			break
+		}
+		t.Errorf("%s: %s", what, f)
+	}
+}
+
+func TestBothLanguagesAndTwins(t *testing.T) {
+	s := readSite(t)
+	var zh, en int
+	for _, u := range s.URLs() {
+		switch s.Pages[u].Lang {
+		case "zh-CN":
+			zh++
+		case "en":
+			en++
+		}
+	}
+	if zh < 39 || zh != en {
+		t.Errorf("pages: %d Chinese, %d English; want the same number, at least 39", zh, en)
+	}
+	expectNone(t, "translations", s.Translations(langs, "plan.test"))
+}
+
+func TestLinksResolve(t *testing.T) {
+	expectNone(t, "links", readSite(t).Links("plan.test"))
+}
+
+func TestNoThirdPartyRequests(t *testing.T) {
+	s := readSite(t)
+	expectNone(t, "third party", s.ThirdParty("plan.test"))
+	// CSS and JS are fetched too, and may fetch in turn.
+	for f := range s.Files {
+		if !strings.HasSuffix(f, ".css") && !strings.HasSuffix(f, ".js") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(s.Dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, scheme := range []string{"http://", "https://", "//fonts.", "@import"} {
+			if strings.Contains(string(b), scheme) {
+				t.Errorf("%s mentions %q: an asset must not load from another host", f, scheme)
+			}
+		}
+	}
+}
+
+func TestPageContent(t *testing.T) {
+	dir := siteDir(t)
+	for _, c := range []struct {
+		file string
+		want []string
+	}{
+		{"index.html", []string{`<html lang="zh-CN">`, "湖南省现代化产业体系建设实施方案", "湘政办发〔2023〕54号", `href="/industries/construction-machinery/"`}},
+		{"en/index.html", []string{`<html lang="en">`, "Hunan", `href="/en/industries/construction-machinery/"`}},
+		{"industries/construction-machinery/index.html", []string{"工程机械", "超过3000亿元", "三一集团", "中联重科", "长沙", "娄底"}},
+		{"en/industries/construction-machinery/index.html", []string{"Construction machinery", "more than 300 billion yuan", "SANY Group", "Zoomlion", "Changsha", "Loudi"}},
+		{"en/cities/xiangxi/index.html", []string{"Xiangxi Tujia and Miao Autonomous Prefecture"}},
+		{"plan/index.html", []string{`id="construction-machinery-1"`, "1.特种工程机械。依托三一集团"}},
+		{"en/plan/index.html", []string{"unofficial translation"}},
+		{"data/layout.csv", []string{"\ufeffindustry_code,industry_zh,industry_en,tier_zh,tier_en,city_code,city_zh,city_en,level\r\n", "B1,工程机械,Construction machinery"}},
+		{"data/targets.csv", []string{"\ufeffindustry_code,metric_zh,metric_en,value,unit_zh,comparator_zh,strive,source,quote_zh\r\n", ",4100,亿元,超过,"}},
+		{"sitemap.xml", []string{"sitemapindex"}},
+		{"zh/sitemap.xml", []string{`hreflang="en"`, testURL + "en/industries/construction-machinery/"}},
+	} {
+		b, err := os.ReadFile(filepath.Join(dir, c.file))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("%s does not contain %q", c.file, w)
+			}
+		}
+	}
+}
+
+// TestFailedBuildKeepsOutput breaks the data after a good build and
+// requires the failed build to leave the output byte for byte as it was.
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	root := projectCopy(t)
+	out := filepath.Join(root, "public")
+	if _, err := Run(Options{Root: root, Out: out, BaseURL: testURL}); err != nil {
+		t.Fatal(err)
+	}
+	before := treeHash(t, out)
+
+	for name, breakIt := range map[string]func(){
+		"bad data": func() {
+			f := filepath.Join(root, "data", "industries", "B1.yaml")
+			b, _ := os.ReadFile(f)
+			os.WriteFile(f, []byte(strings.Replace(string(b), "code: B1", "code: B1\nsurprise: field", 1)), 0o644)
+		},
+		"bad template": func() {
+			os.WriteFile(filepath.Join(root, "themes", "plansite", "layouts", "home.html"), []byte(`{{ define "main" }}{{ errorf "broken on purpose" }}{{ end }}`), 0o644)
+		},
+	} {
+		breakIt()
+		_, err := Run(Options{Root: root, Out: out, BaseURL: testURL})
+		if err == nil {
+			t.Fatalf("%s: the build succeeded", name)
+		}
+		if name == "bad template" && !strings.Contains(err.Error(), "broken on purpose") {
+			t.Errorf("%s: the error does not say what Hugo logged: %v", name, err)
+		}
+		if after := treeHash(t, out); after != before {
+			t.Errorf("%s: the failed build changed the output", name)
+		}
+		leftovers, _ := filepath.Glob(filepath.Join(root, ".public-new-*"))
+		if len(leftovers) > 0 {
+			t.Errorf("%s: the failed build left %v", name, leftovers)
+		}
+		// Restore for the next case.
+		copyAny(filepath.Join("..", "..", "data"), filepath.Join(root, "data"))
+		copyAny(filepath.Join("..", "..", "themes"), filepath.Join(root, "themes"))
+	}
+}
+
+// treeHash hashes every file's path and bytes under dir.
+func treeHash(t *testing.T, dir string) string {
+	t.Helper()
+	var files []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return err
+	})
+	sort.Strings(files)
+	h := sha256.New()
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(dir, f)
+		h.Write([]byte(rel + "\x00"))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}

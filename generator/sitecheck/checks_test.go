@@ -1,0 +1,117 @@
+package sitecheck
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var langs = Languages{Default: "zh-CN", Prefixes: map[string]string{"en": "/en/"}}
+
+// page writes a minimal page with the given language, switch target and
+// body into a fixture site.
+func page(lang, twin, path, body string) string {
+	alt := func(loc, p string) string {
+		return `<link rel="alternate" hreflang="` + loc + `" href="https://site.test` + p + `">`
+	}
+	zh, en := path, twin
+	if lang == "en" {
+		zh, en = twin, path
+	}
+	return `<!doctype html><html lang="` + lang + `"><head>` + alt("zh-CN", zh) + alt("en", en) + alt("x-default", zh) +
+		`</head><body><ul class="lang-switch"><li><a href="` + twin + `">switch</a></li></ul>` + body + `</body></html>`
+}
+
+func fixture(t *testing.T, files map[string]string) *Site {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func good() map[string]string {
+	return map[string]string{
+		"index.html":       page("zh-CN", "/en/", "/", `<a href="/a/#x">a</a><img src="/i.png">`),
+		"en/index.html":    page("en", "/", "/en/", `<a href="a/">a</a><a href="https://example.org/">out</a>`),
+		"a/index.html":     page("zh-CN", "/en/a/", "/a/", `<h2 id="x">x</h2><a href="../">up</a>`),
+		"en/a/index.html":  page("en", "/a/", "/en/a/", `<a href="#self" id="self">self</a>`),
+		"i.png":            "png",
+		"css/site.css":     "body{}",
+		"data/layout.csv":  "a,b",
+		"en/extra.txt":     "not a page",
+		"zh/redirect.html": `<html><head><meta http-equiv="refresh" content="0; url=/"></head></html>`,
+	}
+}
+
+func TestGoodFixturePasses(t *testing.T) {
+	s := fixture(t, good())
+	for name, fs := range map[string]Findings{
+		"links":        s.Links("site.test"),
+		"third party":  s.ThirdParty("site.test"),
+		"translations": s.Translations(langs, "site.test"),
+	} {
+		for _, f := range fs {
+			t.Errorf("%s: %s", name, f)
+		}
+	}
+}
+
+// Each checker must fail on a page broken in its way, so that none of them
+// can pass without looking.
+func TestCheckersFailOnBrokenPages(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		edit  func(map[string]string)
+		check func(*Site) Findings
+		want  string
+	}{
+		{"missing page", func(f map[string]string) { f["a/index.html"] += `<a href="/nowhere/">x</a>` },
+			func(s *Site) Findings { return s.Links("site.test") }, "no file serves /nowhere/"},
+		{"missing anchor", func(f map[string]string) { f["index.html"] = strings.Replace(f["index.html"], "#x", "#y", 1) },
+			func(s *Site) Findings { return s.Links("site.test") }, `has no id "y"`},
+		{"absolute link to own host checked too", func(f map[string]string) { f["a/index.html"] += `<a href="https://site.test/gone/">x</a>` },
+			func(s *Site) Findings { return s.Links("site.test") }, "no file serves /gone/"},
+		{"script from a CDN", func(f map[string]string) { f["en/a/index.html"] += `<script src="https://cdn.example.com/x.js"></script>` },
+			func(s *Site) Findings { return s.ThirdParty("site.test") }, "cdn.example.com"},
+		{"protocol-relative font", func(f map[string]string) { f["a/index.html"] += `<link rel="stylesheet" href="//fonts.example.com/css">` },
+			func(s *Site) Findings { return s.ThirdParty("site.test") }, "fonts.example.com"},
+		{"image in srcset", func(f map[string]string) { f["a/index.html"] += `<img src="/i.png" srcset="/i.png 1x, https://img.example.net/i.png 2x">` },
+			func(s *Site) Findings { return s.ThirdParty("site.test") }, "img.example.net"},
+		{"wrong lang", func(f map[string]string) { f["en/a/index.html"] = strings.Replace(f["en/a/index.html"], `lang="en"`, `lang="zh-CN"`, 1) },
+			func(s *Site) Findings { return s.Translations(langs, "site.test") }, `want "en"`},
+		{"no twin", func(f map[string]string) { delete(f, "en/a/index.html") },
+			func(s *Site) Findings { return s.Translations(langs, "site.test") }, "no en twin at /en/a/"},
+		{"switch to the wrong page", func(f map[string]string) {
+			f["a/index.html"] = strings.Replace(f["a/index.html"], `<a href="/en/a/">switch`, `<a href="/en/">switch`, 1)
+		}, func(s *Site) Findings { return s.Translations(langs, "site.test") }, "does not link to its en twin"},
+		{"relative hreflang", func(f map[string]string) {
+			f["a/index.html"] = strings.Replace(f["a/index.html"], `hreflang="en" href="https://site.test/en/a/"`, `hreflang="en" href="/en/a/"`, 1)
+		}, func(s *Site) Findings { return s.Translations(langs, "site.test") }, "not an absolute URL"},
+		{"no x-default", func(f map[string]string) {
+			f["en/index.html"] = strings.Replace(f["en/index.html"], `hreflang="x-default"`, `hreflang="x-other"`, 1)
+		}, func(s *Site) Findings { return s.Translations(langs, "site.test") }, `no hreflang="x-default"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			files := good()
+			c.edit(files)
+			fs := c.check(fixture(t, files))
+			for _, f := range fs {
+				if strings.Contains(f.Msg, c.want) {
+					return
+				}
+			}
+			t.Errorf("no finding says %q; got %v", c.want, fs)
+		})
+	}
+}
