@@ -82,13 +82,17 @@ func buildGlossary(p *Plan, l *loader) *Glossary {
 		g.add(t)
 	}
 	for i, c := range p.Cities {
-		for _, name := range []Text{c.Name, c.Short, c.Full} {
+		for _, nf := range []struct {
+			field string
+			name  Text
+		}{{"name", c.Name}, {"short", c.Short}, {"full", c.Full}} {
+			name := nf.name
 			if prev := g.terms[name.ZH]; prev != nil && prev.Kind.Value != "city" {
 				l.log(prev.File).add(prev.ZH.Line, "", "%s is a city: cities.yaml names it, not the glossary", name.ZH)
 				continue
 			}
 			if prev := g.terms[name.ZH]; prev != nil && prev.EN != name.EN {
-				l.log("cities.yaml").add(name.Line, fmt.Sprintf("[%d]", i), "%s has two English names, %q and %q", name.ZH, prev.EN, name.EN)
+				l.log("cities.yaml").add(0, fmt.Sprintf("[%d].%s.en", i, nf.field), "%s has two English names, %q and %q", name.ZH, prev.EN, name.EN)
 				continue
 			}
 			g.add(&Term{ZH: Str{Value: name.ZH, Line: name.Line}, EN: name.EN, Kind: Str{Value: "city"}, Basis: Str{Value: "official"}, File: "cities.yaml"})

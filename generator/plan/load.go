@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -78,13 +79,24 @@ func (l *loader) decode(rel string, v any) bool {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		lg.addYAMLError(err)
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		if g := yamlLine.FindStringSubmatch(msg); g != nil {
+			msg = g[2]
+		}
+		lg.add(syntaxLine(data), "", "%s", strings.ToValidUTF8(msg, ""))
 		return false
 	}
-	lg.fields = keyPaths(&root)
+	lg.fields, lg.lines = keyPaths(&root)
 	if len(root.Content) == 0 {
 		lg.add(0, "", "the file is empty")
 		return false
+	}
+	// An empty list item decodes to a nil pointer, which nothing after
+	// this expects; it is never meant.
+	ok := true
+	for _, n := range emptyItems(&root) {
+		lg.add(n.Line, "", "empty list item")
+		ok = false
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -92,5 +104,39 @@ func (l *loader) decode(rel string, v any) bool {
 		lg.addYAMLError(err)
 		return false
 	}
-	return true
+	// The decoder reads the first document only; the rest would be lost.
+	var next yaml.Node
+	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
+		lg.add(next.Line, "", "a second YAML document (after ---): the file must hold one")
+		return false
+	}
+	return ok
+}
+
+// syntaxLine finds the line of a syntax error. yaml.v3 reports the line
+// where the construct the parser was in began, and for the parser's own
+// errors counts it from 0 (go-yaml/yaml#542, #1066): a key indented one
+// space too few is "line 1". The error is on the line after the longest
+// run of whole lines that still parses.
+func syntaxLine(data []byte) int {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	for k := len(lines) - 1; k > 0; k-- {
+		var n yaml.Node
+		if yaml.Unmarshal(bytes.Join(lines[:k], nil), &n) == nil {
+			return k + 1
+		}
+	}
+	return 1
+}
+
+// emptyItems lists the null items of every list in the document.
+func emptyItems(n *yaml.Node) []*yaml.Node {
+	var out []*yaml.Node
+	for _, c := range n.Content {
+		if n.Kind == yaml.SequenceNode && c.Kind == yaml.ScalarNode && c.ShortTag() == "!!null" {
+			out = append(out, c)
+		}
+		out = append(out, emptyItems(c)...)
+	}
+	return out
 }

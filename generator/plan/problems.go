@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,18 +57,56 @@ func (ps Problems) sorted() Problems {
 }
 
 // problemLog collects problems for one file, naming fields by the YAML key
-// path found at each line when the caller does not know it.
+// path found at each line when the caller does not know it, and lines by
+// the field's key path when the caller does not know the line (a value
+// left out or left empty has none).
 type problemLog struct {
 	file   string
 	fields map[int]string // line → key path of the first key on it
+	lines  map[string]int // key path → line, for every key and list item
 	out    *Problems
 }
 
 func (l *problemLog) add(line int, field, format string, args ...any) {
+	if line == 0 && field != "" {
+		line = l.lineOf(field)
+	}
 	if field == "" {
 		field = l.fields[line]
 	}
-	*l.out = append(*l.out, Problem{File: l.file, Line: line, Field: field, Msg: fmt.Sprintf(format, args...)})
+	p := Problem{File: l.file, Line: line, Field: field, Msg: fmt.Sprintf(format, args...)}
+	if !slices.Contains(*l.out, p) { // a city's name and short name are often one name
+		*l.out = append(*l.out, p)
+	}
+}
+
+// lineOf gives the line of a field's key, or where the field is absent the
+// first line of its nearest enclosing mapping or list item; 0 when nothing
+// encloses it but the file.
+func (l *problemLog) lineOf(field string) int {
+	for p := field; p != ""; p = parentPath(p) {
+		best := 0
+		for k, line := range l.lines {
+			if k == p || strings.HasPrefix(k, p+".") || strings.HasPrefix(k, p+"[") {
+				if best == 0 || line < best {
+					best = line
+				}
+			}
+		}
+		if best > 0 {
+			return best
+		}
+	}
+	return 0
+}
+
+// parentPath drops the last step of a key path: a.b[2].c → a.b[2] → a.b.
+func parentPath(p string) string {
+	i := strings.LastIndexAny(p, ".[")
+	if i < 0 {
+		return ""
+	}
+	return p[:i]
 }
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
@@ -93,14 +132,18 @@ func (l *problemLog) addYAMLError(err error) {
 			continue
 		}
 		m = strings.TrimPrefix(m, "yaml: ")
-		l.add(line, "", "%s", m)
+		// yaml.v3 shortens long values in its messages by bytes, cutting
+		// Chinese characters in half.
+		l.add(line, "", "%s", strings.ToValidUTF8(m, ""))
 	}
 }
 
 // keyPaths maps each line of a YAML document to the dotted key path of the
-// first mapping key on that line (list items as [i]).
-func keyPaths(root *yaml.Node) map[int]string {
+// first mapping key on that line (list items as [i]), and each key path to
+// its line.
+func keyPaths(root *yaml.Node) (map[int]string, map[string]int) {
 	paths := map[int]string{}
+	lines := map[string]int{}
 	var walk func(n *yaml.Node, path string)
 	walk = func(n *yaml.Node, path string) {
 		switch n.Kind {
@@ -118,6 +161,7 @@ func keyPaths(root *yaml.Node) map[int]string {
 				if _, seen := paths[k.Line]; !seen {
 					paths[k.Line] = p
 				}
+				lines[p] = k.Line
 				walk(n.Content[i+1], p)
 			}
 		case yaml.SequenceNode:
@@ -126,10 +170,11 @@ func keyPaths(root *yaml.Node) map[int]string {
 				if _, seen := paths[c.Line]; !seen && c.Kind == yaml.ScalarNode {
 					paths[c.Line] = p
 				}
+				lines[p] = c.Line
 				walk(c, p)
 			}
 		}
 	}
 	walk(root, "")
-	return paths
+	return paths, lines
 }

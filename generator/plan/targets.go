@@ -108,9 +108,9 @@ func checkTargets(lg *problemLog, field string, targets []*Target, sources map[S
 		seen[key] = true
 		quote := t.Quote.ZH
 		if !strings.Contains(src, quote) {
-			lg.add(t.Quote.Line, f+".quote.zh", "%q does not stand in the %s text", quote, t.Source.Value)
+			lg.add(0, f+".quote.zh", "%q does not stand in the %s text", quote, t.Source.Value)
 		}
-		if !slices.ContainsFunc(zhValueForms(t.Value.Value, t.Unit.Value), func(v string) bool { return strings.Contains(quote, v) }) {
+		if !slices.ContainsFunc(zhValueForms(t.Value.Value, t.Unit.Value), func(v string) bool { return standsAlone(quote, v) }) {
 			lg.add(t.Value.Line, f+".value", "value %q does not stand in the quote %q", t.Value.Value, quote)
 		}
 		if !strings.Contains(quote, t.Unit.Value) {
@@ -127,7 +127,7 @@ func checkTargets(lg *problemLog, field string, targets []*Target, sources map[S
 		}
 		says := slices.ContainsFunc(strivers, func(s string) bool { return strings.Contains(quote, s) })
 		if says != t.Strive {
-			lg.add(t.Quote.Line, f+".strive", "strive is %v, but the quote %s 力争/努力", t.Strive, map[bool]string{true: "says", false: "does not say"}[says])
+			lg.add(0, f+".strive", "strive is %v, but the quote %s 力争/努力", t.Strive, map[bool]string{true: "says", false: "does not say"}[says])
 		}
 		q, err := QuantityEN(t.Value.Value, t.Unit.Value)
 		if err != nil {
@@ -135,7 +135,7 @@ func checkTargets(lg *problemLog, field string, targets []*Target, sources map[S
 			continue
 		}
 		if !containsNumber(t.Quote.EN, q.Number) {
-			lg.add(t.Quote.Line, f+".quote.en", "the English should state the value as %q", q.Number)
+			lg.add(0, f+".quote.en", "the English should state the value as %q", q.Number)
 		}
 	}
 }
@@ -143,11 +143,34 @@ func checkTargets(lg *problemLog, field string, targets []*Target, sources map[S
 // containsNumber accepts a range written with a hyphen, an en dash or "to".
 func containsNumber(en, number string) bool {
 	for _, sep := range []string{"–", "-", " to "} {
-		if strings.Contains(en, strings.ReplaceAll(number, "–", sep)) {
+		if standsAlone(en, strings.ReplaceAll(number, "–", sep)) {
 			return true
 		}
 	}
 	return false
+}
+
+// standsAlone reports whether s holds number as a whole, not as part of a
+// longer number: 410 is not in 4100亿元, nor 10 billion in 410 billion, nor
+// 万亿 in 1.4万亿元.
+func standsAlone(s, number string) bool {
+	isDigit := func(b byte) bool { return b >= '0' && b <= '9' }
+	for from := 0; ; {
+		i := strings.Index(s[from:], number)
+		if i < 0 {
+			return false
+		}
+		start, end := from+i, from+i+len(number)
+		before, after := s[:start], s[end:]
+		digitBefore := len(before) > 0 && (isDigit(before[len(before)-1]) ||
+			len(before) > 1 && strings.ContainsRune(".,", rune(before[len(before)-1])) && isDigit(before[len(before)-2]))
+		digitAfter := len(after) > 0 && (isDigit(after[0]) ||
+			len(after) > 1 && strings.ContainsRune(".,", rune(after[0])) && isDigit(after[1]))
+		if number == "" || !digitBefore && !digitAfter {
+			return true
+		}
+		from = start + 1
+	}
 }
 
 func stringKeys(m map[Source]string) map[string]bool {

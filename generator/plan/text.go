@@ -23,8 +23,13 @@ func (t *Text) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.MappingNode {
 		return lineError(n, "expected a mapping with zh and en, got %s", kindName(n))
 	}
+	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		if prev, ok := seen[k.Value]; ok { // yaml.v3 checks this only for its own mappings
+			return lineError(k, "mapping key %q already defined at line %d", k.Value, prev)
+		}
+		seen[k.Value] = k.Line
 		if v.Kind != yaml.ScalarNode {
 			return lineError(v, "%s must be text, got %s", k.Value, kindName(v))
 		}
@@ -146,4 +151,12 @@ func kindName(n *yaml.Node) string {
 		return fmt.Sprintf("%q", n.Value)
 	}
 	return "nothing"
+}
+
+// In picks the text of a language: "zh" or "en".
+func (t Text) In(lang string) string {
+	if lang == "zh" {
+		return t.ZH
+	}
+	return t.EN
 }

@@ -47,8 +47,8 @@ func validate(p *Plan, l *loader) {
 			cityLog.add(c.Code.Line, field, "duplicate city %q", c.Code.Value)
 		}
 		cities[c.Code.Value] = c
-		if c.MapName == "" {
-			cityLog.add(c.Code.Line, fmt.Sprintf("[%d].map_name", i), "missing the city's name in the map data")
+		if c.MapName == "" { // line 0: the map_name key's, or the city's
+			cityLog.add(0, fmt.Sprintf("[%d].map_name", i), "missing the city's name in the map data")
 		}
 	}
 	cityRef := func(lg *problemLog, s Str, field string) *City {
@@ -99,19 +99,32 @@ func validate(p *Plan, l *loader) {
 			if c == nil {
 				continue
 			}
-			if c.Group != nil {
-				docLog.add(cf.City.Line, fmt.Sprintf("%s.cities[%d].city", base, ci), "city %q is already in group %q", c.Code.Value, c.Group.ID.Value)
-			}
-			c.Group, c.Focus = g, cf
 			for fi, f := range cf.Focus {
 				if f.Industry.Value != "" {
 					industryRef(docLog, f.Industry, fmt.Sprintf("%s.cities[%d].focus[%d].industry", base, ci, fi))
 				}
 			}
+			if c.Group != nil {
+				docLog.add(cf.City.Line, fmt.Sprintf("%s.cities[%d].city", base, ci), "city %q is already in group %q", c.Code.Value, c.Group.ID.Value)
+				continue // the first group stands
+			}
+			c.Group, c.Focus = g, cf
 		}
+	}
+	// An area lies within its group, and a city in one area at most; this
+	// needs every city's group, hence a second pass.
+	for gi, g := range p.Document.General.Regions.Groups {
 		for ai, a := range g.Areas {
 			for ci, s := range a.Cities {
-				if c := cityRef(docLog, s, fmt.Sprintf("%s.areas[%d].cities[%d]", base, ai, ci)); c != nil {
+				field := fmt.Sprintf("general.regions.groups[%d].areas[%d].cities[%d]", gi, ai, ci)
+				c := cityRef(docLog, s, field)
+				switch {
+				case c == nil:
+				case c.Group != nil && c.Group != g:
+					docLog.add(s.Line, field, "city %q is in group %q, not in this area's group %q", c.Code.Value, c.Group.ID.Value, g.ID.Value)
+				case c.Area != nil:
+					docLog.add(s.Line, field, "city %q is already in area %q", c.Code.Value, c.Area.ID.Value)
+				default:
 					c.Area = a
 				}
 			}
@@ -154,23 +167,18 @@ func validate(p *Plan, l *loader) {
 var keyPointFields = []string{"goal", "products", "technologies", "enterprises", "cities"}
 
 // checkTexts requires both languages of every Text under v: a Chinese text
-// without its English is an error, and so is a text left out.
+// without its English is an error, and so is a text left out. A text left
+// out has no line: line 0 lets the log place each problem at the field's
+// key, or where the field is absent at what encloses it.
 func checkTexts(lg *problemLog, path string, v any) {
-	lastLine := 0
 	walkTexts(reflect.ValueOf(v), path, func(field string, t *Text) {
-		line := t.Line
-		if line == 0 {
-			line = lastLine
-		} else {
-			lastLine = line
-		}
 		switch {
 		case t.ZH == "" && t.EN == "":
-			lg.add(line, field, "missing text (zh and en)")
+			lg.add(0, field, "missing text (zh and en)")
 		case t.EN == "":
-			lg.add(line, field+".en", "missing English translation")
+			lg.add(0, field+".en", "missing English translation")
 		case t.ZH == "":
-			lg.add(line, field+".zh", "missing Chinese text")
+			lg.add(0, field+".zh", "missing Chinese text")
 		}
 	})
 }
@@ -221,6 +229,7 @@ func validateLayout(p *Plan, lg *problemLog, cities map[string]*City, industries
 		ind := industryRef(lg, row.Industry, base+".industry")
 		if seen[row.Industry.Value] {
 			lg.add(row.Industry.Line, base+".industry", "industry %q has a second row", row.Industry.Value)
+			continue // the first row stands; counting this one too would only repeat the problem
 		}
 		seen[row.Industry.Value] = true
 		n := 0
@@ -228,6 +237,9 @@ func validateLayout(p *Plan, lg *problemLog, cities map[string]*City, industries
 			r := row.Ratings[code]
 			if cityRef(lg, Str{Value: code, Line: r.Line}, base+".ratings."+code) == nil {
 				continue
+			}
+			if r.Level == "" { // left empty: the decoder skips Rating.UnmarshalYAML
+				lg.add(r.Line, base+".ratings."+code, "empty rating: write ★★★ (core) or ★★ (key)")
 			}
 			n++
 			perCity[code]++
@@ -305,9 +317,12 @@ func checkUnits(lg *problemLog, field string, units []Str, line Text, g *Glossar
 // and city named in a Chinese text to stand in that text's English.
 func checkNames(lg *problemLog, v any, g *Glossary) {
 	walkTexts(reflect.ValueOf(v), "", func(field string, t *Text) {
+		if t.EN == "" {
+			return // reported by checkTexts
+		}
 		for _, term := range g.Find(t.ZH) {
 			if slices.Contains(checkedKinds, term.Kind.Value) && !strings.Contains(t.EN, term.EN) {
-				lg.add(t.Line, field+".en", "names %s, but not as %q (glossary %s)", term.ZH.Value, term.EN, term.File)
+				lg.add(0, field+".en", "names %s, but not as %q (glossary %s)", term.ZH.Value, term.EN, term.File)
 			}
 		}
 	})
