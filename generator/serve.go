@@ -3,18 +3,24 @@ package main
 import (
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/hunan-industry/plan-site/generator/build"
+	"github.com/hunan-industry/plan-site/generator/netlify"
+	"github.com/hunan-industry/plan-site/generator/preview"
 )
 
 // serve builds the site, serves it on a loopback address and rebuilds when
 // a file under data/, content/ or themes/ changes. It polls: a poll of a
 // few hundred files costs little and needs no platform watcher.
 func serve(root, out, addr string, log io.Writer) error {
+	if host, _, err := net.SplitHostPort(addr); err != nil || !net.ParseIP(host).IsLoopback() && host != "localhost" {
+		return fmt.Errorf("serve listens on a loopback address only (127.0.0.1:port), not %q", addr)
+	}
 	opts := build.Options{Root: root, Out: out, BaseURL: "http://" + addr + "/", Progress: nil}
 	rebuild := func() {
 		sum, err := build.Run(opts)
@@ -34,11 +40,13 @@ func serve(root, out, addr string, log io.Writer) error {
 			}
 		}
 	}()
-	fmt.Fprintf(log, "serving %s on http://%s/ (Ctrl-C to stop)\n", out, addr)
-	// Serve whatever out is now: the build swaps the folder under us.
-	return http.ListenAndServe(addr, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.FileServer(http.Dir(out)).ServeHTTP(w, r)
-	}))
+	cfg, err := netlify.Load(filepath.Join(root, "netlify.toml"))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(log, "serving %s on http://%s/ with netlify.toml's headers (Ctrl-C to stop)\n", out, addr)
+	// The handler opens files per request: the build swaps the folder under it.
+	return http.ListenAndServe(addr, preview.Handler(out, cfg))
 }
 
 // latestChange is the newest modification time under the watched folders.

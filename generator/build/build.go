@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/exports"
 	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/plan"
@@ -26,14 +27,15 @@ type Options struct {
 // Summary counts what a build made.
 type Summary struct {
 	PagesByLanguage map[string]int
+	Charts          int
 	Exports         int
 	Files           int
 	Duration        time.Duration
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("built %d pages in Chinese, %d in English, %d data exports, %d files in %s",
-		s.PagesByLanguage["zh"], s.PagesByLanguage["en"], s.Exports, s.Files, s.Duration.Round(time.Millisecond))
+	return fmt.Sprintf("built %d pages in Chinese, %d in English, %d charts, %d data exports, %d files in %s",
+		s.PagesByLanguage["zh"], s.PagesByLanguage["en"], s.Charts, s.Exports, s.Files, s.Duration.Round(time.Millisecond))
 }
 
 // GeneratedDir is where the generator writes what Hugo reads; hugo.toml
@@ -60,16 +62,26 @@ func Run(opts Options) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
-	progress("writing pages: %d industries, %d cities", len(p.Industries), len(p.Cities))
-	files, err := pages.Render(p)
+	if err := ensureNodeModules(root, progress); err != nil {
+		return sum, err
+	}
+	gen := filepath.Join(root, GeneratedDir)
+	cs, err := charts.All(p)
 	if err != nil {
 		return sum, err
 	}
-	gen := filepath.Join(opts.Root, GeneratedDir)
-	if err := pages.Write(files, filepath.Join(gen, "content")); err != nil {
+	progress("drawing %d charts", len(cs))
+	if err := writeCharts(cs, filepath.Join(gen, "assets"), root); err != nil {
 		return sum, err
 	}
-	if err := os.MkdirAll(filepath.Join(gen, "assets"), 0o755); err != nil {
+	sum.Charts = len(cs)
+
+	progress("writing pages: %d industries, %d cities", len(p.Industries), len(p.Cities))
+	files, err := pages.Render(p, cs)
+	if err != nil {
+		return sum, err
+	}
+	if err := pages.Write(files, filepath.Join(gen, "content")); err != nil {
 		return sum, err
 	}
 	data, err := exports.Render(p)
@@ -174,4 +186,34 @@ func countFiles(dir string) (int, error) {
 		return err
 	})
 	return n, err
+}
+
+// writeCharts writes each chart's option (JSON) and data (CSV) where the
+// site's templates find them, then draws every chart to SVG in one batch.
+func writeCharts(cs []*charts.Chart, assets, root string) error {
+	dir := filepath.Join(assets, "chart-files")
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	for _, c := range cs {
+		base := filepath.Join(assets, pages.ChartFiles(c.Lang, c.ID))
+		if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
+			return err
+		}
+		j, err := c.JSON()
+		if err != nil {
+			return err
+		}
+		csv, err := exports.CSV(append([][]string{c.Table.Header}, c.Table.Rows...))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(base+".json", j, 0o644); err != nil {
+			return err
+		}
+		if err := os.WriteFile(base+".csv", csv, 0o644); err != nil {
+			return err
+		}
+	}
+	return runTool(root, "node", filepath.Join("scripts", "render-charts.mjs"), dir, filepath.Join("data", "geo", "hunan.json"))
 }

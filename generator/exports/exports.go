@@ -48,7 +48,9 @@ func Write(files Files, dir string) error {
 	return nil
 }
 
-func writeCSV(rows [][]string) ([]byte, error) {
+// CSV encodes rows as the site's CSV files are: UTF-8 with a byte-order
+// mark, CRLF line ends.
+func CSV(rows [][]string) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString(bom)
 	w := csv.NewWriter(&buf)
@@ -76,7 +78,7 @@ func layoutCSV(p *plan.Plan) ([]byte, error) {
 			})
 		}
 	}
-	return writeCSV(rows)
+	return CSV(rows)
 }
 
 // TargetsHeader is the header of targets.csv.
@@ -96,7 +98,7 @@ func targetsCSV(p *plan.Plan) ([]byte, error) {
 	for _, ind := range p.Industries {
 		add(ind.Code.Value, ind.Targets)
 	}
-	return writeCSV(rows)
+	return CSV(rows)
 }
 
 func planJSON(p *plan.Plan) ([]byte, error) {

@@ -125,6 +125,7 @@ func (v *view) industry(ind *plan.Industry, weight int) *Page {
 			"prev":       prev,
 			"next":       next,
 			"anchor":     ind.Slug.Value,
+			"charts":     v.chartList("industry-" + ind.Slug.Value),
 		},
 	}
 }
@@ -167,6 +168,7 @@ func (v *view) city(c *plan.City, weight int) *Page {
 		"count":      v.p.Layout.CityCounts[c.Code.Value].N,
 		"mapName":    c.MapName,
 		"regionsRef": "regions-" + c.Group.ID.Value,
+		"charts":     v.chartList("city-" + c.Code.Value),
 	}
 	if c.Area != nil {
 		params["area"] = v.t(c.Area.Name)

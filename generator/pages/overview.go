@@ -75,6 +75,7 @@ func (v *view) home() *Page {
 			"tiers":      v.tiers(),
 			"cities":     v.cityLinks(v.p.Cities),
 			"groups":     v.groups(),
+			"charts":     v.chartList("overview"),
 		},
 	}
 }
@@ -144,7 +145,7 @@ func (v *view) regions() *Page {
 		Title:       v.t(r.Heading),
 		Description: v.t(r.Intro),
 		Type:        "regions",
-		Params:      map[string]any{"intro": v.t(r.Intro), "groups": v.groups()},
+		Params:      map[string]any{"intro": v.t(r.Intro), "groups": v.groups(), "charts": v.chartList("regions")},
 	}
 }
 
@@ -170,6 +171,7 @@ func (v *view) targets() *Page {
 			"goals":        v.t(g.Paragraph),
 			"province":     v.targetViews(g.Targets),
 			"industries":   inds,
+			"charts":       v.chartList("targets-yuan", "targets-share"),
 		},
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
 )
 
@@ -27,31 +28,34 @@ const (
 var Langs = []Lang{ZH, EN}
 
 // T picks a text's language.
-func (l Lang) T(t plan.Text) string {
-	if l == ZH {
-		return t.ZH
-	}
-	return t.EN
-}
+func (l Lang) T(t plan.Text) string { return t.In(string(l)) }
 
 // Page is one content file: Hugo's front matter, written as JSON.
 type Page struct {
-	Title       string `json:"title"`
-	Description string `json:"description,omitempty"`
-	Type        string `json:"type,omitempty"`
-	Weight      int    `json:"weight,omitempty"`
-	Params      any    `json:"params,omitempty"`
+	Title       string        `json:"title"`
+	Description string        `json:"description,omitempty"`
+	Type        string        `json:"type,omitempty"`
+	Weight      int           `json:"weight,omitempty"`
+	Params      any           `json:"params,omitempty"`
+	Build       *BuildOptions `json:"build,omitempty"`
+}
+
+// BuildOptions are Hugo's per-page build options.
+type BuildOptions struct {
+	List   string `json:"list,omitempty"`
+	Render string `json:"render,omitempty"`
 }
 
 // Files maps a path under the content folder (zh/industries/x.md) to its
 // bytes.
 type Files map[string][]byte
 
-// Render makes every generated page in both languages.
-func Render(p *plan.Plan) (Files, error) {
+// Render makes every generated page in both languages, with the charts
+// each page shows.
+func Render(p *plan.Plan, cs []*charts.Chart) (Files, error) {
 	files := Files{}
 	for _, l := range Langs {
-		v := newView(p, l)
+		v := newView(p, l, cs)
 		for path, pg := range v.pages() {
 			b, err := encode(pg)
 			if err != nil {

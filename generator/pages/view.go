@@ -4,16 +4,18 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
 )
 
 // view builds the pages of one language.
 type view struct {
-	p *plan.Plan
-	l Lang
+	p      *plan.Plan
+	l      Lang
+	charts []*charts.Chart
 }
 
-func newView(p *plan.Plan, l Lang) *view { return &view{p: p, l: l} }
+func newView(p *plan.Plan, l Lang, cs []*charts.Chart) *view { return &view{p: p, l: l, charts: cs} }
 
 // t picks the view's language of a text.
 func (v *view) t(t plan.Text) string { return v.l.T(t) }
@@ -63,6 +65,11 @@ func (v *view) pages() map[string]*Page {
 		"targets.md":           v.targets(),
 		"layout.md":            v.layoutMatrix(),
 		"safeguards.md":        v.safeguards(),
+		"charts.md":            v.gallery(),
+	}
+	out["embed/_index.md"] = embedSection()
+	for _, c := range v.languageCharts() {
+		out["embed/"+c.ID+".md"] = v.embed(c)
 	}
 	for i, ind := range v.p.Industries {
 		out["industries/"+ind.Slug.Value+".md"] = v.industry(ind, i)
@@ -229,6 +236,7 @@ func (v *view) layoutMatrix() *Page {
 		Title:       v.t(a.Title),
 		Description: v.t(a.Note),
 		Type:        "layout",
-		Params:      map[string]any{"matrix": v.matrix(), "note": v.t(a.Note)},
+		Params: map[string]any{"matrix": v.matrix(), "note": v.t(a.Note),
+			"charts": v.chartList("matrix", "industries-per-city", "cities-per-industry")},
 	}
 }

@@ -82,13 +82,21 @@ func TestCheckersFailOnBrokenPages(t *testing.T) {
 			func(s *Site) Findings { return s.Links("site.test") }, `has no id "y"`},
 		{"absolute link to own host checked too", func(f map[string]string) { f["a/index.html"] += `<a href="https://site.test/gone/">x</a>` },
 			func(s *Site) Findings { return s.Links("site.test") }, "no file serves /gone/"},
-		{"script from a CDN", func(f map[string]string) { f["en/a/index.html"] += `<script src="https://cdn.example.com/x.js"></script>` },
+		{"script from a CDN", func(f map[string]string) {
+			f["en/a/index.html"] += `<script src="https://cdn.example.com/x.js"></script>`
+		},
 			func(s *Site) Findings { return s.ThirdParty("site.test") }, "cdn.example.com"},
-		{"protocol-relative font", func(f map[string]string) { f["a/index.html"] += `<link rel="stylesheet" href="//fonts.example.com/css">` },
+		{"protocol-relative font", func(f map[string]string) {
+			f["a/index.html"] += `<link rel="stylesheet" href="//fonts.example.com/css">`
+		},
 			func(s *Site) Findings { return s.ThirdParty("site.test") }, "fonts.example.com"},
-		{"image in srcset", func(f map[string]string) { f["a/index.html"] += `<img src="/i.png" srcset="/i.png 1x, https://img.example.net/i.png 2x">` },
+		{"image in srcset", func(f map[string]string) {
+			f["a/index.html"] += `<img src="/i.png" srcset="/i.png 1x, https://img.example.net/i.png 2x">`
+		},
 			func(s *Site) Findings { return s.ThirdParty("site.test") }, "img.example.net"},
-		{"wrong lang", func(f map[string]string) { f["en/a/index.html"] = strings.Replace(f["en/a/index.html"], `lang="en"`, `lang="zh-CN"`, 1) },
+		{"wrong lang", func(f map[string]string) {
+			f["en/a/index.html"] = strings.Replace(f["en/a/index.html"], `lang="en"`, `lang="zh-CN"`, 1)
+		},
 			func(s *Site) Findings { return s.Translations(langs, "site.test") }, `want "en"`},
 		{"no twin", func(f map[string]string) { delete(f, "en/a/index.html") },
 			func(s *Site) Findings { return s.Translations(langs, "site.test") }, "no en twin at /en/a/"},

@@ -18,6 +18,7 @@
 // keys (encodeOffsets, UTF8Encoding, UTF8Scale) are dropped from the output.
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 function decodePolygon(coordinate, encodeOffsets, encodeScale) {
   const result = [];
@@ -76,7 +77,7 @@ export function decode(json) {
 }
 
 // CLI
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('decode.mjs')) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [inPath, outPath] = process.argv.slice(2);
   if (!inPath) {
     console.error('usage: node decode.mjs <in.json> [out.geojson]');

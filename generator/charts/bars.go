@@ -1,0 +1,319 @@
+package charts
+
+import (
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
+
+const barWidth = 640
+
+// stackedBars draws core and key counts per category as horizontal
+// stacked bars; decal patterns tell the two apart without colour.
+func (b *builder) stackedBars(c *Chart, categories []string, core, key []int) {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		tooltip("axis"),
+		charts.WithLegendOpts(opts.Legend{Show: types.Bool(ptr(true)), Top: "64", Left: "12"}),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "36", Top: "96", Bottom: "16", ContainLabel: types.Bool(ptr(true))}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", MinInterval: 1}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: types.Bool(ptr(true))}),
+	)
+	bar.SetXAxis(categories)
+	label := opts.Label{Show: types.Bool(ptr(true)), Position: "inside", Color: "#FFFFFF"}
+	bar.AddSeries(lCore.In(b.lang), barData(core), charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Stack = "total" }),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorCore}), charts.WithLabelOpts(label))
+	bar.AddSeries(lKey.In(b.lang), barData(key), charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Stack = "total" }),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorKey}), charts.WithLabelOpts(label))
+	bar.XYReversal()
+	bar.Validate()
+	obj := base(&bar.BaseConfiguration)
+	b.decorate(c, obj, true)
+	c.Width, c.Height, c.Option = barWidth, 110+30*len(categories), obj
+}
+
+// barData leaves zero bars empty so that no "0" label is drawn.
+func barData(values []int) []opts.BarData {
+	out := make([]opts.BarData, len(values))
+	for i, v := range values {
+		if v > 0 {
+			out[i] = opts.BarData{Value: v}
+		} else {
+			out[i] = opts.BarData{Value: "-"}
+		}
+	}
+	return out
+}
+
+func (b *builder) industriesPerCity() *Chart {
+	c := &Chart{ID: "industries-per-city", Kind: "bars", Title: tIndustriesPerCity.In(b.lang), Summary: sIndustriesPerCity.In(b.lang)}
+	c.Table.Header = []string{lCity.In(b.lang), lCoreShort.In(b.lang), lKeyShort.In(b.lang), lTotal.In(b.lang)}
+	var names []string
+	var core, key []int
+	for _, city := range b.p.Cities {
+		cs, ks := b.p.CityIndustries(city)
+		names = append(names, b.t(city.Short))
+		core, key = append(core, len(cs)), append(key, len(ks))
+		c.Table.Rows = append(c.Table.Rows, []string{b.t(city.Short), strconv.Itoa(len(cs)), strconv.Itoa(len(ks)), strconv.Itoa(len(cs) + len(ks))})
+	}
+	b.stackedBars(c, names, core, key)
+	return c
+}
+
+func (b *builder) citiesPerIndustry() *Chart {
+	c := &Chart{ID: "cities-per-industry", Kind: "bars", Title: tCitiesPerIndustry.In(b.lang), Summary: sCitiesPerIndustry.In(b.lang)}
+	c.Table.Header = []string{lIndustry.In(b.lang), lTier.In(b.lang), lCoreShort.In(b.lang), lKeyShort.In(b.lang), lTotal.In(b.lang)}
+	var names []string
+	var core, key []int
+	for _, ind := range b.p.Industries {
+		cs, ks := b.p.IndustryCities(ind)
+		names = append(names, b.t(ind.Name))
+		core, key = append(core, len(cs)), append(key, len(ks))
+		c.Table.Rows = append(c.Table.Rows, []string{b.t(ind.Name), b.t(ind.Tier.Name), strconv.Itoa(len(cs)), strconv.Itoa(len(ks)), strconv.Itoa(len(cs) + len(ks))})
+	}
+	b.stackedBars(c, names, core, key)
+	return c
+}
+
+// HeatItem is one cell of the layout heatmap, labelled with its stars.
+type HeatItem struct {
+	Value [3]int     `json:"value"`
+	Label *ItemLabel `json:"label"`
+}
+
+func (b *builder) matrix() *Chart {
+	c := &Chart{ID: "matrix", Kind: "matrix", Title: tMatrix.In(b.lang), Summary: sMatrix.In(b.lang)}
+	c.Table.Header = []string{lIndustry.In(b.lang)}
+	var cities []string
+	for _, city := range b.p.Cities {
+		cities = append(cities, b.t(city.Short))
+		c.Table.Header = append(c.Table.Header, b.t(city.Short))
+	}
+	var industries []string
+	var items []HeatItem
+	for y, ind := range b.p.Industries {
+		industries = append(industries, b.t(ind.Name))
+		row := []string{b.t(ind.Name)}
+		for x, city := range b.p.Cities {
+			lvl, ok := ind.Rating(city.Code.Value)
+			switch {
+			case !ok:
+				row = append(row, "")
+			case lvl == plan.Core:
+				row = append(row, "★★★")
+				items = append(items, HeatItem{Value: [3]int{x, y, valueCore}, Label: &ItemLabel{Show: true, Formatter: "★★★", Color: "#FFFFFF", FontSize: 9}})
+			default:
+				row = append(row, "★★")
+				items = append(items, HeatItem{Value: [3]int{x, y, valueKey}, Label: &ItemLabel{Show: true, Formatter: "★★", Color: "#FFFFFF", FontSize: 9}})
+			}
+		}
+		c.Table.Rows = append(c.Table.Rows, row)
+	}
+	hm := charts.NewHeatMap()
+	hm.SetGlobalOptions(
+		tooltip("item"),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "12", Top: "84", Bottom: "56", ContainLabel: types.Bool(ptr(true))}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: cities, Position: "top", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 0}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: industries, Inverse: types.Bool(ptr(true)), AxisLabel: &opts.AxisLabel{Interval: "0"}}),
+	)
+	hm.MultiSeries = append(hm.MultiSeries, charts.SingleSeries{Name: c.Title, Type: "heatmap", Data: items})
+	hm.MultiSeries[0].ItemStyle = &opts.ItemStyle{BorderColor: colorBorder, BorderWidth: 2}
+	hm.MultiSeries[0].ItemStyle = &opts.ItemStyle{BorderColor: colorBorder, BorderWidth: 2}
+	hm.Validate()
+	obj := base(&hm.BaseConfiguration)
+	obj["visualMap"] = []any{b.pieces(
+		Piece{Value: valueCore, Label: lCore.In(b.lang), Color: colorCore},
+		Piece{Value: valueKey, Label: lKey.In(b.lang), Color: colorKey},
+	)}
+	b.decorate(c, obj, false)
+	c.Width, c.Height, c.Option = 720, 130+26*len(industries), obj
+	return c
+}
+
+// Target charts never put different measures on one axis without saying
+// so: amounts in yuan form one chart, coloured and labelled by measure,
+// and shares in per cent another.
+
+// metricKinds sorts yuan targets by what they measure, read from the
+// metric's Chinese name.
+var metricKinds = []struct {
+	marker string
+	name   plan.Text
+}{
+	{"增加值", plan.Text{ZH: "增加值", EN: "value added"}},
+	{"产值", plan.Text{ZH: "产值", EN: "output value"}},
+	{"营收", plan.Text{ZH: "营业收入", EN: "revenue"}},
+	{"营业收入", plan.Text{ZH: "营业收入", EN: "revenue"}},
+	{"收入", plan.Text{ZH: "收入", EN: "revenue"}},
+	{"规模", plan.Text{ZH: "产业规模", EN: "industry size"}},
+}
+
+func metricKind(label string) plan.Text {
+	for _, k := range metricKinds {
+		if strings.Contains(label, k.marker) {
+			return k.name
+		}
+	}
+	return plan.Text{ZH: "其他", EN: "other"}
+}
+
+var kindColors = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"}
+
+// TargetBar is one target on a target chart, labelled with its wording.
+type TargetBar struct {
+	Value     string       `json:"value"`
+	ItemStyle *AreaColor   `json:"itemStyle"`
+	Label     *ItemLabel   `json:"label"`
+	Tooltip   *ItemTooltip `json:"tooltip"`
+}
+
+// AreaColor fills a bar.
+type AreaColor struct {
+	Color string `json:"color"`
+	Decal *Decal `json:"decal,omitempty"`
+}
+
+// Decal patterns a bar so that measures differ by more than colour.
+type Decal struct {
+	Symbol string `json:"symbol"`
+	Color  string `json:"color"`
+}
+
+var decalSymbols = []string{"none", "rect", "circle", "triangle", "diamond", "pin"}
+
+func (b *builder) targetCharts() []*Chart {
+	yuan := &Chart{ID: "targets-yuan", Kind: "targets"}
+	share := &Chart{ID: "targets-share", Kind: "targets"}
+	yuan.Title = plan.Text{ZH: "2027年目标：金额类指标", EN: "Targets for 2027 in yuan"}.In(b.lang)
+	share.Title = plan.Text{ZH: "2027年目标：比重类指标", EN: "Targets for 2027 as shares"}.In(b.lang)
+	yuan.Summary = plan.Text{ZH: "正文所列以元计的2027年目标。产值、营业收入、增加值和产业规模是不同的指标，按颜色和图案区分，不宜直接比较；每个标签写明原文用词（超过、达到、突破等）。", EN: "The 2027 targets in yuan as the plan text states them. Output value, revenue, value added and industry size are different measures, told apart by colour and pattern, and should not be compared directly; each label keeps the plan's wording (more than, reach, over …)."}.In(b.lang)
+	share.Summary = plan.Text{ZH: "正文所列以百分比表示的2027年目标，每个标签写明原文用词。", EN: "The 2027 targets stated as percentages in the plan text; each label keeps the plan's wording."}.In(b.lang)
+	header := []string{lIndustry.In(b.lang), plan.Text{ZH: "指标", EN: "Measure"}.In(b.lang), plan.Text{ZH: "目标", EN: "Target"}.In(b.lang), plan.Text{ZH: "力争", EN: "Strive for"}.In(b.lang)}
+	yuan.Table.Header, share.Table.Header = header, header
+
+	type entry struct {
+		category string
+		t        *plan.Target
+	}
+	var money, pct []entry
+	add := func(scope string, ts []*plan.Target) {
+		for _, pr := range plan.Pairs(ts) {
+			t := pr.Body
+			// Attachment-only targets are on the targets page, marked; a
+			// threshold for each of several units (集群营业收入过千亿元)
+			// is not an amount to draw beside totals.
+			if t == nil || t.Comparator.Value == "过" {
+				continue
+			}
+			e := entry{category: b.t(t.Label), t: t}
+			if scope != "" {
+				e.category = scope + "\n" + e.category
+			}
+			switch t.Unit.Value {
+			case "亿元", "万亿元", "万亿级":
+				money = append(money, e)
+			case "%":
+				pct = append(pct, e)
+			}
+		}
+	}
+	add("", b.p.Document.General.Goals.Targets)
+	for _, ind := range b.p.Industries {
+		add(b.t(ind.Name), ind.Targets)
+	}
+
+	strive := plan.Text{ZH: "力争", EN: "strive for"}.In(b.lang)
+	striveMark := plan.Text{ZH: "力争", EN: "yes"}.In(b.lang)
+	row := func(c *Chart, e entry, display string) {
+		mark := ""
+		if e.t.Strive {
+			mark = striveMark
+		}
+		scope, measure, _ := strings.Cut(e.category, "\n")
+		if measure == "" {
+			scope, measure = plan.Text{ZH: "全省", EN: "Province"}.In(b.lang), scope
+		}
+		c.Table.Rows = append(c.Table.Rows, []string{scope, measure, display, mark})
+	}
+	display := func(t *plan.Target) string {
+		d := t.DisplayEN()
+		if b.lang == "zh" {
+			d = t.DisplayZH()
+		}
+		if t.Strive {
+			d = strive + plan.Text{ZH: "", EN: " "}.In(b.lang) + d
+		}
+		return d
+	}
+
+	var cats []string
+	var bars []TargetBar
+	kinds := map[string]int{}
+	for _, e := range money {
+		kind := metricKind(e.t.Label.ZH)
+		ki, ok := kinds[kind.ZH]
+		if !ok {
+			ki = len(kinds)
+			kinds[kind.ZH] = ki
+		}
+		d := display(e.t)
+		cats = append(cats, b.t(e.t.Label))
+		bars = append(bars, TargetBar{
+			Value:     b.yuanValue(e.t),
+			ItemStyle: &AreaColor{Color: kindColors[ki%len(kindColors)], Decal: &Decal{Symbol: decalSymbols[ki%len(decalSymbols)], Color: "rgba(255,255,255,0.45)"}},
+			Label:     &ItemLabel{Show: true, Position: "right", Formatter: d + " · " + b.t(kind), FontSize: 11, Color: colorText},
+			Tooltip:   &ItemTooltip{Formatter: strings.ReplaceAll(e.category, "\n", " · ") + b.colon() + d},
+		})
+		row(yuan, e, d)
+	}
+	unit := plan.Text{ZH: "亿元", EN: "billion yuan"}.In(b.lang)
+	b.targetBars(yuan, cats, bars, unit)
+
+	cats, bars = nil, nil
+	for _, e := range pct {
+		d := display(e.t)
+		cats = append(cats, b.t(e.t.Label))
+		bars = append(bars, TargetBar{Value: e.t.Value.Value, ItemStyle: &AreaColor{Color: colorKey},
+			Label:   &ItemLabel{Show: true, Position: "right", Formatter: d, FontSize: 11, Color: colorText},
+			Tooltip: &ItemTooltip{Formatter: strings.ReplaceAll(e.category, "\n", " · ") + b.colon() + d}})
+		row(share, e, d)
+	}
+	b.targetBars(share, cats, bars, "%")
+	return []*Chart{yuan, share}
+}
+
+// yuanValue gives a yuan target's bar length in the language's unit:
+// 亿元 in Chinese, billion yuan in English. Exact: 4100亿元 is 410.
+func (b *builder) yuanValue(t *plan.Target) string {
+	v, _ := new(big.Rat).SetString(t.Value.Value)
+	if strings.HasPrefix(t.Unit.Value, "万亿") {
+		v.Mul(v, big.NewRat(10000, 1))
+	}
+	if b.lang == "en" {
+		v.Quo(v, big.NewRat(10, 1))
+	}
+	return strings.TrimSuffix(strings.TrimRight(v.FloatString(4), "0"), ".")
+}
+
+func (b *builder) targetBars(c *Chart, cats []string, bars []TargetBar, unit string) {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		tooltip("item"),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "250", Top: "84", Bottom: "40", ContainLabel: types.Bool(ptr(true))}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: unit, NameLocation: "middle", NameGap: 26}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: types.Bool(ptr(true)), AxisLabel: &opts.AxisLabel{Width: 320, Overflow: "truncate", Interval: "0"}}),
+	)
+	bar.SetXAxis(cats)
+	bar.MultiSeries = append(bar.MultiSeries, charts.SingleSeries{Name: c.Title, Type: "bar", Data: bars, BarMaxWidth: "22"})
+	bar.XYReversal()
+	bar.Validate()
+	obj := base(&bar.BaseConfiguration)
+	b.decorate(c, obj, false)
+	c.Width, c.Height, c.Option = 960, 140+40*len(cats), obj
+}

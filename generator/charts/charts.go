@@ -1,0 +1,100 @@
+// Package charts builds every chart of the site, in each language, as an
+// ECharts option made with go-echarts, together with the text a reader
+// needs beside it: a title, a one-paragraph summary and the data table
+// (which is also the chart's CSV download).
+package charts
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
+
+// Chart is one chart in one language.
+type Chart struct {
+	ID      string // slug, the same in both languages: industry-construction-machinery
+	Lang    string // zh or en
+	Kind    string // overview, regions, industry, city, matrix, targets, bars
+	Title   string
+	Summary string // what the chart shows, in a sentence or two; also its aria description
+	Width   int
+	Height  int
+	Map     bool // drawn on the Hunan map
+	Option  map[string]any
+	Table   Table
+	// Subject links the chart to the page it serves: an industry slug or a
+	// city code; empty for site-wide charts.
+	Subject string
+}
+
+// Table is exactly the data a chart shows.
+type Table struct {
+	Header []string
+	Rows   [][]string
+}
+
+// File is the JSON the site and the renderer read: the option and its box.
+type File struct {
+	ID     string         `json:"id"`
+	Lang   string         `json:"lang"`
+	Width  int            `json:"width"`
+	Height int            `json:"height"`
+	Map    string         `json:"map"`
+	Option map[string]any `json:"option"`
+}
+
+// JSON encodes the chart for the renderer and the interactive loader.
+func (c *Chart) JSON() ([]byte, error) {
+	f := File{ID: c.ID, Lang: c.Lang, Width: c.Width, Height: c.Height, Option: c.Option}
+	if c.Map {
+		f.Map = MapName
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(f); err != nil {
+		return nil, fmt.Errorf("chart %s (%s): %w", c.ID, c.Lang, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// MapName is the name the map geometry is registered under.
+const MapName = "hunan"
+
+// Langs are the languages charts are drawn in.
+var Langs = []string{"zh", "en"}
+
+// All builds the catalogue in both languages.
+func All(p *plan.Plan) ([]*Chart, error) {
+	var out []*Chart
+	for _, lang := range Langs {
+		b := &builder{p: p, lang: lang}
+		cs := []*Chart{b.overview(), b.regions(), b.matrix(), b.industriesPerCity(), b.citiesPerIndustry()}
+		cs = append(cs, b.targetCharts()...)
+		for _, ind := range p.Industries {
+			cs = append(cs, b.industryMap(ind))
+		}
+		for _, c := range p.Cities {
+			cs = append(cs, b.cityMap(c))
+		}
+		for _, c := range cs {
+			c.Lang = lang
+			if err := finish(c); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, cs...)
+	}
+	return out, nil
+}
+
+// builder makes the charts of one language.
+type builder struct {
+	p    *plan.Plan
+	lang string
+}
+
+// t picks the builder's language.
+func (b *builder) t(t plan.Text) string { return t.In(b.lang) }

@@ -1,0 +1,163 @@
+package charts
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func catalogue(t *testing.T) []*Chart {
+	t.Helper()
+	p, err := plan.Load("../../data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := All(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs
+}
+
+func find(cs []*Chart, lang, id string) *Chart {
+	for _, c := range cs {
+		if c.Lang == lang && c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// TestGolden pins a representative set of options: a map of each kind,
+// the heatmap and a target chart, in both languages.
+func TestGolden(t *testing.T) {
+	cs := catalogue(t)
+	for _, name := range []string{
+		"zh/industry-construction-machinery", "en/industry-construction-machinery",
+		"en/overview", "zh/regions", "en/city-xiangxi", "zh/matrix", "en/targets-yuan", "zh/industries-per-city",
+	} {
+		lang, id, _ := strings.Cut(name, "/")
+		c := find(cs, lang, id)
+		if c == nil {
+			t.Errorf("no chart %s", name)
+			continue
+		}
+		got, err := c.JSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pretty bytes.Buffer
+		json.Indent(&pretty, got, "", "  ")
+		golden := filepath.Join("testdata", "golden", lang+"-"+id+".json")
+		if *update {
+			os.WriteFile(golden, pretty.Bytes(), 0o644)
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./generator/charts -update)", err)
+		}
+		if !bytes.Equal(pretty.Bytes(), want) {
+			t.Errorf("%s differs from %s; if the change is meant, run go test ./generator/charts -update and review the diff", name, golden)
+		}
+	}
+}
+
+func TestCatalogue(t *testing.T) {
+	cs := catalogue(t)
+	ids := map[string]int{}
+	for _, c := range cs {
+		ids[c.ID]++
+	}
+	// 16 industries, 14 cities, overview, regions, matrix, two bar charts
+	// and two target charts, each in two languages.
+	if len(ids) != 16+14+7 {
+		t.Errorf("%d charts, want %d", len(ids), 16+14+7)
+	}
+	for id, n := range ids {
+		if n != 2 {
+			t.Errorf("chart %s exists in %d languages", id, n)
+		}
+	}
+}
+
+var han = regexp.MustCompile(`\p{Han}`)
+
+// TestEnglishChartsSayEnglish: an English chart names Changsha, not 长沙.
+// Map regions keep their Chinese names only as keys into the geometry.
+func TestEnglishChartsSayEnglish(t *testing.T) {
+	for _, c := range catalogue(t) {
+		if c.Lang != "en" {
+			continue
+		}
+		b, _ := json.Marshal(c.Option)
+		var walk func(key string, v any)
+		walk = func(key string, v any) {
+			switch x := v.(type) {
+			case map[string]any:
+				for k, e := range x {
+					walk(k, e)
+				}
+			case []any:
+				for _, e := range x {
+					walk(key, e)
+				}
+			case string:
+				if key != "name" && han.MatchString(x) {
+					t.Errorf("%s: %s %q is not English", c.ID, key, x)
+				}
+			}
+		}
+		var obj any
+		json.Unmarshal(b, &obj)
+		walk("", obj)
+		for _, s := range append([]string{c.Title, c.Summary}, c.Table.Header...) {
+			if han.MatchString(s) {
+				t.Errorf("%s: %q is not English", c.ID, s)
+			}
+		}
+	}
+}
+
+// TestIndustryMapsFollowTheLayout: each industry map colours exactly the
+// cities the layout table rates, with the rating's stars in the label.
+func TestIndustryMapsFollowTheLayout(t *testing.T) {
+	p, err := plan.Load("../../data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := catalogue(t)
+	for _, ind := range p.Industries {
+		c := find(cs, "zh", "industry-"+ind.Slug.Value)
+		items := c.Option["series"].([]mapSeries)[0].Data.([]MapItem)
+		for _, item := range items {
+			city := cityByMap(p, item.Name)
+			lvl, ok := ind.Rating(city.Code.Value)
+			want := map[bool]string{true: lvl.Stars(), false: ""}[ok]
+			if ok && !strings.HasSuffix(item.Label.Formatter, "\n"+want) || !ok && strings.Contains(item.Label.Formatter, "★") {
+				t.Errorf("%s, %s: label %q, layout says %q", ind.Code.Value, city.Code.Value, item.Label.Formatter, want)
+			}
+		}
+		if len(c.Table.Rows) != ind.StatedCount() {
+			t.Errorf("%s: table lists %d cities, the layout %d", ind.Code.Value, len(c.Table.Rows), ind.StatedCount())
+		}
+	}
+}
+
+func cityByMap(p *plan.Plan, name string) *plan.City {
+	for _, c := range p.Cities {
+		if c.MapName == name {
+			return c
+		}
+	}
+	return nil
+}

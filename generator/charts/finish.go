@@ -1,0 +1,19 @@
+package charts
+
+import "fmt"
+
+// finish checks a built chart before it leaves the package.
+func finish(c *Chart) error {
+	if c.Option == nil || c.Width == 0 || c.Height == 0 {
+		return fmt.Errorf("chart %s (%s) has no option or no size", c.ID, c.Lang)
+	}
+	if len(c.Table.Rows) == 0 {
+		return fmt.Errorf("chart %s (%s) shows no data", c.ID, c.Lang)
+	}
+	for i, r := range c.Table.Rows {
+		if len(r) != len(c.Table.Header) {
+			return fmt.Errorf("chart %s (%s): table row %d has %d cells, the header %d", c.ID, c.Lang, i, len(r), len(c.Table.Header))
+		}
+	}
+	return nil
+}

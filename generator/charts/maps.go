@@ -1,0 +1,209 @@
+package charts
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
+
+// Map charts share one box: Hunan is about as tall as it is wide.
+const (
+	mapWidth  = 560
+	mapHeight = 620
+)
+
+// mapChart draws items on the Hunan map with a legend below.
+func (b *builder) mapChart(c *Chart, items []MapItem, legend any) {
+	m := charts.NewMap()
+	m.RegisterMapType(MapName)
+	m.SetGlobalOptions(tooltip("item"))
+	m.MultiSeries = append(m.MultiSeries, charts.SingleSeries{
+		Name: c.Title, Type: "map", MapType: MapName, Data: items,
+	})
+	m.Validate()
+	obj := base(&m.BaseConfiguration)
+	series := obj["series"].(charts.MultiSeries) // one series, as added above
+	obj["series"] = []mapSeries{{SingleSeries: series[0], Layout: "center", Top: 84, Bottom: 64, Roam: false,
+		SelectedMode: false, Label: ItemLabel{Show: true, FontSize: 12, Color: colorText}}}
+	if legend != nil {
+		obj["visualMap"] = []any{legend}
+	}
+	b.decorate(c, obj, false)
+	c.Width, c.Height, c.Map, c.Option = mapWidth, mapHeight, true, obj
+}
+
+// mapSeries adds the placement go-echarts' series does not type.
+type mapSeries struct {
+	charts.SingleSeries
+	Layout       string    `json:"layoutCenter,omitempty"`
+	Top          int       `json:"top"`
+	Bottom       int       `json:"bottom"`
+	Roam         bool      `json:"roam"`
+	SelectedMode bool      `json:"selectedMode"`
+	Label        ItemLabel `json:"label"`
+}
+
+func (b *builder) pieces(ps ...Piece) PiecewiseVisualMap {
+	return PiecewiseVisualMap{Type: "piecewise", Pieces: ps, Orient: "horizontal", Left: "center", Bottom: 12, ItemGap: 14,
+		TextStyle: TextStyle{FontSize: 12, Color: colorText}}
+}
+
+// labelOffsets move the labels of divisions whose seats lie a few
+// kilometres apart (Zhuzhou beside Xiangtan) into the open part of their
+// area, in pixels at the map's size.
+var labelOffsets = map[string][]int{"株洲市": {18, 52}}
+
+// region returns a map item for a city, labelled with its short name.
+func (b *builder) region(c *plan.City, value float64, label, tip string, color string) MapItem {
+	return MapItem{
+		Name: c.MapName, Value: value,
+		Label:     &ItemLabel{Show: true, Formatter: label, Offset: labelOffsets[c.MapName]},
+		Tooltip:   &ItemTooltip{Formatter: tip},
+		ItemStyle: &AreaStyle{AreaColor: color, BorderColor: colorBorder, BorderWidth: 1},
+		Emphasis:  &ItemEmphasis{ItemStyle: &AreaStyle{AreaColor: color, BorderColor: colorText, BorderWidth: 2}},
+	}
+}
+
+// Rating values on maps: the visual map's categories.
+const (
+	valueNone = 1
+	valueKey  = 2
+	valueCore = 3
+)
+
+func (b *builder) industryMap(ind *plan.Industry) *Chart {
+	core, key := b.p.IndustryCities(ind)
+	c := &Chart{ID: "industry-" + ind.Slug.Value, Kind: "industry", Subject: ind.Slug.Value,
+		Title: fmt.Sprintf(tIndustryMap.In(b.lang), b.t(ind.Name))}
+	c.Summary = fmt.Sprintf(sIndustryMap.In(b.lang), b.t(ind.Name), len(core)+len(key), b.join(b.names(core)), b.join(b.names(key)))
+	c.Table.Header = []string{lCity.In(b.lang), lRating.In(b.lang)}
+	var items []MapItem
+	for _, city := range b.p.Cities {
+		name := b.t(city.Short)
+		lvl, ok := ind.Rating(city.Code.Value)
+		switch {
+		case !ok:
+			items = append(items, b.region(city, valueNone, name, name+b.colon()+lNone.In(b.lang), colorNone))
+		case lvl == plan.Core:
+			items = append(items, b.region(city, valueCore, name+"\n★★★", name+b.colon()+lCore.In(b.lang), colorCore))
+			c.Table.Rows = append(c.Table.Rows, []string{name, lCore.In(b.lang)})
+		default:
+			items = append(items, b.region(city, valueKey, name+"\n★★", name+b.colon()+lKey.In(b.lang), colorKey))
+			c.Table.Rows = append(c.Table.Rows, []string{name, lKey.In(b.lang)})
+		}
+	}
+	b.mapChart(c, items, b.pieces(
+		Piece{Value: valueCore, Label: lCore.In(b.lang), Color: colorCore},
+		Piece{Value: valueKey, Label: lKey.In(b.lang), Color: colorKey},
+		Piece{Value: valueNone, Label: lNone.In(b.lang), Color: colorNone},
+	))
+	return c
+}
+
+func (b *builder) names(cs []*plan.City) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, b.t(c.Short))
+	}
+	return out
+}
+
+// cityMap shows where a city lies: the city page's map, since its
+// industries are listed as text right beside it.
+func (b *builder) cityMap(city *plan.City) *Chart {
+	name := b.t(city.Short)
+	c := &Chart{ID: "city-" + city.Code.Value, Kind: "city", Subject: city.Code.Value,
+		Title: fmt.Sprintf(tCityMap.In(b.lang), b.t(city.Name))}
+	c.Summary = fmt.Sprintf(sCityMap.In(b.lang), b.t(city.Name), hunan(b.lang), b.t(city.Group.Name))
+	c.Table.Header = []string{lCity.In(b.lang), lGroup.In(b.lang)}
+	var items []MapItem
+	for _, other := range b.p.Cities {
+		n := b.t(other.Short)
+		if other == city {
+			items = append(items, b.region(other, 2, n, n+b.colon()+b.t(other.Group.Name), colorCore))
+			c.Table.Rows = append(c.Table.Rows, []string{b.t(other.Name), b.t(other.Group.Name)})
+			continue
+		}
+		items = append(items, b.region(other, 1, n, n, colorNone))
+	}
+	b.mapChart(c, items, b.pieces(
+		Piece{Value: 2, Label: name, Color: colorCore},
+		Piece{Value: 1, Label: lOther.In(b.lang), Color: colorNone},
+	))
+	return c
+}
+
+// hunan is the province's name for the city charts' summaries.
+func hunan(lang string) string { return plan.Text{ZH: "湖南省", EN: "Hunan Province"}.In(lang) }
+
+func (b *builder) regions() *Chart {
+	c := &Chart{ID: "regions", Kind: "regions", Title: tRegions.In(b.lang)}
+	c.Table.Header = []string{lGroup.In(b.lang), lCity.In(b.lang), lFocus.In(b.lang)}
+	var items []MapItem
+	var pieces []Piece
+	var parts []string
+	groups := b.p.Document.General.Regions.Groups
+	for gi, g := range groups {
+		color := groupColors[gi%len(groupColors)]
+		value := float64(gi + 1)
+		pieces = append(pieces, Piece{Value: value, Label: b.t(g.Name), Color: color})
+		var names []string
+		for _, cf := range g.Cities {
+			city := b.p.City(cf.City.Value)
+			n := b.t(city.Short)
+			names = append(names, n)
+			items = append(items, b.region(city, value, n, n+b.colon()+b.t(g.Name), color))
+			var focus []string
+			for _, f := range cf.Focus {
+				focus = append(focus, b.t(f.Name))
+			}
+			c.Table.Rows = append(c.Table.Rows, []string{b.t(g.Name), b.t(city.Name), b.join(focus)})
+		}
+		parts = append(parts, fmt.Sprintf(lGroupCities.In(b.lang), b.t(g.Name), b.join(names)))
+	}
+	c.Summary = strings.Join(parts, lGroupSep.In(b.lang))
+	b.mapChart(c, items, b.pieces(pieces...))
+	return c
+}
+
+func (b *builder) overview() *Chart {
+	c := &Chart{ID: "overview", Kind: "overview", Title: tOverview.In(b.lang)}
+	c.Table.Header = []string{lCity.In(b.lang), lCoreShort.In(b.lang), lKeyShort.In(b.lang), lTotal.In(b.lang)}
+	var items []MapItem
+	best, bestN := "", -1
+	maxN := 0
+	for _, city := range b.p.Cities {
+		core, key := b.p.CityIndustries(city)
+		n := len(core) + len(key)
+		maxN = max(maxN, n)
+		if n > bestN {
+			best, bestN = b.t(city.Short), n
+		}
+		name := b.t(city.Short)
+		label := fmt.Sprintf("%s\n%d+%d", name, len(core), len(key))
+		tip := fmt.Sprintf("%s：%s %d，%s %d", name, lCore.In(b.lang), len(core), lKey.In(b.lang), len(key))
+		if b.lang == "en" {
+			tip = fmt.Sprintf("%s: %d %s, %d %s", name, len(core), lCore.EN, len(key), lKey.EN)
+		}
+		item := b.region(city, float64(n), label, tip, "")
+		item.ItemStyle.AreaColor = "" // the visual map shades it
+		item.Emphasis = nil
+		items = append(items, item)
+		c.Table.Rows = append(c.Table.Rows, []string{name, strconv.Itoa(len(core)), strconv.Itoa(len(key)), strconv.Itoa(n)})
+	}
+	c.Summary = fmt.Sprintf(sOverview.In(b.lang), best, bestN)
+	b.mapChart(c, items, ContinuousVisualMap{
+		Type: "continuous", Min: 0, Max: float64(maxN), Text: []string{strconv.Itoa(maxN), "0"},
+		InRange: InRange{Color: []string{"#F1EEF6", "#BDC9E1", "#74A9CF", "#2B8CBE", "#045A8D"}},
+		Orient:  "horizontal", Left: "center", Bottom: 12, TextStyle: TextStyle{FontSize: 12, Color: colorText},
+	})
+	// The visual map picks each region's shade, dark or light, so the
+	// labels get a white halo to read on both.
+	s := c.Option["series"].([]mapSeries)
+	s[0].Label.TextBorderColor, s[0].Label.TextBorderWidth, s[0].Label.FontSize = "#FFFFFF", 3, 11
+	return c
+}

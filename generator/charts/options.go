@@ -1,0 +1,207 @@
+package charts
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
+
+// Colours safe for colour-blind readers (Okabe–Ito); core and key also
+// differ by their stars and, on bars, by decal patterns.
+const (
+	colorCore   = "#D55E00"
+	colorKey    = "#0072B2"
+	colorNone   = "#EEEEEE"
+	colorBorder = "#FFFFFF"
+	colorText   = "#222222"
+	colorMuted  = "#555555"
+)
+
+var groupColors = []string{"#E69F00", "#56B4E9", "#009E73"}
+
+// fontFamily reaches the reader's own fonts; none is downloaded.
+const fontFamily = "system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"
+
+// The parts of an ECharts option that go-echarts does not type.
+
+// MapItem is a region of a map series with its own label and tooltip.
+type MapItem struct {
+	Name      string        `json:"name"`
+	Value     float64       `json:"value"`
+	Label     *ItemLabel    `json:"label,omitempty"`
+	Tooltip   *ItemTooltip  `json:"tooltip,omitempty"`
+	ItemStyle *AreaStyle    `json:"itemStyle,omitempty"`
+	Emphasis  *ItemEmphasis `json:"emphasis,omitempty"`
+}
+
+// ItemLabel is a label's text (an ECharts string template, never a function).
+type ItemLabel struct {
+	Show       bool   `json:"show"`
+	Offset     []int  `json:"offset,omitempty"`
+	Position   string `json:"position,omitempty"`
+	Formatter  string `json:"formatter,omitempty"`
+	FontSize   int    `json:"fontSize,omitempty"`
+	Color      string `json:"color,omitempty"`
+	FontWeight string `json:"fontWeight,omitempty"`
+	// A halo keeps text readable on any fill.
+	TextBorderColor string  `json:"textBorderColor,omitempty"`
+	TextBorderWidth float64 `json:"textBorderWidth,omitempty"`
+}
+
+// ItemTooltip is a data item's own tooltip text.
+type ItemTooltip struct {
+	Formatter string `json:"formatter"`
+}
+
+// AreaStyle colours a map region.
+type AreaStyle struct {
+	AreaColor   string  `json:"areaColor,omitempty"`
+	BorderColor string  `json:"borderColor,omitempty"`
+	BorderWidth float64 `json:"borderWidth,omitempty"`
+}
+
+// ItemEmphasis keeps a region's colour when hovered.
+type ItemEmphasis struct {
+	ItemStyle *AreaStyle `json:"itemStyle,omitempty"`
+	Label     *ItemLabel `json:"label,omitempty"`
+}
+
+// Piece is one category of a piecewise visual map, with its label.
+type Piece struct {
+	Value float64 `json:"value"`
+	Label string  `json:"label"`
+	Color string  `json:"color"`
+}
+
+// PiecewiseVisualMap is the legend of a categorical map.
+type PiecewiseVisualMap struct {
+	Type      string    `json:"type"`
+	Pieces    []Piece   `json:"pieces"`
+	Orient    string    `json:"orient"`
+	Left      string    `json:"left"`
+	Bottom    int       `json:"bottom"`
+	TextStyle TextStyle `json:"textStyle"`
+	ItemGap   int       `json:"itemGap"`
+}
+
+// ContinuousVisualMap shades by a number.
+type ContinuousVisualMap struct {
+	Type        string    `json:"type"`
+	Min         float64   `json:"min"`
+	Max         float64   `json:"max"`
+	Text        []string  `json:"text"`
+	InRange     InRange   `json:"inRange"`
+	Orient      string    `json:"orient"`
+	Left        string    `json:"left"`
+	Bottom      int       `json:"bottom"`
+	Calculable  bool      `json:"calculable"`
+	TextStyle   TextStyle `json:"textStyle"`
+	SeriesIndex []int     `json:"seriesIndex,omitempty"`
+}
+
+// InRange lists a visual map's colours.
+type InRange struct {
+	Color []string `json:"color"`
+}
+
+// TextStyle sets the drawn text.
+type TextStyle struct {
+	Color      string `json:"color,omitempty"`
+	FontSize   int    `json:"fontSize,omitempty"`
+	FontFamily string `json:"fontFamily,omitempty"`
+}
+
+// Aria describes the chart to screen readers, in the page's language,
+// and draws decal patterns so that series differ by more than colour.
+type Aria struct {
+	Enabled bool      `json:"enabled"`
+	Label   AriaLabel `json:"label"`
+	Decal   AriaDecal `json:"decal"`
+}
+
+// AriaLabel is the description ECharts attaches to the chart.
+type AriaLabel struct {
+	Enabled     bool   `json:"enabled"`
+	Description string `json:"description"`
+}
+
+// AriaDecal turns decal patterns on or off.
+type AriaDecal struct {
+	Show bool `json:"show"`
+}
+
+// Title is the chart's heading and, as its subtext, the source line, so
+// that a downloaded SVG or PNG carries both.
+type Title struct {
+	Text         string    `json:"text"`
+	Subtext      string    `json:"subtext"`
+	Left         int       `json:"left"`
+	Top          int       `json:"top"`
+	TextStyle    TextStyle `json:"textStyle"`
+	SubtextStyle TextStyle `json:"subtextStyle"`
+	ItemGap      int       `json:"itemGap"`
+}
+
+// base is what every chart's option starts with: go-echarts' own
+// configuration, made JSON, ready for the extras above.
+func base(cfg *charts.BaseConfiguration) map[string]any {
+	obj := cfg.JSON()
+	// go-echarts always emits these; empty ones would only add bytes.
+	delete(obj, "color") // go-echarts' default palette; every series sets its own
+	for _, k := range []string{"legend", "toolbox", "title"} {
+		if isEmpty(obj[k]) {
+			delete(obj, k)
+		}
+	}
+	return obj
+}
+
+func isEmpty(v any) bool {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return false
+	}
+	s := string(b)
+	return s == "{}" || s == "null" || s == `{"show":false}` || s == "[]"
+}
+
+// decorate adds what every chart has: the title with the source line, the
+// aria description, the font and the white ground (charts stay light in
+// dark mode, as printed charts do).
+func (b *builder) decorate(c *Chart, obj map[string]any, decals bool) {
+	d := b.p.Document
+	obj["title"] = Title{
+		Text: c.Title, Subtext: fmt.Sprintf(lSourceFormat.In(b.lang), b.t(d.Title), b.t(d.Notice.Number)),
+		Left: 12, Top: 8, ItemGap: 4,
+		// The English source line runs to two lines.
+		TextStyle:    TextStyle{Color: colorText, FontSize: 16, FontFamily: fontFamily},
+		SubtextStyle: TextStyle{Color: colorMuted, FontSize: 11, FontFamily: fontFamily},
+	}
+	obj["aria"] = Aria{Enabled: true, Label: AriaLabel{Enabled: true, Description: c.Title + ". " + c.Summary}, Decal: AriaDecal{Show: decals}}
+	obj["textStyle"] = TextStyle{FontFamily: fontFamily, Color: colorText}
+	obj["backgroundColor"] = "#FFFFFF"
+	obj["animation"] = false
+}
+
+func tooltip(trigger string) charts.GlobalOpts {
+	return charts.WithTooltipOpts(opts.Tooltip{Show: types.Bool(ptr(true)), Trigger: trigger})
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// join lists names the way the language does.
+func (b *builder) join(names []string) string {
+	if len(names) == 0 {
+		return lNoneListed.In(b.lang)
+	}
+	return strings.Join(names, lListSep.In(b.lang))
+}
+
+// colon separates a name from what is said of it.
+func (b *builder) colon() string { return plan.Text{ZH: "：", EN: ": "}.In(b.lang) }

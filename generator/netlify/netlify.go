@@ -1,0 +1,98 @@
+// Package netlify reads the headers that netlify.toml sets and tells which
+// apply to a path, merged as Netlify merges them, so that tests and the
+// preview server apply the same headers as the CDN.
+package netlify
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// Config is the part of netlify.toml the site relies on.
+type Config struct {
+	Build struct {
+		Command     string            `toml:"command"`
+		Publish     string            `toml:"publish"`
+		Environment map[string]string `toml:"environment"`
+	} `toml:"build"`
+	Headers   []Rule     `toml:"headers"`
+	Redirects []Redirect `toml:"redirects"`
+}
+
+// Rule sets headers on the paths its pattern matches.
+type Rule struct {
+	For    string            `toml:"for"`
+	Values map[string]string `toml:"values"`
+}
+
+// Redirect is a redirect or rewrite rule.
+type Redirect struct {
+	From   string `toml:"from"`
+	To     string `toml:"to"`
+	Status int    `toml:"status"`
+	Force  bool   `toml:"force"`
+}
+
+// Load reads netlify.toml.
+func Load(path string) (*Config, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var c Config
+	dec := toml.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &c, nil
+}
+
+// Matches reports whether a rule's pattern covers a URL path: an exact
+// path, or a prefix ending in /* (which also covers the bare folder).
+func Matches(pattern, path string) bool {
+	if prefix, ok := strings.CutSuffix(pattern, "*"); ok {
+		return strings.HasPrefix(path, prefix) || path+"/" == prefix
+	}
+	return pattern == path
+}
+
+// HeadersFor gives every header the CDN sends for path. Values of a header
+// set by several matching rules are joined with ", ", as Netlify does.
+func (c *Config) HeadersFor(path string) http.Header {
+	h := http.Header{}
+	for _, r := range c.Headers {
+		if !Matches(r.For, path) {
+			continue
+		}
+		keys := make([]string, 0, len(r.Values))
+		for k := range r.Values {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if prev := h.Get(k); prev != "" {
+				h.Set(k, prev+", "+r.Values[k])
+			} else {
+				h.Set(k, r.Values[k])
+			}
+		}
+	}
+	return h
+}
+
+// NotFound gives the page served for a missing path: the first 404 rule
+// whose pattern matches.
+func (c *Config) NotFound(path string) string {
+	for _, r := range c.Redirects {
+		if r.Status == http.StatusNotFound && Matches(r.From, path) {
+			return r.To
+		}
+	}
+	return ""
+}

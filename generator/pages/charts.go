@@ -1,0 +1,98 @@
+package pages
+
+import (
+	"github.com/hunan-industry/plan-site/generator/charts"
+)
+
+// ChartView is what a page needs to show a chart: its words, its data
+// table, and where the build put its files (under the assets folder
+// chart-files/<lang>/<id>: .svg, .json, .csv).
+type ChartView struct {
+	ID      string     `json:"id"`
+	Title   string     `json:"title"`
+	Summary string     `json:"summary"`
+	Header  []string   `json:"header"`
+	Rows    [][]string `json:"rows"`
+	Files   string     `json:"files"`
+	Map     bool       `json:"map,omitempty"`
+	Width   int        `json:"width"`
+	Height  int        `json:"height"`
+	// Page is where the chart lives in the site, relative to the language
+	// root; the embed page links back to it.
+	Page string `json:"page"`
+}
+
+// chartPages says which page shows each kind of chart.
+var chartPages = map[string]string{
+	"overview": "", "regions": "regions/", "matrix": "layout/", "bars": "layout/", "targets": "targets/",
+}
+
+// ChartFiles is where a chart's files go, under the generated assets.
+func ChartFiles(lang, id string) string { return "chart-files/" + lang + "/" + id }
+
+func (v *view) chart(id string) *ChartView {
+	for _, c := range v.charts {
+		if c.ID == id && c.Lang == string(v.l) {
+			page := chartPages[c.Kind]
+			switch c.Kind {
+			case "industry":
+				page = "industries/" + c.Subject + "/"
+			case "city":
+				page = "cities/" + c.Subject + "/"
+			}
+			return &ChartView{ID: c.ID, Title: c.Title, Summary: c.Summary, Header: c.Table.Header, Rows: c.Table.Rows,
+				Files: ChartFiles(c.Lang, c.ID), Map: c.Map, Width: c.Width, Height: c.Height, Page: page}
+		}
+	}
+	return nil
+}
+
+// chartList gives the views of the charts with these ids, skipping none:
+// a missing chart is a programming error the build test catches.
+func (v *view) chartList(ids ...string) []*ChartView {
+	var out []*ChartView
+	for _, id := range ids {
+		if c := v.chart(id); c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// languageCharts are this language's charts, in catalogue order.
+func (v *view) languageCharts() []*charts.Chart {
+	var out []*charts.Chart
+	for _, c := range v.charts {
+		if c.Lang == string(v.l) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (v *view) gallery() *Page {
+	var all []*ChartView
+	for _, c := range v.languageCharts() {
+		all = append(all, v.chart(c.ID))
+	}
+	return &Page{
+		Title:  map[Lang]string{ZH: "图表", EN: "Charts"}[v.l],
+		Type:   "gallery",
+		Params: map[string]any{"charts": all},
+	}
+}
+
+// embedSection keeps Hugo from making a page of the /embed/ folder itself:
+// embeds are reached from their chart, and the gallery lists them all.
+func embedSection() *Page {
+	return &Page{Title: "embed", Build: &BuildOptions{List: "local", Render: "never"}}
+}
+
+func (v *view) embed(c *charts.Chart) *Page {
+	return &Page{
+		Title:       c.Title,
+		Description: c.Summary,
+		Type:        "embed",
+		Params:      map[string]any{"chart": v.chart(c.ID)},
+	}
+}

@@ -1,0 +1,109 @@
+package pages
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hunan-industry/plan-site/generator/charts"
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func render(t *testing.T) Files {
+	t.Helper()
+	p, err := plan.Load("../../data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := charts.All(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Render(p, cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestGolden pins the front matter of one page of each kind.
+func TestGolden(t *testing.T) {
+	files := render(t)
+	for _, name := range []string{
+		"zh/industries/construction-machinery.md", "en/industries/construction-machinery.md",
+		"en/industries/light-industry-textiles.md", "zh/cities/xiangxi.md", "en/cities/changsha.md",
+		"en/_index.md", "zh/safeguards.md", "en/regions.md", "en/embed/overview.md",
+	} {
+		got, ok := files[name]
+		if !ok {
+			t.Errorf("no page %s", name)
+			continue
+		}
+		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(name, "/", "_"))
+		if *update {
+			os.WriteFile(golden, got, 0o644)
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./generator/pages -update)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s; if the change is meant, run go test ./generator/pages -update and review the diff", name, golden)
+		}
+	}
+}
+
+// TestInventory: every page exists in both languages, 16 industries and
+// 14 cities among them.
+func TestInventory(t *testing.T) {
+	files := render(t)
+	count := map[string]int{}
+	for name := range files {
+		lang, rest, _ := strings.Cut(name, "/")
+		count[lang]++
+		other := map[string]string{"zh": "en", "en": "zh"}[lang]
+		if _, ok := files[other+"/"+rest]; !ok {
+			t.Errorf("%s has no %s twin", name, other)
+		}
+		if !bytes.HasPrefix(files[name], []byte("{\n")) {
+			t.Errorf("%s does not open with JSON front matter", name)
+		}
+	}
+	for _, lang := range []string{"zh", "en"} {
+		var industries, cities int
+		for name := range files {
+			if strings.HasPrefix(name, lang+"/industries/") && !strings.HasSuffix(name, "_index.md") {
+				industries++
+			}
+			if strings.HasPrefix(name, lang+"/cities/") && !strings.HasSuffix(name, "_index.md") {
+				cities++
+			}
+		}
+		if industries != 16 || cities != 14 {
+			t.Errorf("%s: %d industry pages, %d city pages; want 16 and 14", lang, industries, cities)
+		}
+		for _, page := range []string{"_index.md", "plan.md", "industries/_index.md", "cities/_index.md", "regions.md", "targets.md", "layout.md", "safeguards.md", "charts.md"} {
+			if _, ok := files[lang+"/"+page]; !ok {
+				t.Errorf("no %s/%s", lang, page)
+			}
+		}
+	}
+}
+
+// TestNoChineseInEnglishPages: an English page shows English, except
+// where it quotes the Chinese on purpose (terms of art in brackets).
+func TestEnglishPagesNameInEnglish(t *testing.T) {
+	files := render(t)
+	for _, bad := range []string{"长沙", "工程机械", "核心产业", "湘政办发"} {
+		b := files["en/industries/construction-machinery.md"]
+		if bytes.Contains(b, []byte(bad)) {
+			t.Errorf("the English construction machinery page contains %q", bad)
+		}
+	}
+}

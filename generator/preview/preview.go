@@ -1,0 +1,82 @@
+// Package preview serves a built site on a loopback address as the CDN
+// would: with netlify.toml's headers (so pages run under the real
+// Content-Security-Policy) and its per-language 404 pages.
+package preview
+
+import (
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/hunan-industry/plan-site/generator/netlify"
+)
+
+// Handler serves the folder dir (which may be replaced while serving:
+// each request opens files afresh).
+func Handler(dir string, cfg *netlify.Config) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := path.Clean("/" + r.URL.Path)
+		if strings.HasSuffix(r.URL.Path, "/") && p != "/" {
+			p += "/"
+		}
+		if !exists(dir, p) {
+			notFound(w, r, dir, cfg, p)
+			return
+		}
+		for k, vs := range cfg.HeadersFor(p) {
+			w.Header()[k] = vs
+		}
+		files.ServeHTTP(w, r)
+	})
+}
+
+func exists(dir, p string) bool {
+	f := filepath.Join(dir, filepath.FromSlash(p))
+	info, err := os.Stat(f)
+	if err != nil {
+		return false
+	}
+	if info.IsDir() {
+		_, err = os.Stat(filepath.Join(f, "index.html"))
+	}
+	return err == nil
+}
+
+func notFound(w http.ResponseWriter, r *http.Request, dir string, cfg *netlify.Config, p string) {
+	page := cfg.NotFound(p)
+	body, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(page)))
+	if page == "" || err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	for k, vs := range cfg.HeadersFor(page) {
+		w.Header()[k] = vs
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusNotFound)
+	w.Write(body)
+}
+
+// Server is a running preview.
+type Server struct {
+	URL string // http://127.0.0.1:port
+	srv *http.Server
+}
+
+// Start serves dir on 127.0.0.1 at addr ("127.0.0.1:0" picks a free port).
+func Start(dir, addr string, cfg *netlify.Config) (*Server, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{URL: "http://" + ln.Addr().String(), srv: &http.Server{Handler: Handler(dir, cfg)}}
+	go s.srv.Serve(ln)
+	return s, nil
+}
+
+// Close stops the server.
+func (s *Server) Close() error { return s.srv.Close() }

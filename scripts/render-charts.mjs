@@ -1,0 +1,332 @@
+#!/usr/bin/env node
+// render-charts.mjs — draw every chart of the site as a static SVG at build
+// time, with ECharts' server-side renderer, in one batch.
+//
+// Usage: node scripts/render-charts.mjs <charts-dir> <geojson-file>
+//
+// For every <charts-dir>/<lang>/<id>.json (lang: zh or en) written by the Go
+// generator — {"id", "lang", "width", "height", "map", "option"} — it writes
+// <charts-dir>/<lang>/<id>.svg next to it. The page shows that SVG inline at
+// once; JavaScript only makes it interactive later.
+//
+// The SVG that ECharts writes is rebuilt here, element by element, so that
+// it can be inlined into pages served with a strict Content-Security-Policy
+// (style-src 'self'):
+//   - the <style> block (CSS hover rules) is dropped, and so are the classes
+//     that only it used;
+//   - style="font-size:…;font-family:…" on texts becomes presentation
+//     attributes (font-size="…" font-family="…"), which CSP allows;
+//   - the ecmeta_* attributes (for ECharts' SSR client, not used) are dropped;
+//   - ids (clip paths, gradients) get a prefix made from the chart id instead
+//     of ECharts' per-process counter, so that the output does not depend on
+//     the order of the batch and never collides with the ids of a live chart;
+//   - it gets a viewBox (CSS scales it: width:100%;height:auto), role="img"
+//     and aria-label (the option's aria.label.description, else its title).
+// Rebuilding is also the safety check: only an allow-list of SVG elements
+// passes, every attribute is re-quoted and escaped, an on* attribute or a
+// link other than a same-document #ref is an error, and text is XML-escaped.
+//
+// One summary line goes to stderr: "rendered N charts in T ms". On an error
+// it says which file failed and why and exits 1.
+
+import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as echarts from 'echarts';
+
+export const MAP_NAME = 'hunan';
+
+// ECharts registers its ZH and EN UI strings by default; the names are its
+// locale keys.
+const LOCALES = { zh: 'ZH', en: 'EN' };
+
+// SVG elements that ECharts' SVG renderer may write. Anything else is a bug
+// (or an injection) and fails the build.
+const ELEMENTS = new Set([
+  'svg', 'g', 'defs', 'rect', 'path', 'circle', 'ellipse', 'line', 'polyline',
+  'polygon', 'text', 'tspan', 'title', 'clipPath', 'linearGradient',
+  'radialGradient', 'stop', 'pattern', 'image', 'filter', 'feDropShadow',
+]);
+const TEXT_PARENTS = new Set(['text', 'tspan', 'title']);
+
+// Declarations allowed in ECharts' style="" (fonts only), written back as
+// presentation attributes.
+const FONT_PROPS = new Set(['font-size', 'font-family', 'font-style', 'font-weight']);
+
+export class RenderError extends Error {}
+
+function escapeAttr(s) {
+  return String(s)
+    .replace(/&(?!(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);)/g, '&amp;')
+    .replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function escapeText(s) {
+  // ECharts already escapes text (& < > " '); escape again only what is
+  // left bare, so that nothing can form markup.
+  return String(s)
+    .replace(/&(?!(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);)/g, '&amp;')
+    .replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// parseFontShorthand turns "italic bold 12px sans-serif" (CSS font) into
+// longhands; ECharts writes it when a text has no separate font fields.
+function parseFontShorthand(v) {
+  const m = /^\s*((?:(?:normal|italic|oblique|bold|bolder|lighter|[1-9]00|small-caps)\s+)*)([0-9.]+(?:px|pt|em|rem|%))(?:\s*\/\s*\S+)?\s+(.+?)\s*$/.exec(v);
+  if (!m) throw new RenderError(`cannot read font shorthand ${JSON.stringify(v)}`);
+  const out = { 'font-size': m[2], 'font-family': m[3] };
+  for (const w of m[1].trim().split(/\s+/).filter(Boolean)) {
+    if (w === 'italic' || w === 'oblique') out['font-style'] = w;
+    else if (w === 'small-caps' || w === 'normal') continue;
+    else out['font-weight'] = w;
+  }
+  return out;
+}
+
+function styleToAttrs(style) {
+  const out = {};
+  for (const decl of style.split(';')) {
+    if (!decl.trim()) continue;
+    const i = decl.indexOf(':');
+    if (i < 0) throw new RenderError(`unexpected style declaration ${JSON.stringify(decl)}`);
+    const prop = decl.slice(0, i).trim().toLowerCase();
+    const val = decl.slice(i + 1).trim();
+    if (prop === 'font') Object.assign(out, parseFontShorthand(val));
+    else if (FONT_PROPS.has(prop)) out[prop] = val;
+    else throw new RenderError(`unexpected style property ${JSON.stringify(prop)} (CSP forbids style attributes; add it to styleToAttrs)`);
+  }
+  return out;
+}
+
+const TOKEN = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\/([A-Za-z][\w:-]*)\s*>|<([A-Za-z][\w:-]*)((?:\s+[^\s=>/"']+(?:\s*=\s*"[^"]*")?)*)\s*(\/?)>|<|[^<]+/g;
+const ATTR = /([^\s=>/"']+)(?:\s*=\s*"([^"]*)")?/g;
+
+// sanitizeSVG rebuilds ECharts' SVG string as described at the top of the
+// file. prefix replaces ECharts' "zrN-" id prefix.
+export function sanitizeSVG(svg, { prefix, width, height, label }) {
+  const out = [];
+  const stack = [];
+  let skipDepth = 0; // inside a dropped <style>
+  let root = false;
+  const fixRef = (v) => v.replace(/#zr\d+-/g, `#${prefix}`);
+  TOKEN.lastIndex = 0;
+  let m;
+  while ((m = TOKEN.exec(svg))) {
+    const tok = m[0];
+    if (tok.startsWith('<![CDATA[') || tok.startsWith('<!--')) {
+      if (!skipDepth) throw new RenderError('unexpected CDATA or comment outside <style>');
+      continue;
+    }
+    if (tok === '<') throw new RenderError(`malformed markup at offset ${m.index}: ${JSON.stringify(svg.slice(m.index, m.index + 60))}`);
+    if (m[1]) { // closing tag
+      const name = m[1];
+      const open = stack.pop();
+      if (open !== name) throw new RenderError(`mismatched </${name}> (open: <${open}>)`);
+      if (skipDepth) { skipDepth--; continue; }
+      out.push(`</${name}>`);
+      continue;
+    }
+    if (m[2]) { // opening tag
+      const name = m[2];
+      const selfClosing = m[4] === '/';
+      if (skipDepth || name === 'style') {
+        if (!selfClosing) { stack.push(name); skipDepth++; }
+        continue;
+      }
+      if (!ELEMENTS.has(name)) throw new RenderError(`unexpected element <${name}>`);
+      if (name === 'svg') {
+        if (root) throw new RenderError('nested <svg>');
+        root = true;
+      } else if (!root) {
+        throw new RenderError(`<${name}> before <svg>`);
+      }
+      const attrs = new Map();
+      ATTR.lastIndex = 0;
+      let a;
+      while ((a = ATTR.exec(m[3]))) {
+        const key = a[1];
+        const val = a[2] ?? '';
+        const lower = key.toLowerCase();
+        if (!/^[A-Za-z_:][\w:.-]*$/.test(key)) throw new RenderError(`bad attribute name ${JSON.stringify(key)} on <${name}>`);
+        if (lower.startsWith('on')) throw new RenderError(`event handler attribute ${key} on <${name}>`);
+        if (lower.startsWith('ecmeta_') || lower === 'class') continue;
+        if (lower === 'style') {
+          for (const [k, v] of Object.entries(styleToAttrs(val))) attrs.set(k, v);
+          continue;
+        }
+        if (lower === 'href' || lower === 'xlink:href') {
+          if (!/^#zr\d+-[\w-]+$/.test(val) && !/^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(val)) {
+            throw new RenderError(`unexpected link ${JSON.stringify(val.slice(0, 60))} on <${name}>`);
+          }
+          attrs.set(key, fixRef(val));
+          continue;
+        }
+        if (lower === 'id') {
+          attrs.set(key, val.replace(/^zr\d+-/, prefix));
+          continue;
+        }
+        if (/url\(/i.test(val)) {
+          if (!/^url\(#zr\d+-[\w-]+\)$/.test(val)) throw new RenderError(`unexpected url() ${JSON.stringify(val)} in ${key} on <${name}>`);
+          attrs.set(key, fixRef(val));
+          continue;
+        }
+        attrs.set(key, val);
+      }
+      if (name === 'svg') {
+        if (!attrs.has('viewBox')) attrs.set('viewBox', `0 0 ${width} ${height}`);
+        attrs.set('width', String(width));
+        attrs.set('height', String(height));
+        attrs.delete('baseProfile');
+        attrs.delete('version');
+        attrs.set('role', 'img');
+        if (label) attrs.set('aria-label', label);
+      }
+      let s = `<${name}`;
+      for (const [k, v] of attrs) s += ` ${k}="${escapeAttr(v)}"`;
+      s += selfClosing ? '/>' : '>';
+      out.push(s);
+      if (!selfClosing) stack.push(name);
+      continue;
+    }
+    // text
+    if (skipDepth) continue;
+    const parent = stack[stack.length - 1];
+    if (!TEXT_PARENTS.has(parent)) {
+      if (tok.trim()) throw new RenderError(`unexpected text in <${parent}>: ${JSON.stringify(tok.slice(0, 40))}`);
+      continue; // whitespace between elements
+    }
+    out.push(escapeText(tok));
+  }
+  if (stack.length) throw new RenderError(`unclosed <${stack.join('> <')}>`);
+  if (!root) throw new RenderError('no <svg> element');
+  return out.join('');
+}
+
+// chartLabel is the accessible name of the SVG: aria.label.description,
+// else the first title's text.
+function chartLabel(option) {
+  const d = option?.aria?.label?.description;
+  if (typeof d === 'string' && d.trim()) return d.trim();
+  const t = Array.isArray(option?.title) ? option.title[0] : option?.title;
+  if (t && typeof t.text === 'string' && t.text.trim()) return t.text.trim();
+  return '';
+}
+
+// idPrefix makes an id prefix from the chart id: letters, digits and dashes.
+function idPrefix(id) {
+  return `c-${String(id).replace(/[^A-Za-z0-9-]/g, '_')}-`;
+}
+
+// renderChart renders one chart file's content to the sanitized SVG string.
+export function renderChart(chart, lang) {
+  const { id, width, height, option } = chart;
+  if (typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new RenderError(`bad id ${JSON.stringify(id)}`);
+  if (chart.lang !== undefined && chart.lang !== lang) throw new RenderError(`lang ${JSON.stringify(chart.lang)} in a ${lang}/ file`);
+  for (const [k, v] of [['width', width], ['height', height]]) {
+    if (!Number.isInteger(v) || v <= 0 || v > 10000) throw new RenderError(`bad ${k} ${JSON.stringify(v)}`);
+  }
+  if (!option || typeof option !== 'object' || Array.isArray(option)) throw new RenderError('option is not an object');
+  if (chart.map && chart.map !== MAP_NAME) throw new RenderError(`unknown map ${JSON.stringify(chart.map)}`);
+  const locale = LOCALES[lang];
+  if (!locale) throw new RenderError(`unknown language ${JSON.stringify(lang)}`);
+
+  // ECharts reports a bad option (unknown series type or component, a map
+  // that is not registered, a deprecated setting) on the console and goes
+  // on; here that fails the chart.
+  const complaints = [];
+  const { warn, error } = console;
+  console.warn = console.error = (...args) => complaints.push(args.map(String).join(' '));
+  let ec;
+  try {
+    ec = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height, locale });
+    ec.setOption({ ...option, animation: false });
+    const raw = ec.renderToSVGString();
+    if (complaints.length) throw new RenderError(`ECharts: ${complaints.join('; ')}`);
+    return sanitizeSVG(raw, { prefix: idPrefix(id), width, height, label: chartLabel(option) });
+  } catch (err) {
+    if (complaints.length && !(err instanceof RenderError)) err.message = `${err.message} (ECharts: ${complaints.join('; ')})`;
+    throw err;
+  } finally {
+    console.warn = warn;
+    console.error = error;
+    ec?.dispose();
+  }
+}
+
+let registeredGeo = null;
+
+// registerGeo registers the map geometry once per process.
+export function registerGeo(geojsonFile) {
+  if (registeredGeo === geojsonFile) return;
+  let geo;
+  try {
+    geo = JSON.parse(readFileSync(geojsonFile, 'utf8'));
+  } catch (err) {
+    throw new RenderError(`map geometry ${geojsonFile}: ${err.message}`);
+  }
+  if (geo?.type !== 'FeatureCollection' || !Array.isArray(geo.features)) {
+    throw new RenderError(`map geometry ${geojsonFile}: not a GeoJSON FeatureCollection`);
+  }
+  echarts.registerMap(MAP_NAME, { geoJSON: geo });
+  registeredGeo = geojsonFile;
+}
+
+// renderAll renders every <dir>/<lang>/*.json; returns the number of charts.
+// Errors are RenderErrors naming the file.
+export function renderAll(chartsDir, geojsonFile) {
+  const jobs = [];
+  let langs;
+  try {
+    langs = readdirSync(chartsDir).filter((d) => statSync(join(chartsDir, d)).isDirectory()).sort();
+  } catch (err) {
+    throw new RenderError(`${chartsDir}: ${err.message}`);
+  }
+  for (const lang of langs) {
+    if (!LOCALES[lang]) throw new RenderError(`${join(chartsDir, lang)}: unknown language directory (want ${Object.keys(LOCALES).join(', ')})`);
+    for (const f of readdirSync(join(chartsDir, lang)).filter((f) => f.endsWith('.json')).sort()) {
+      jobs.push({ lang, file: join(chartsDir, lang, f) });
+    }
+  }
+  let geoLoaded = false;
+  for (const { lang, file } of jobs) {
+    try {
+      const chart = JSON.parse(readFileSync(file, 'utf8'));
+      if (chart.id !== basename(file, '.json')) throw new RenderError(`id ${JSON.stringify(chart.id)} does not match the file name`);
+      if (chart.map && !geoLoaded) {
+        if (!geojsonFile || !existsSync(geojsonFile)) throw new RenderError(`map chart but no map geometry at ${geojsonFile}`);
+        registerGeo(geojsonFile);
+        geoLoaded = true;
+      }
+      const svg = renderChart(chart, lang);
+      writeFileSync(file.replace(/\.json$/, '.svg'), svg);
+    } catch (err) {
+      const e = new RenderError(`${file}: ${err.message}`);
+      e.cause = err;
+      throw e;
+    }
+  }
+  return jobs.length;
+}
+
+function main(argv) {
+  if (argv.length !== 2) {
+    process.stderr.write('usage: node scripts/render-charts.mjs <charts-dir> <geojson-file>\n');
+    return 2;
+  }
+  const t0 = performance.now();
+  try {
+    const n = renderAll(argv[0], argv[1]);
+    process.stderr.write(`rendered ${n} charts in ${Math.round(performance.now() - t0)} ms\n`);
+    return 0;
+  } catch (err) {
+    process.stderr.write(`render-charts: ${err.message}\n`);
+    if (!(err instanceof RenderError) || !(err.cause instanceof RenderError)) {
+      if (err.cause?.stack) process.stderr.write(`${err.cause.stack}\n`);
+    }
+    return 1;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,151 @@
+// Tests of render-charts.mjs: node --test scripts/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { sanitizeSVG } from './render-charts.mjs';
+
+const script = join(dirname(fileURLToPath(import.meta.url)), 'render-charts.mjs');
+const HOSTILE = '<script>alert(1)</script>" onload="x';
+const HOSTILE_ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;&quot; onload=&quot;x';
+
+const rect = (x0, y0, x1, y1) => [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
+const GEO = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { name: '长沙市' }, geometry: { type: 'Polygon', coordinates: rect(112, 28, 114, 29) } },
+    { type: 'Feature', properties: { name: '株洲市' }, geometry: { type: 'Polygon', coordinates: rect(112.5, 26, 114, 28) } },
+  ],
+};
+
+const BAR = {
+  id: 'bar-test', lang: 'zh', width: 400, height: 300, map: '',
+  option: {
+    aria: { enabled: true, label: { description: `柱状图 ${HOSTILE}` } },
+    tooltip: {}, legend: {},
+    xAxis: { type: 'category', data: [HOSTILE, '株洲市'] },
+    yAxis: { type: 'value' },
+    series: [{ type: 'bar', name: HOSTILE, data: [3, 5], label: { show: true } }],
+  },
+};
+
+const MAP = {
+  id: 'map-test', lang: 'en', width: 360, height: 400, map: 'hunan',
+  option: {
+    title: { text: HOSTILE },
+    legend: {},
+    visualMap: { type: 'piecewise', pieces: [{ min: 0, max: 2, label: 'few' }, { min: 2, label: 'many' }] },
+    series: [{
+      type: 'map', map: 'hunan', name: HOSTILE, label: { show: true },
+      data: [{ name: '长沙市', value: 3 }, { name: '株洲市', value: 1 }, { name: HOSTILE, value: 2 }],
+    }],
+  },
+};
+
+function setup(charts) {
+  const dir = mkdtempSync(join(tmpdir(), 'render-charts-'));
+  const geo = join(dir, 'hunan.json');
+  writeFileSync(geo, JSON.stringify(GEO));
+  const chartsDir = join(dir, 'charts');
+  for (const c of charts) {
+    mkdirSync(join(chartsDir, c.lang), { recursive: true });
+    writeFileSync(join(chartsDir, c.lang, `${c.id}.json`), JSON.stringify(c));
+  }
+  return { dir, geo, chartsDir };
+}
+
+function run(chartsDir, geo) {
+  return spawnSync(process.execPath, [script, chartsDir, geo], { encoding: 'utf8', timeout: 60_000 });
+}
+
+function assertSafe(svg) {
+  assert.doesNotMatch(svg, /<script/i, 'no <script');
+  // Attribute names of every tag, values left out.
+  const names = [...svg.matchAll(/<[A-Za-z][^>]*>/g)]
+    .flatMap((m) => [...m[0].replace(/"[^"]*"/g, '""').matchAll(/\s([^\s=>]+)=/g)].map((a) => a[1].toLowerCase()));
+  assert.ok(names.length > 10);
+  assert.ok(!names.some((n) => n.startsWith('on')), 'no on* attribute');
+  assert.ok(!names.includes('style'), 'no style attribute (CSP)');
+  assert.ok(svg.split(HOSTILE_ESCAPED).every((part) => !part.includes('onload')), 'onload only inside escaped text');
+  assert.doesNotMatch(svg, /<style/i, 'no <style> element (CSP)');
+}
+
+test('renders a bar chart and a map chart to safe, scalable SVG', () => {
+  const { dir, geo, chartsDir } = setup([BAR, MAP]);
+  try {
+    const r = run(chartsDir, geo);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /^rendered 2 charts in \d+ ms\n$/);
+
+    const bar = readFileSync(join(chartsDir, 'zh', 'bar-test.svg'), 'utf8');
+    assert.match(bar, /^<svg [^>]*viewBox="0 0 400 300"/);
+    assert.match(bar, /^<svg [^>]*role="img"/);
+    assert.ok(bar.includes(`aria-label="柱状图 ${HOSTILE_ESCAPED}"`), 'aria-label from aria.label.description, escaped');
+    assert.ok(bar.includes(`>${HOSTILE_ESCAPED}</text>`), 'hostile axis label and series name appear escaped, as text');
+    assertSafe(bar);
+
+    const map = readFileSync(join(chartsDir, 'en', 'map-test.svg'), 'utf8');
+    assert.match(map, /^<svg [^>]*viewBox="0 0 360 400"/);
+    assert.ok(map.includes('>长沙市</text>'), 'region label drawn');
+    assert.ok(map.includes(`>${HOSTILE_ESCAPED}</text>`), 'hostile title appears escaped, as text');
+    assertSafe(map);
+    // ids are prefixed per chart, not by ECharts' process counter.
+    assert.doesNotMatch(map + bar, /id="zr\d/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('output does not depend on the order of the batch', () => {
+  const a = setup([BAR, MAP]);
+  const b = setup([MAP]);
+  try {
+    assert.equal(run(a.chartsDir, a.geo).status, 0);
+    assert.equal(run(b.chartsDir, b.geo).status, 0);
+    const p = (d) => readFileSync(join(d, 'en', 'map-test.svg'), 'utf8');
+    assert.equal(p(a.chartsDir), p(b.chartsDir));
+  } finally {
+    rmSync(a.dir, { recursive: true, force: true });
+    rmSync(b.dir, { recursive: true, force: true });
+  }
+});
+
+test('a broken chart fails the batch and names the file', () => {
+  const bad = { ...BAR, id: 'bad-chart', option: { series: [{ type: 'nosuchseries', data: [1] }] } };
+  const { dir, geo, chartsDir } = setup([bad]);
+  try {
+    const r = run(chartsDir, geo);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /bad-chart\.json/);
+    assert.ok(!existsSync(join(chartsDir, 'zh', 'bad-chart.svg')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a map chart without geometry fails', () => {
+  const { dir, chartsDir } = setup([MAP]);
+  try {
+    const r = run(chartsDir, join(dir, 'missing.json'));
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /map-test\.json: .*map geometry/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sanitizeSVG rejects what ECharts must never write', () => {
+  const opts = { prefix: 'c-x-', width: 10, height: 10, label: '' };
+  assert.throws(() => sanitizeSVG('<svg><script>x</script></svg>', opts), /unexpected element <script>/);
+  assert.throws(() => sanitizeSVG('<svg><text font-family="a" onload="b">t</text></svg>', opts), /event handler/);
+  assert.throws(() => sanitizeSVG('<svg><image href="https://example.com/x.png"></image></svg>', opts), /unexpected link/);
+  assert.throws(() => sanitizeSVG('<svg><rect fill="url(https://example.com/#x)"></rect></svg>', opts), /unexpected url/);
+  assert.throws(() => sanitizeSVG('<svg><g></svg>', opts), /mismatched/);
+  assert.equal(
+    sanitizeSVG('<svg width="10" height="10"><text style="font: bold 12px serif">a &amp; b</text><style>.x{}</style></svg>', opts),
+    '<svg width="10" height="10" viewBox="0 0 10 10" role="img"><text font-size="12px" font-family="serif" font-weight="bold">a &amp; b</text></svg>',
+  );
+});

@@ -1,0 +1,42 @@
+// loader.js — the only script of a normal page. Charts are already on the
+// page as SVG drawn at build time; this makes them interactive on demand:
+// the first time a reader points at, touches, focuses or clicks a chart, it
+// loads the ECharts bundle named by <meta name="chart-bundle"> (once per
+// page) and mounts that chart. It also shows the PNG and copy buttons.
+import { initTools, chartSVG } from './tools.js';
+
+const meta = document.querySelector('meta[name="chart-bundle"]');
+let bundle = null;
+const started = new WeakSet();
+
+function load() {
+  if (!bundle) {
+    bundle = import(meta.content);
+    bundle.catch(() => { bundle = null; }); // offline: try again next time
+  }
+  return bundle;
+}
+
+function onInteract(e) {
+  const t = e.target;
+  if (!(t instanceof Element)) return;
+  const figure = t.closest('figure.chart');
+  // The tool buttons work without ECharts: using them loads nothing.
+  if (!figure || started.has(figure) || t.closest('.chart-tools')) return;
+  started.add(figure);
+  // Keep the build-time SVG: the PNG export draws it after the swap too.
+  if (!figure.chartSVG) figure.chartSVG = chartSVG(figure);
+  // Where the pointer is: the live chart shows the tooltip there at once.
+  const p = (e.touches && e.touches[0]) || (e.clientX !== undefined && !(e.type === 'click' && !e.detail) ? e : null);
+  const at = p && { x: p.clientX, y: p.clientY, touch: !!e.touches || e.pointerType === 'touch', time: performance.now() };
+  load()
+    .then((m) => m.mount(figure, at))
+    .catch(() => { started.delete(figure); });
+}
+
+if (meta && meta.content && document.querySelector('figure.chart')) {
+  for (const type of ['pointerover', 'touchstart', 'focusin', 'click']) {
+    document.addEventListener(type, onInteract, { capture: true, passive: true });
+  }
+}
+initTools();
