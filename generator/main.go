@@ -28,6 +28,7 @@ commands:
   build   load the data, write pages and charts, build the site into public/
   serve   build, serve on 127.0.0.1 and rebuild when data/, content/ or themes/ change
   check   load and validate the data; write nothing
+  screenshots  save PNGs of key pages at 390 and 1280 px in both languages (needs Chromium)
 
 Run "go run ./generator <command> -h" for a command's flags.
 `
@@ -59,6 +60,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err == nil {
 			fmt.Fprintln(stderr, sum)
 		}
+	case "screenshots":
+		dir := fs.String("dir", "screenshots", "where to save the PNGs")
+		if fs.Parse(args) != nil {
+			return 2
+		}
+		err = screenshots(*root, *dir, stderr)
 	case "serve":
 		addr := fs.String("addr", "127.0.0.1:1313", "where to listen (loopback only)")
 		if fs.Parse(args) != nil {

@@ -311,7 +311,7 @@ export function renderAll(chartsDir, geojsonFile) {
 function main(argv) {
   if (argv.length !== 2) {
     process.stderr.write('usage: node scripts/render-charts.mjs <charts-dir> <geojson-file>\n');
-    return 2;
+    return 1;
   }
   const t0 = performance.now();
   try {
@@ -320,8 +320,10 @@ function main(argv) {
     return 0;
   } catch (err) {
     process.stderr.write(`render-charts: ${err.message}\n`);
-    if (!(err instanceof RenderError) || !(err.cause instanceof RenderError)) {
-      if (err.cause?.stack) process.stderr.write(`${err.cause.stack}\n`);
+    // An error inside ECharts itself: its stack says where.
+    const cause = err.cause;
+    if (cause?.stack && !(cause instanceof RenderError) && !(cause instanceof SyntaxError)) {
+      process.stderr.write(`${cause.stack}\n`);
     }
     return 1;
   }

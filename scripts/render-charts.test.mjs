@@ -18,6 +18,7 @@ const GEO = {
   features: [
     { type: 'Feature', properties: { name: '长沙市' }, geometry: { type: 'Polygon', coordinates: rect(112, 28, 114, 29) } },
     { type: 'Feature', properties: { name: '株洲市' }, geometry: { type: 'Polygon', coordinates: rect(112.5, 26, 114, 28) } },
+    { type: 'Feature', properties: { name: HOSTILE }, geometry: { type: 'Polygon', coordinates: rect(111, 26, 112.5, 28) } },
   ],
 };
 
@@ -28,7 +29,7 @@ const BAR = {
     tooltip: {}, legend: {},
     xAxis: { type: 'category', data: [HOSTILE, '株洲市'] },
     yAxis: { type: 'value' },
-    series: [{ type: 'bar', name: HOSTILE, data: [3, 5], label: { show: true } }],
+    series: [{ type: 'bar', name: HOSTILE, data: [{ name: HOSTILE, value: 3 }, 5], label: { show: true, formatter: '{b}: {c}' } }],
   },
 };
 
@@ -84,13 +85,15 @@ test('renders a bar chart and a map chart to safe, scalable SVG', () => {
     assert.match(bar, /^<svg [^>]*viewBox="0 0 400 300"/);
     assert.match(bar, /^<svg [^>]*role="img"/);
     assert.ok(bar.includes(`aria-label="柱状图 ${HOSTILE_ESCAPED}"`), 'aria-label from aria.label.description, escaped');
-    assert.ok(bar.includes(`>${HOSTILE_ESCAPED}</text>`), 'hostile axis label and series name appear escaped, as text');
+    assert.ok(bar.includes(`>${HOSTILE_ESCAPED}</text>`), 'hostile axis label and series name (legend) appear escaped, as text');
+    assert.ok(bar.includes(`>${HOSTILE_ESCAPED}: 3</text>`), 'hostile data name appears escaped, as text');
     assertSafe(bar);
 
     const map = readFileSync(join(chartsDir, 'en', 'map-test.svg'), 'utf8');
     assert.match(map, /^<svg [^>]*viewBox="0 0 360 400"/);
     assert.ok(map.includes('>长沙市</text>'), 'region label drawn');
-    assert.ok(map.includes(`>${HOSTILE_ESCAPED}</text>`), 'hostile title appears escaped, as text');
+    assert.ok(map.includes(`>${HOSTILE_ESCAPED}</text>`), 'hostile title, series and region names appear escaped, as text');
+    assert.equal(map.split(`>${HOSTILE_ESCAPED}</text>`).length - 1, 3, 'title, legend and region label');
     assertSafe(map);
     // ids are prefixed per chart, not by ECharts' process counter.
     assert.doesNotMatch(map + bar, /id="zr\d/);

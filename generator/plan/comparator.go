@@ -30,9 +30,10 @@ func KnownComparator(c string) bool {
 // 5家以上, 达到630亿斤以上.
 func (t *Target) DisplayZH() string {
 	v, u, c := t.Value.Value, t.Unit.Value, t.Comparator.Value
+	// As the sentence writes it: 1万亿元, but 突破万亿元 and 过千亿元.
 	amount := v + u
-	if v == "1" && strings.HasPrefix(u, "万亿") {
-		amount = u // 万亿级, not 1万亿级
+	if prefix, ok := zhNumeral(v, u); ok && !strings.Contains(t.Quote.ZH, amount) && strings.Contains(t.Quote.ZH, prefix+u) {
+		amount = prefix + u
 	}
 	if before, after, ok := strings.Cut(c, "…"); ok {
 		return before + amount + after

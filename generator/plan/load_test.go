@@ -649,10 +649,13 @@ func TestTargetDisplay(t *testing.T) {
 		{"1.4", "万亿元", "达到", "达到1.4万亿元", "1.4 trillion yuan"},
 		{"1", "万亿级", "达到", "达到万亿级", "a scale of 1 trillion yuan"},
 		{"10", "亿人次", "突破", "突破10亿人次", "over 1 billion visits"},
-		{"1000", "亿元", "过", "过1000亿元", "over 100 billion yuan"},
+		{"1000", "亿元", "过", "过千亿元", "over 100 billion yuan"},
+		{"1", "万亿元", "达到", "达到1万亿元", "1 trillion yuan"},
+		{"100", "亿", "过", "过百亿", "over 10 billion yuan"},
 		{"1-2", "个", "建成", "建成1-2个", "1–2"},
 	} {
-		tg := &Target{Value: Str{Value: c.value}, Unit: Str{Value: c.unit}, Comparator: Str{Value: c.comparator}}
+		// The display follows the quote's way of writing the amount.
+		tg := &Target{Value: Str{Value: c.value}, Unit: Str{Value: c.unit}, Comparator: Str{Value: c.comparator}, Quote: Text{ZH: "到2027年" + c.zh + "。"}}
 		if got := tg.DisplayZH(); got != c.zh {
 			t.Errorf("DisplayZH(%s %s %s) = %q; want %q", c.comparator, c.value, c.unit, got, c.zh)
 		}

@@ -112,13 +112,22 @@ func decimal(x *big.Rat) string {
 // usually 百亿, and 1 万亿元 is often just 万亿元.
 func zhValueForms(value, unit string) []string {
 	forms := []string{value}
-	switch {
-	case value == "1" && strings.HasPrefix(unit, "万亿"):
-		forms = append(forms, "万亿")
-	case value == "100" && strings.HasPrefix(unit, "亿"):
-		forms = append(forms, "百亿")
-	case value == "1000" && strings.HasPrefix(unit, "亿"):
-		forms = append(forms, "千亿")
+	if prefix, ok := zhNumeral(value, unit); ok {
+		forms = append(forms, prefix+strings.TrimSuffix(strings.TrimSuffix(unit, "元"), "级"))
 	}
 	return forms
+}
+
+// zhNumeral gives the numeral the Chinese writes in place of a value
+// before its unit: 百 for 100 亿, 千 for 1000 亿, nothing for 1 万亿.
+func zhNumeral(value, unit string) (string, bool) {
+	switch {
+	case value == "1" && strings.HasPrefix(unit, "万亿"):
+		return "", true
+	case value == "100" && strings.HasPrefix(unit, "亿"):
+		return "百", true
+	case value == "1000" && strings.HasPrefix(unit, "亿"):
+		return "千", true
+	}
+	return "", false
 }

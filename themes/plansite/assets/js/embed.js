@@ -1,12 +1,14 @@
 // embed.js — the script of an embed page (/embed/<id>/), shown in other
-// sites' iframes. Bundled with interactive.js: the chart is made live at
-// once, and the page's height is posted to the host page (which sizes the
-// iframe with /embed/host.js) on load and whenever it changes.
-import { mountNow } from './interactive.js';
+// sites' iframes. It loads the same ECharts bundle as the rest of the site
+// (named by <meta name="chart-bundle">, so a reader's cache holds one copy),
+// makes the chart live at once, and posts the page's height to the host
+// page (which sizes the iframe with /embed/host.js) on load and whenever
+// it changes.
 import { initTools, chartSVG } from './tools.js';
 
 const MESSAGE = 'hunan-plan-embed';
 const figure = document.querySelector('figure.chart');
+const meta = document.querySelector('meta[name="chart-bundle"]');
 let last = -1;
 
 function post() {
@@ -21,8 +23,11 @@ function post() {
 
 for (const f of document.querySelectorAll('figure.chart')) f.chartSVG = chartSVG(f);
 initTools();
-mountNow().catch(() => {}).then(post); // on failure the SVG stays: still a chart
 post();
+if (figure && meta && meta.content) {
+  // On failure (offline) the build-time SVG stays: still a chart.
+  import(meta.content).then((m) => m.mountNow()).catch(() => {}).then(post);
+}
 window.addEventListener('load', post);
 if (window.ResizeObserver) new ResizeObserver(post).observe(document.documentElement);
 else window.addEventListener('resize', post);

@@ -1,6 +1,7 @@
 // interactive.js — the ECharts bundle, loaded only when a reader interacts
-// with a chart (by loader.js) or on an embed page (by embed.js). It swaps a
-// figure's build-time SVG for the live chart, in the same pixel box.
+// with a chart (by loader.js) or on an embed page (by embed.js), both with
+// import() of the URL in <meta name="chart-bundle">. It swaps a figure's
+// build-time SVG for the live chart, in the same pixel box.
 //
 // Only what the site's charts use is imported, with the SVG renderer only.
 // ECharts' core registers its ZH and EN locales itself (lib/core/locale.js),
@@ -25,8 +26,9 @@ use([
   SVGRenderer,
 ]);
 
+const MAP_NAME = 'hunan'; // the name the charts' map series use
 const mounts = new WeakMap(); // figure -> Promise<chart>
-const live = new Set(); // {chart, div, canvas, ratio, fill, maxWidth}
+const live = new Set(); // {chart, div, canvas, ratio, width, fill}
 const maps = new Map(); // url -> Promise (registered)
 
 async function getJSON(url) {
@@ -59,8 +61,10 @@ function prepare(option) {
   const o = { ...option, animation: false }; // the same picture as the SVG: nothing grows in
   if (Array.isArray(o.tooltip)) o.tooltip = o.tooltip.map(tooltipRichText);
   else if (o.tooltip) o.tooltip = tooltipRichText(o.tooltip);
-  const series = Array.isArray(o.series) ? o.series : o.series ? [o.series] : [];
-  o.series = series.map((s) => (s && s.tooltip ? { ...s, tooltip: tooltipRichText(s.tooltip) } : s));
+  if (o.series) {
+    const series = Array.isArray(o.series) ? o.series : [o.series];
+    o.series = series.map((s) => (s && s.tooltip ? { ...s, tooltip: tooltipRichText(s.tooltip) } : s));
+  }
   return o;
 }
 
@@ -102,9 +106,9 @@ async function doMount(figure, at) {
 
   const [file] = await Promise.all([
     getJSON(figure.dataset.option),
-    figure.dataset.map ? loadMap('hunan', figure.dataset.map) : null,
+    figure.dataset.map ? loadMap(MAP_NAME, figure.dataset.map) : null,
   ]);
-  if (file.map && file.map !== 'hunan') await loadMap(file.map, figure.dataset.map);
+  if (file.map && !figure.dataset.map) throw new Error(`${figure.dataset.chart}: map chart without data-map`);
 
   // The exact pixel box of the SVG, so that the swap moves nothing.
   const box = svg.getBoundingClientRect();
@@ -117,6 +121,7 @@ async function doMount(figure, at) {
   }
   const div = document.createElement('div');
   div.className = 'chart-live';
+  div.style.maxWidth = '100%'; // until the debounced resize catches up
   setBox(div, w, h);
   // Drawn before it is attached (explicit size), so the swap is one step.
   const chart = init(div, null, { renderer: 'svg', locale: figure.dataset.locale || 'EN', width: w, height: h });
