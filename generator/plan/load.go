@@ -43,8 +43,10 @@ func Load(dir string) (*Plan, error) {
 			p.Glossary = append(p.Glossary, terms...)
 		}
 	}
+	mapNames := l.readMapNames()
 	if len(l.problems) == 0 {
 		validate(p, l)
+		checkMapNames(p, l, mapNames)
 	}
 	if len(l.problems) > 0 {
 		return nil, l.problems.sorted()

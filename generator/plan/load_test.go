@@ -364,6 +364,18 @@ var badCases = []struct {
 		[]want{{"cities.yaml", 8, "[1].map_name", "missing the city's name in the map data"}}},
 	{"city with an empty map name", []edit{replace("cities.yaml", "  map_name: 株洲市\n", "  map_name: \"\"\n")},
 		[]want{{"cities.yaml", 12, "[1].map_name", "missing the city's name in the map data"}}},
+	{"city whose map region does not exist", []edit{replace("cities.yaml", "  map_name: 株洲市\n", "  map_name: 株州市\n")},
+		[]want{
+			{"cities.yaml", 8, "[1].map_name", `the map has no region "株州市"`},
+			{"geo/hunan.json", 0, "", `the map's region "株洲市" is no city of cities.yaml`},
+		}},
+	{"map region of no city", []edit{replace("geo/hunan.json", `"name": "湘潭市"`, `"name": "湘潭县"`)},
+		[]want{
+			{"cities.yaml", 14, "[2].map_name", `the map has no region "湘潭市"`},
+			{"geo/hunan.json", 0, "", `the map's region "湘潭县" is no city of cities.yaml`},
+		}},
+	{"map that is not GeoJSON", []edit{write("geo/hunan.json", "<svg/>")},
+		[]want{{"geo/hunan.json", 0, "", "not GeoJSON: invalid character '<' looking for beginning of value"}}},
 	{"unknown industry in a focus", []edit{replace("plan.yaml", "                industry: B1", "                industry: B9")},
 		[]want{{"plan.yaml", 52, "general.regions.groups[0].cities[0].focus[0].industry", `unknown industry "B9"`}}},
 	{"duplicate tier", []edit{replace("plan.yaml", "  - code: B", "  - code: A")},
