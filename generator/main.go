@@ -29,6 +29,7 @@ commands:
   serve   build, serve on 127.0.0.1 and rebuild when data/, content/ or themes/ change
   check   load and validate the data; write nothing
   screenshots  save PNGs of key pages at 390 and 1280 px in both languages (needs Chromium)
+  size    print the bytes each kind of page loads on first view (raw and gzip) from a built site
 
 Run "go run ./generator <command> -h" for a command's flags.
 `
@@ -62,10 +63,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	case "screenshots":
 		dir := fs.String("dir", "screenshots", "where to save the PNGs")
+		list := fs.String("pages", strings.Join(screenshotPages, ","), "comma-separated paths of the Chinese pages (the English twins are taken too)")
 		if fs.Parse(args) != nil {
 			return 2
 		}
-		err = screenshots(*root, *dir, stderr)
+		err = screenshots(*root, *dir, strings.Split(*list, ","), stderr)
+	case "size":
+		if fs.Parse(args) != nil {
+			return 2
+		}
+		err = size(*out, stdout)
 	case "serve":
 		addr := fs.String("addr", "127.0.0.1:1313", "where to listen (loopback only)")
 		if fs.Parse(args) != nil {

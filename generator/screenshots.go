@@ -25,7 +25,7 @@ var screenshotWidths = []int64{390, 1280}
 // screenshots builds the site into a temporary folder, serves it with
 // netlify.toml's headers, and saves full-page PNGs of the key pages at
 // phone and desktop widths in both languages.
-func screenshots(root, dir string, log io.Writer) error {
+func screenshots(root, dir string, pages []string, log io.Writer) error {
 	tmp, err := os.MkdirTemp("", "plan-screenshots-")
 	if err != nil {
 		return err
@@ -54,7 +54,7 @@ func screenshots(root, dir string, log io.Writer) error {
 		return err
 	}
 	for _, lang := range []string{"zh", "en"} {
-		for _, page := range screenshotPages {
+		for _, page := range pages {
 			u := page
 			if lang == "en" {
 				u = "/en" + page
@@ -85,7 +85,7 @@ func capture(ctx context.Context, url string, width int64) ([]byte, error) {
 }
 
 func slug(page string) string {
-	s := strings.Trim(strings.ReplaceAll(page, "/", "-"), "-")
+	s := strings.Trim(strings.NewReplacer("/", "-", "?", "-", "=", "-").Replace(page), "-")
 	if s == "" {
 		return "home"
 	}

@@ -28,14 +28,15 @@ type Options struct {
 type Summary struct {
 	PagesByLanguage map[string]int
 	Charts          int
+	ChartsDrawn     int // by Node in this build; the others came from the SVG cache
 	Exports         int
 	Files           int
 	Duration        time.Duration
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("built %d pages in Chinese, %d in English, %d charts, %d data exports, %d files in %s",
-		s.PagesByLanguage["zh"], s.PagesByLanguage["en"], s.Charts, s.Exports, s.Files, s.Duration.Round(time.Millisecond))
+	return fmt.Sprintf("built %d pages in Chinese, %d in English, %d charts (%d drawn), %d data exports, %d files in %s",
+		s.PagesByLanguage["zh"], s.PagesByLanguage["en"], s.Charts, s.ChartsDrawn, s.Exports, s.Files, s.Duration.Round(time.Millisecond))
 }
 
 // GeneratedDir is where the generator writes what Hugo reads; hugo.toml
@@ -71,21 +72,26 @@ func Run(opts Options) (Summary, error) {
 		return sum, err
 	}
 	progress("drawing %d charts", len(cs))
-	if err := writeCharts(cs, filepath.Join(gen, "assets"), root); err != nil {
+	if sum.ChartsDrawn, err = writeCharts(cs, filepath.Join(gen, "assets"), root); err != nil {
 		return sum, err
 	}
 	sum.Charts = len(cs)
 
+	data, err := exports.Render(p)
+	if err != nil {
+		return sum, err
+	}
+	sizes := map[string]int{}
+	for name, b := range data {
+		sizes[name] = len(b)
+	}
+
 	progress("writing pages: %d industries, %d cities", len(p.Industries), len(p.Cities))
-	files, err := pages.Render(p, cs)
+	files, err := pages.Render(p, cs, sizes)
 	if err != nil {
 		return sum, err
 	}
 	if err := pages.Write(files, filepath.Join(gen, "content")); err != nil {
-		return sum, err
-	}
-	data, err := exports.Render(p)
-	if err != nil {
 		return sum, err
 	}
 
@@ -123,6 +129,11 @@ func Run(opts Options) (Summary, error) {
 		return sum, err
 	}
 	sum.Exports = len(data)
+
+	progress("indexing for search (Pagefind)")
+	if err := index(root, staging); err != nil {
+		return sum, err
+	}
 
 	if sum.Files, err = countFiles(staging); err != nil {
 		return sum, err
@@ -189,31 +200,32 @@ func countFiles(dir string) (int, error) {
 }
 
 // writeCharts writes each chart's option (JSON) and data (CSV) where the
-// site's templates find them, then draws every chart to SVG in one batch.
-func writeCharts(cs []*charts.Chart, assets, root string) error {
+// site's templates find them, then draws the charts to SVG in one batch —
+// only those not in the SVG cache (see drawCharts) — and says how many it drew.
+func writeCharts(cs []*charts.Chart, assets, root string) (drawn int, err error) {
 	dir := filepath.Join(assets, "chart-files")
 	if err := os.RemoveAll(dir); err != nil {
-		return err
+		return 0, err
 	}
 	for _, c := range cs {
 		base := filepath.Join(assets, pages.ChartFiles(c.Lang, c.ID))
 		if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
-			return err
+			return 0, err
 		}
 		j, err := c.JSON()
 		if err != nil {
-			return err
+			return 0, err
 		}
 		csv, err := exports.CSV(append([][]string{c.Table.Header}, c.Table.Rows...))
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if err := os.WriteFile(base+".json", j, 0o644); err != nil {
-			return err
+			return 0, err
 		}
 		if err := os.WriteFile(base+".csv", csv, 0o644); err != nil {
-			return err
+			return 0, err
 		}
 	}
-	return runTool(root, "node", filepath.Join("scripts", "render-charts.mjs"), dir, filepath.Join("data", "geo", "hunan.json"))
+	return drawCharts(root, dir)
 }

@@ -32,6 +32,9 @@ func Render(p *plan.Plan) (Files, error) {
 	if files["plan.json"], err = planJSON(p); err != nil {
 		return nil, err
 	}
+	if files["plan.xlsx"], err = Workbook(p); err != nil {
+		return nil, err
+	}
 	return files, nil
 }
 

@@ -82,6 +82,32 @@ func (v *view) gallery() *Page {
 	}
 }
 
+// Download is one data file on the downloads page.
+type Download struct {
+	Name   string `json:"name"`
+	Format string `json:"format"`
+	Bytes  int    `json:"bytes"`
+}
+
+// downloadOrder lists the data files as the page shows them.
+var downloadOrder = []struct{ name, format string }{
+	{"layout.csv", "CSV"}, {"targets.csv", "CSV"}, {"plan.xlsx", "Excel (XLSX)"}, {"plan.json", "JSON"},
+}
+
+func (v *view) downloadsPage() *Page {
+	var files []Download
+	for _, d := range downloadOrder {
+		if n, ok := v.downloads[d.name]; ok {
+			files = append(files, Download{Name: d.name, Format: d.format, Bytes: n})
+		}
+	}
+	return &Page{
+		Title:  map[Lang]string{ZH: "数据下载", EN: "Data downloads"}[v.l],
+		Type:   "downloads",
+		Params: map[string]any{"files": files},
+	}
+}
+
 // embedSection keeps Hugo from making a page of the /embed/ folder itself:
 // embeds are reached from their chart, and the gallery lists them all.
 func embedSection() *Page {

@@ -51,11 +51,12 @@ type BuildOptions struct {
 type Files map[string][]byte
 
 // Render makes every generated page in both languages, with the charts
-// each page shows.
-func Render(p *plan.Plan, cs []*charts.Chart) (Files, error) {
+// each page shows and the sizes of the data downloads (file name → bytes).
+func Render(p *plan.Plan, cs []*charts.Chart, downloads map[string]int) (Files, error) {
 	files := Files{}
 	for _, l := range Langs {
 		v := newView(p, l, cs)
+		v.downloads = downloads
 		for path, pg := range v.pages() {
 			b, err := encode(pg)
 			if err != nil {

@@ -24,7 +24,7 @@ func render(t *testing.T) Files {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := Render(p, cs)
+	files, err := Render(p, cs, map[string]int{"layout.csv": 1000, "plan.xlsx": 2048})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,8 @@ type view struct {
 	p      *plan.Plan
 	l      Lang
 	charts []*charts.Chart
+	// downloads are the data files' sizes, by name.
+	downloads map[string]int
 }
 
 func newView(p *plan.Plan, l Lang, cs []*charts.Chart) *view { return &view{p: p, l: l, charts: cs} }
@@ -66,6 +68,7 @@ func (v *view) pages() map[string]*Page {
 		"layout.md":            v.layoutMatrix(),
 		"safeguards.md":        v.safeguards(),
 		"charts.md":            v.gallery(),
+		"downloads.md":         v.downloadsPage(),
 	}
 	out["embed/_index.md"] = embedSection()
 	for _, c := range v.languageCharts() {

@@ -110,7 +110,8 @@ for (let i = 0; i < segs.length; i++) {
 
 // Borders meet: edges used once form the outline; walk them into loops.
 // With RFC 7946 winding the outline loops run CCW (positive area); a gap
-// between neighbours would show up as a CW loop.
+// between neighbours would show up as a CW loop (and so would a hole in a
+// feature: this data has none, so any CW loop fails).
 let once = 0, twice = 0;
 for (const [key, n] of edgeUse) { if (n === 1) once++; else if (n === 2) twice++; else fail(`edge ${key} used ${n} times`); }
 const next = new Map();

@@ -5,6 +5,7 @@
 // page (which sizes the iframe with /embed/host.js) on load and whenever
 // it changes.
 import { initTools, chartSVG } from './tools.js';
+import { initPage } from './page.js';
 
 const MESSAGE = 'hunan-plan-embed';
 const figure = document.querySelector('figure.chart');
@@ -23,6 +24,7 @@ function post() {
 
 for (const f of document.querySelectorAll('figure.chart')) f.chartSVG = chartSVG(f);
 initTools();
+initPage();
 post();
 if (figure && meta && meta.content) {
   // On failure (offline) the build-time SVG stays: still a chart.

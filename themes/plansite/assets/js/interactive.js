@@ -6,7 +6,7 @@
 // Only what the site's charts use is imported, with the SVG renderer only.
 // ECharts' core registers its ZH and EN locales itself (lib/core/locale.js),
 // so figure.dataset.locale ('ZH' or 'EN') works as is.
-import { use, init, registerMap } from 'echarts/core';
+import { use, init, registerMap, setPlatformAPI } from 'echarts/core';
 import { MapChart, BarChart, HeatmapChart } from 'echarts/charts';
 import {
   TooltipComponent,
@@ -26,9 +26,17 @@ use([
   SVGRenderer,
 ]);
 
+// Text is measured as at build time, so that the layout (a grid that makes
+// room for its labels, label placement, line heights) is the build-time
+// SVG's to the pixel. The build draws in Node, with no canvas to measure
+// text on: ECharts then estimates widths from a table of character widths.
+// Without a canvas here either, it estimates the same. (The SVG renderer
+// draws without one; tools.js makes its PNG on a canvas of its own.)
+setPlatformAPI({ createCanvas: () => null });
+
 const MAP_NAME = 'hunan'; // the name the charts' map series use
 const mounts = new WeakMap(); // figure -> Promise<chart>
-const live = new Set(); // {chart, div, canvas, ratio, width, fill}
+const live = new Map(); // box (div.chart-live) -> view {box, stage, width, height, k, chart}
 const maps = new Map(); // url -> Promise (registered)
 
 async function getJSON(url) {
@@ -46,56 +54,154 @@ function loadMap(name, url) {
   return maps.get(url);
 }
 
+// The live chart is laid out at the chart's design size, as the build-time
+// SVG was, and scaled to the box with a CSS transform; so its tooltip,
+// drawn inside the chart, is scaled too. placeTooltip undoes that scale on
+// the tooltip, which keeps one reading size (12 px, as on an unscaled chart)
+// at any column width, and places it as ECharts would: 20 px right of and
+// below the pointer, on the other side where there is no room, inside the
+// chart (it confines the tooltip itself: ECharts would confine the unscaled
+// size).
+function placeTooltip(view) {
+  return (point, params, el, rect, size) => {
+    const [vw, vh] = size.viewSize;
+    let [w, h] = size.contentSize;
+    let s = 1;
+    let inset = [0, 0];
+    // The rich-text tooltip is a zrender Text that ECharts puts at the
+    // returned point plus its border and shadow; it is scaled about its
+    // origin, so those insets shrink or grow with it.
+    if (el && typeof el.markRedraw === 'function' && el.style && view.k > 0) {
+      s = 1 / view.k;
+      el.scaleX = s;
+      el.scaleY = s;
+      el.markRedraw();
+      const st = el.style;
+      const pos = (v) => Math.max(0, +v || 0);
+      const bw = pos(st.borderWidth);
+      const blur = pos(st.shadowBlur);
+      inset = [bw + pos(blur - pos(st.shadowOffsetX)), bw + pos(blur - pos(st.shadowOffsetY))];
+      w *= s;
+      h *= s;
+    }
+    const gap = 20 * s;
+    let x = point[0] + gap + w + 2 > vw ? point[0] - gap - w : point[0] + gap;
+    let y = point[1] + gap + h > vh ? point[1] - gap - h : point[1] + gap;
+    x = Math.max(0, Math.min(x, vw - w));
+    y = Math.max(0, Math.min(y, vh - h));
+    return [x - inset[0] * (1 - s), y - inset[1] * (1 - s)];
+  };
+}
+
 // The page's CSP (style-src 'self') blocks the inline style="" attributes
 // of ECharts' HTML tooltip; its rich-text tooltip is drawn in the chart's
 // SVG instead. Rich text has no <br>: line breaks are \n.
-function tooltipRichText(t) {
+function tooltipRichText(t, place) {
   if (!t || typeof t !== 'object') return t;
   const out = { ...t, renderMode: 'richText' };
-  if (out.confine === undefined) out.confine = true;
+  if (out.position === undefined) {
+    out.position = place;
+    out.confine = false; // place confines it
+  } else if (out.confine === undefined) {
+    out.confine = true;
+  }
   if (typeof out.formatter === 'string') out.formatter = out.formatter.replace(/<br\s*\/?>/gi, '\n');
   return out;
 }
 
-function prepare(option) {
+function prepare(option, view) {
   const o = { ...option, animation: false }; // the same picture as the SVG: nothing grows in
-  if (Array.isArray(o.tooltip)) o.tooltip = o.tooltip.map(tooltipRichText);
-  else if (o.tooltip) o.tooltip = tooltipRichText(o.tooltip);
+  const place = placeTooltip(view);
+  if (Array.isArray(o.tooltip)) o.tooltip = o.tooltip.map((t) => tooltipRichText(t, place));
+  else if (o.tooltip) o.tooltip = tooltipRichText(o.tooltip, place);
   if (o.series) {
     const series = Array.isArray(o.series) ? o.series : [o.series];
-    o.series = series.map((s) => (s && s.tooltip ? { ...s, tooltip: tooltipRichText(s.tooltip) } : s));
+    o.series = series.map((s) => (s && s.tooltip ? { ...s, tooltip: tooltipRichText(s.tooltip, place) } : s));
   }
   return o;
 }
 
-// contentWidth is the width available to the chart inside .chart-canvas.
-function contentWidth(canvas) {
-  const cs = getComputedStyle(canvas);
-  return canvas.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+// designSize is the size the chart is drawn at: the chart file's, else the
+// viewBox of the build-time SVG.
+function designSize(file, svg) {
+  let w = Number(file.width);
+  let h = Number(file.height);
+  if (!(w > 0 && h > 0)) {
+    const vb = svg.viewBox && svg.viewBox.baseVal;
+    w = vb ? vb.width : 0;
+    h = vb ? vb.height : 0;
+  }
+  if (!(w > 0 && h > 0)) throw new Error('chart without a design size');
+  return { w, h };
 }
 
-function setBox(div, w, h) {
-  div.style.width = w + 'px';
-  div.style.height = h + 'px';
+const aspectRatio = typeof CSS !== 'undefined' && CSS.supports && CSS.supports('aspect-ratio', '1 / 1');
+
+// setScale fits the chart to a box width: only the CSS scale changes, the
+// chart is not laid out again. The box is as wide as its column, like the
+// SVG was (width:100%); its height follows from aspect-ratio, the SVG's
+// own ratio (height:auto), or where that is not supported, from here.
+function setScale(view, boxWidth) {
+  if (!(boxWidth > 0)) return; // hidden: wait until it is laid out
+  const k = boxWidth / view.width;
+  if (k === view.k) return;
+  view.k = k;
+  view.stage.style.transform = `scale(${k})`;
+  if (!aspectRatio) view.box.style.height = `${view.height * k}px`;
 }
 
-let resizeTimer = 0;
+let observer = null;
+let resizeFrame = 0;
 function onResize() {
-  clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => {
-    for (const m of live) {
-      if (!m.div.isConnected) { live.delete(m); continue; }
-      const avail = contentWidth(m.canvas);
-      if (!(avail > 0)) continue;
-      // Follow the container as the SVG did (width:100%), or keep the
-      // SVG's width if it was narrower than its container.
-      const w = m.fill ? avail : Math.min(m.width, avail);
-      const h = w * m.ratio;
-      if (Math.abs(w - m.div.offsetWidth) < 0.5 && Math.abs(h - m.div.offsetHeight) < 0.5) continue;
-      setBox(m.div, w, h);
-      m.chart.resize({ width: w, height: h });
+  if (resizeFrame) return;
+  resizeFrame = requestAnimationFrame(() => {
+    resizeFrame = 0;
+    for (const view of live.values()) {
+      if (!view.box.isConnected) { live.delete(view.box); continue; }
+      setScale(view, view.box.getBoundingClientRect().width);
     }
-  }, 150);
+  });
+}
+
+function watch(view) {
+  live.set(view.box, view);
+  if (typeof ResizeObserver === 'function') {
+    if (!observer) {
+      observer = new ResizeObserver((entries) => {
+        for (const e of entries) {
+          const v = live.get(e.target);
+          if (v) setScale(v, e.contentRect.width);
+        }
+      });
+    }
+    observer.observe(view.box);
+  } else if (live.size === 1) {
+    window.addEventListener('resize', onResize, { passive: true });
+  }
+}
+
+// zrender takes a mouse event's position from offsetX/offsetY, which
+// browsers do not all measure through a CSS transform when the target is
+// inside an SVG. The position is set here instead, before zrender sees the
+// event (it keeps a zrX that is already there): the pointer's place in the
+// stage's transformed box, in the chart's own units.
+const POINTER_EVENTS = [
+  'mousemove', 'mousedown', 'mouseup', 'mouseout', 'click', 'dblclick', 'contextmenu',
+  'pointermove', 'pointerdown', 'pointerup', 'pointerout',
+  'touchstart', 'touchmove', 'touchend',
+];
+function mapPointer(view) {
+  return (e) => {
+    if (e.zrX != null) return;
+    const p = e.type.startsWith('touch')
+      ? (e.type === 'touchend' ? e.changedTouches : e.targetTouches)[0]
+      : e;
+    if (!p || typeof p.clientX !== 'number') return;
+    const r = view.stage.getBoundingClientRect();
+    if (!(r.width > 0 && r.height > 0)) return;
+    e.zrX = (p.clientX - r.left) * (view.width / r.width);
+    e.zrY = (p.clientY - r.top) * (view.height / r.height);
+  };
 }
 
 async function doMount(figure, at) {
@@ -110,34 +216,45 @@ async function doMount(figure, at) {
   ]);
   if (file.map && !figure.dataset.map) throw new Error(`${figure.dataset.chart}: map chart without data-map`);
 
-  // The exact pixel box of the SVG, so that the swap moves nothing.
-  const box = svg.getBoundingClientRect();
-  const ratio = file.height / file.width;
-  let w = box.width;
-  let h = box.height;
-  if (!(w > 0 && h > 0)) { // not laid out (hidden): its natural size
-    w = file.width;
-    h = file.height;
-  }
-  const div = document.createElement('div');
-  div.className = 'chart-live';
-  div.style.maxWidth = '100%'; // until the debounced resize catches up
-  setBox(div, w, h);
+  // The box takes the SVG's place with the same size: the column's width
+  // and the design's ratio. Inside it, the stage is the chart at its design
+  // size, scaled to the box from its top left corner.
+  const { w: width, h: height } = designSize(file, svg);
+  const measured = svg.getBoundingClientRect();
+  const box = document.createElement('div');
+  box.className = 'chart-live';
+  box.style.position = 'relative';
+  box.style.overflow = 'hidden';
+  box.style.width = '100%';
+  if (aspectRatio) box.style.aspectRatio = `${width} / ${height}`;
+  else box.style.height = `${measured.height || height}px`;
+  const stage = document.createElement('div');
+  stage.className = 'chart-stage';
+  stage.style.position = 'absolute';
+  stage.style.left = '0';
+  stage.style.top = '0';
+  stage.style.width = `${width}px`;
+  stage.style.height = `${height}px`;
+  stage.style.transformOrigin = '0 0';
+  box.appendChild(stage);
+  const view = { box, stage, width, height, k: 0, chart: null };
+  setScale(view, measured.width > 0 ? measured.width : width);
+
   // Drawn before it is attached (explicit size), so the swap is one step.
-  const chart = init(div, null, { renderer: 'svg', locale: figure.dataset.locale || 'EN', width: w, height: h });
+  const chart = init(stage, null, { renderer: 'svg', locale: figure.dataset.locale || 'EN', width, height });
   try {
-    chart.setOption(prepare(file.option));
+    chart.setOption(prepare(file.option, view));
   } catch (err) {
     chart.dispose();
     throw err;
   }
-  if (svg.isConnected) svg.replaceWith(div);
-  else canvas.prepend(div);
+  view.chart = chart;
+  const onPointer = mapPointer(view);
+  for (const type of POINTER_EVENTS) box.addEventListener(type, onPointer, { capture: true, passive: true });
+  if (svg.isConnected) svg.replaceWith(box);
+  else canvas.prepend(box);
   figure.classList.add('chart-is-live');
-
-  const avail = contentWidth(canvas);
-  live.add({ chart, div, canvas, ratio, width: w, fill: !(avail > w + 1) });
-  if (live.size === 1) window.addEventListener('resize', onResize, { passive: true });
+  watch(view);
 
   // The pointer or tap that loaded the chart shows its tooltip, as if the
   // mouse had just moved there. (A mousemove, which ECharts listens to in
@@ -147,9 +264,9 @@ async function doMount(figure, at) {
   // ECharts stops ignoring mouse events, 700 ms after the touch.)
   if (at) {
     requestAnimationFrame(() => setTimeout(() => {
-      const r = div.getBoundingClientRect();
+      const r = box.getBoundingClientRect();
       if (at.x < r.left || at.x >= r.right || at.y < r.top || at.y >= r.bottom) return;
-      (div.firstElementChild || div).dispatchEvent(new MouseEvent('mousemove', {
+      (stage.firstElementChild || stage).dispatchEvent(new MouseEvent('mousemove', {
         clientX: at.x, clientY: at.y, bubbles: true, cancelable: true,
       }));
     }, at.touch ? Math.max(0, 750 - (performance.now() - at.time)) : 0));

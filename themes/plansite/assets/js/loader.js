@@ -1,9 +1,11 @@
-// loader.js — the only script of a normal page. Charts are already on the
+// loader.js — the only script of a normal page: citations and sharing
+// (page.js) on every page, and on pages with charts the following. Charts are already on the
 // page as SVG drawn at build time; this makes them interactive on demand:
 // the first time a reader points at, touches, focuses or clicks a chart, it
 // loads the ECharts bundle named by <meta name="chart-bundle"> (once per
 // page) and mounts that chart. It also shows the PNG and copy buttons.
 import { initTools, chartSVG } from './tools.js';
+import { initPage } from './page.js';
 
 const meta = document.querySelector('meta[name="chart-bundle"]');
 let bundle = null;
@@ -40,3 +42,4 @@ if (meta && meta.content && document.querySelector('figure.chart')) {
   }
 }
 initTools();
+initPage();

@@ -112,15 +112,20 @@ export function initTools(root = document) {
       });
     }
     const btn = figure.querySelector('.chart-copy');
-    if (btn && btn.dataset.copy) {
-      // The live region exists before it is filled, so that screen readers
-      // announce the confirmation.
-      const status = document.createElement('span');
-      status.className = 'chart-status';
-      status.setAttribute('role', 'status');
-      btn.after(status);
-      btn.hidden = false;
-      btn.addEventListener('click', () => { copy(btn, status); });
-    }
+    if (btn) wireCopy(btn);
   }
+}
+
+// wireCopy shows a copy button and makes it copy its data-copy text,
+// confirming in a live region made before it is filled, so that screen
+// readers announce the confirmation.
+export function wireCopy(btn) {
+  if (!btn.dataset.copy || btn.dataset.wired) return;
+  btn.dataset.wired = '1';
+  const status = document.createElement('span');
+  status.className = 'chart-status';
+  status.setAttribute('role', 'status');
+  btn.after(status);
+  btn.hidden = false;
+  btn.addEventListener('click', () => { copy(btn, status); });
 }

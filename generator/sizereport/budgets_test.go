@@ -1,0 +1,275 @@
+package sizereport
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/hunan-industry/plan-site/generator/build"
+)
+
+// The size budgets, in gzip -9 bytes, checked on the real site built once
+// into a temporary copy of the project. A failure names the page and the
+// numbers. README.md ("Performance") lists the same budgets.
+const (
+	KiB             = 1024
+	budgetHome      = 150 * KiB // everything the home page loads at first view
+	budgetDetail    = 120 * KiB // an industry or a city page, at first view
+	budgetEmbed     = 260 * KiB // an embed page, with the interactive bundle and the chart's data
+	budgetCSS       = 20 * KiB  // all the site's CSS
+	budgetPageJS    = 10 * KiB  // JavaScript at first view of a normal (not embed) page
+	budgetBundle    = 220 * KiB // the interactive chart bundle
+	budgetGeo       = 20 * KiB  // the map geometry, data/geo/hunan.json
+	budgetInlineSVG = 40 * KiB  // a page's inline SVG charts
+	projectRoot     = "../.."
+	testURL         = "https://plan.test/"
+)
+
+var (
+	siteOnce sync.Once
+	siteOut  string
+	siteErr  error
+	siteTmp  string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if siteTmp != "" {
+		os.RemoveAll(siteTmp)
+	}
+	os.Exit(code)
+}
+
+// builtSite builds the project once, in a copy so that the checkout's
+// generated/ and public/ stay untouched.
+func builtSite(t *testing.T) string {
+	t.Helper()
+	siteOnce.Do(func() {
+		siteTmp, siteErr = os.MkdirTemp("", "plan-size-")
+		if siteErr != nil {
+			return
+		}
+		root := filepath.Join(siteTmp, "project")
+		if siteErr = copyProject(projectRoot, root); siteErr != nil {
+			return
+		}
+		siteOut = filepath.Join(siteTmp, "public")
+		_, siteErr = build.Run(build.Options{Root: root, Out: siteOut, BaseURL: testURL})
+	})
+	if siteErr != nil {
+		t.Fatal(siteErr)
+	}
+	return siteOut
+}
+
+// copyProject copies what a build reads; node_modules is linked, and the
+// files keep their times (a package-lock.json newer than node_modules
+// would make the build reinstall the shared packages).
+func copyProject(src, dst string) error {
+	for _, name := range []string{"hugo.toml", "data", "content", "themes", "static", "scripts", "package.json", "package-lock.json"} {
+		from := filepath.Join(src, name)
+		err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if os.IsNotExist(err) && p == from {
+					return nil
+				}
+				return err
+			}
+			rel, _ := filepath.Rel(src, p)
+			to := filepath.Join(dst, rel)
+			if d.IsDir() {
+				return os.MkdirAll(to, 0o755)
+			}
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+				return err
+			}
+			if err := os.WriteFile(to, b, 0o644); err != nil {
+				return err
+			}
+			return os.Chtimes(to, info.ModTime(), info.ModTime())
+		})
+		if err != nil {
+			return err
+		}
+	}
+	abs, err := filepath.Abs(filepath.Join(src, "node_modules"))
+	if err != nil {
+		return err
+	}
+	return os.Symlink(abs, filepath.Join(dst, "node_modules"))
+}
+
+var (
+	reportOnce sync.Once
+	report     []*Page
+	reportErr  error
+)
+
+func pages(t *testing.T) []*Page {
+	t.Helper()
+	dir := builtSite(t)
+	reportOnce.Do(func() { report, reportErr = Report(dir) })
+	if reportErr != nil {
+		t.Fatal(reportErr)
+	}
+	return report
+}
+
+func kib(n int) string { return fmt.Sprintf("%.1f KiB", float64(n)/KiB) }
+
+// over reports a budget overrun with the page and the numbers.
+func over(t *testing.T, what string, p *Page, got, budget int) {
+	t.Helper()
+	if got > budget {
+		where := ""
+		if p != nil {
+			where = fmt.Sprintf("%s page %s (%s): ", p.Kind, p.URL, p.Lang)
+		}
+		t.Errorf("%s%s is %s gzip, over its budget of %s by %s", where, what, kib(got), kib(budget), kib(got-budget))
+	}
+}
+
+func TestBudgetFirstView(t *testing.T) {
+	for _, p := range pages(t) {
+		switch p.Kind {
+		case "home":
+			over(t, "the first view", p, p.Total().Gzip, budgetHome)
+		case "industry", "city":
+			over(t, "the first view", p, p.Total().Gzip, budgetDetail)
+		case "embed page":
+			over(t, "the first view (with the interactive bundle)", p, p.Total().Gzip, budgetEmbed)
+		}
+	}
+}
+
+func TestBudgetCSS(t *testing.T) {
+	dir := builtSite(t)
+	all, names, err := FilesOfType(dir, ".css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) == 0 {
+		t.Fatal("the site has no CSS: the measure is broken")
+	}
+	if all.Gzip > budgetCSS {
+		t.Errorf("all CSS (%s) is %s gzip, over its budget of %s", strings.Join(names, ", "), kib(all.Gzip), kib(budgetCSS))
+	}
+	for _, p := range pages(t) {
+		over(t, "its CSS", p, p.ByType()[CSS].Gzip, budgetCSS)
+	}
+}
+
+func TestBudgetJavaScript(t *testing.T) {
+	var bundle *Resource
+	for _, p := range pages(t) {
+		js := p.ByType()[JS].Gzip
+		if p.Kind == "embed page" {
+			continue // it loads the bundle at once: TestBudgetFirstView
+		}
+		over(t, "its JavaScript at first view", p, js, budgetPageJS)
+		for _, r := range p.OnInteraction {
+			if r.Type == JS {
+				r := r
+				bundle = &r
+			}
+		}
+	}
+	if bundle == nil {
+		t.Fatal("no page names an interactive chart bundle: the measure is broken")
+	}
+	if bundle.Gzip > budgetBundle {
+		t.Errorf("the interactive bundle %s is %s gzip, over its budget of %s", bundle.URL, kib(bundle.Gzip), kib(budgetBundle))
+	}
+}
+
+// TestChartsNeedNoScript: every chart of every page is drawn in the HTML
+// (an inline <svg> in its .chart-canvas), and a normal page does not load
+// the chart bundle to show it.
+func TestChartsNeedNoScript(t *testing.T) {
+	dir := builtSite(t)
+	var withCharts int
+	err := filepath.WalkDir(dir, func(f string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(f, ".html") {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, f)
+		u := "/" + strings.TrimSuffix(filepath.ToSlash(rel), "index.html")
+		p, err := Measure(dir, u)
+		if err != nil {
+			return err
+		}
+		if p.Charts == 0 {
+			return nil
+		}
+		withCharts++
+		if p.ChartsWithSVG != p.Charts {
+			t.Errorf("%s: %d of %d charts have no SVG in the HTML: they need a script to show", u, p.Charts-p.ChartsWithSVG, p.Charts)
+		}
+		embed := strings.Contains(u, "/embed/")
+		if !embed && len(p.OnInteraction) == 0 {
+			t.Errorf("%s: the chart bundle loads at first view; it should wait for an interaction", u)
+		}
+		over(t, "its inline SVG", &Page{Kind: "a", URL: u, Lang: langOf(u)}, p.InlineSVG.Gzip, budgetInlineSVG)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if withCharts < 20 {
+		t.Errorf("only %d pages with charts found: the measure is broken", withCharts)
+	}
+}
+
+func langOf(u string) string {
+	if strings.HasPrefix(u, "/en/") {
+		return "en"
+	}
+	return "zh"
+}
+
+func TestBudgetMapGeometry(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(projectRoot, "data", "geo", "hunan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := GzipSize(b); n > budgetGeo {
+		t.Errorf("data/geo/hunan.json is %s gzip, over its budget of %s", kib(n), kib(budgetGeo))
+	}
+}
+
+// TestReportCoversEveryKind: every page kind exists in both languages and
+// its numbers are plausible (so that a budget cannot pass on nothing).
+func TestReportCoversEveryKind(t *testing.T) {
+	ps := pages(t)
+	if len(ps) != 2*len(Kinds) {
+		t.Fatalf("%d pages measured, want %d", len(ps), 2*len(Kinds))
+	}
+	for _, p := range ps {
+		bt := p.ByType()
+		if bt[HTML].Raw < 1000 || bt[CSS].Raw == 0 || p.Total().Gzip >= p.Total().Raw {
+			t.Errorf("%s (%s): implausible sizes %+v", p.Kind, p.Lang, bt)
+		}
+		switch p.Kind {
+		case "home", "industry", "city", "regions":
+			if p.Charts == 0 || p.InlineSVG.Raw == 0 {
+				t.Errorf("%s (%s): no inline chart found", p.Kind, p.Lang)
+			}
+		case "embed page":
+			if bt[JSON].Raw == 0 {
+				t.Errorf("%s (%s): the chart's data is not counted", p.Kind, p.Lang)
+			}
+		}
+	}
+}

@@ -1,0 +1,1 @@
+import"./shared.js";export function a(){return 1}

@@ -1,0 +1,208 @@
+package webtest
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/hunan-industry/plan-site/generator/browser"
+	"github.com/hunan-industry/plan-site/generator/build"
+	"github.com/hunan-industry/plan-site/generator/netlify"
+	"github.com/hunan-industry/plan-site/generator/preview"
+)
+
+// repo is the checkout, seen from this package's folder.
+var repo = filepath.Join("..", "..")
+
+// siteURL is the base URL the test builds use; links inside the site are
+// relative to the root, so the preview server serves them on any port.
+const siteURL = "https://plan.test/"
+
+// cleanups run after every test of the package: the real site is built,
+// served and browsed once for all of them.
+var (
+	cleanupMu sync.Mutex
+	cleanups  []func()
+)
+
+func atExit(f func()) {
+	cleanupMu.Lock()
+	defer cleanupMu.Unlock()
+	cleanups = append(cleanups, f)
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for i := len(cleanups) - 1; i >= 0; i-- {
+		cleanups[i]()
+	}
+	os.Exit(code)
+}
+
+// inCI tells whether a missing tool fails the test instead of skipping it.
+func inCI() bool { return os.Getenv("CI") == "true" }
+
+// need skips the test when a tool is missing on a developer's machine,
+// and fails it under CI=true, where the gate must run whole.
+func need(t testing.TB, what string, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	if inCI() {
+		t.Fatalf("%s: %v (CI=true: the quality gate must run, so a missing tool is a failure)", what, err)
+	}
+	t.Skipf("%s: %v (skipped; under CI=true this fails)", what, err)
+}
+
+// projectCopy copies what a build reads into a temporary project, so that
+// tests never write into the checkout (generated/, public/). The npm
+// packages are linked, not copied, and package-lock.json keeps its time, so
+// the build sees them as installed and leaves them alone.
+func projectCopy(t testing.TB) string {
+	t.Helper()
+	dst, err := os.MkdirTemp("", "plan-webtest-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	atExit(func() { os.RemoveAll(dst) })
+	for _, name := range []string{"hugo.toml", "data", "content", "themes", "static", "scripts", "package.json", "package-lock.json", "netlify.toml"} {
+		if err := copyAny(filepath.Join(repo, name), filepath.Join(dst, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	abs, err := filepath.Abs(filepath.Join(repo, "node_modules"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(abs, filepath.Join(dst, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// copyAny copies a file (keeping its modification time) or a folder; a
+// missing source is nothing to copy.
+func copyAny(src, dst string) error {
+	info, err := os.Stat(src)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if info.IsDir() {
+		if err := os.MkdirAll(dst, 0o755); err != nil {
+			return err
+		}
+		entries, err := os.ReadDir(src)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if err := copyAny(filepath.Join(src, e.Name()), filepath.Join(dst, e.Name())); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(dst, b, 0o644); err != nil {
+		return err
+	}
+	return os.Chtimes(dst, info.ModTime(), info.ModTime())
+}
+
+// once runs a setup step for every test that needs it, remembering its
+// result (and error) for the others.
+type once[T any] struct {
+	do  sync.Once
+	val T
+	err error
+}
+
+func (o *once[T]) get(t testing.TB, f func() (T, error)) T {
+	t.Helper()
+	o.do.Do(func() { o.val, o.err = f() })
+	if o.err != nil {
+		t.Fatal(o.err)
+	}
+	return o.val
+}
+
+var realSite once[string]
+
+// siteDir builds the real project once into a temporary folder.
+func siteDir(t testing.TB) string {
+	t.Helper()
+	return realSite.get(t, func() (string, error) {
+		root := projectCopy(t)
+		out := filepath.Join(root, "public")
+		_, err := build.Run(build.Options{Root: root, Out: out, BaseURL: siteURL})
+		return out, err
+	})
+}
+
+func loadNetlify(t testing.TB) *netlify.Config {
+	t.Helper()
+	cfg, err := netlify.Load(filepath.Join(repo, "netlify.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// serve serves dir on the loopback with netlify.toml's headers and 404
+// pages until the package's tests end.
+func serve(t testing.TB, dir string, cfg *netlify.Config) string {
+	t.Helper()
+	srv, err := preview.Start(dir, "127.0.0.1:0", cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	atExit(func() { srv.Close() })
+	return srv.URL
+}
+
+var realServer once[string]
+
+// siteServer is the URL of the real site, served as the CDN serves it.
+func siteServer(t testing.TB) string {
+	t.Helper()
+	dir := siteDir(t)
+	return realServer.get(t, func() (string, error) { return serve(t, dir, loadNetlify(t)), nil })
+}
+
+var (
+	chromeOnce sync.Once
+	chromeCtx  context.Context
+	chromeErr  error
+)
+
+// chrome is the headless Chromium shared by the package's tests (see
+// browser.Start: every request off the loopback goes to a dead proxy). It
+// skips the test when none is installed, and fails it under CI=true.
+func chrome(t testing.TB) context.Context {
+	t.Helper()
+	_, err := browser.Path()
+	if errors.Is(err, browser.ErrNoChromium) {
+		need(t, "Chromium", err)
+	}
+	chromeOnce.Do(func() {
+		var cancel context.CancelFunc
+		chromeCtx, cancel, chromeErr = browser.Start(context.Background())
+		if chromeErr == nil {
+			atExit(cancel)
+		}
+	})
+	if chromeErr != nil {
+		t.Fatalf("starting Chromium: %v", chromeErr)
+	}
+	return chromeCtx
+}

@@ -1,0 +1,272 @@
+package webtest
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// pageKind is one kind of page; each is checked in both languages.
+type pageKind struct {
+	name   string
+	path   string // in Chinese; the English twin is /en + path
+	doc    string // the file served, when it is not the path's (the 404 page)
+	charts bool   // the page must show at least one chart
+	embed  bool   // an embed page: the chart is live at once
+}
+
+var pageKinds = []pageKind{
+	{name: "home", path: "/", charts: true},
+	{name: "full text", path: "/plan/"},
+	{name: "industry", path: "/industries/construction-machinery/", charts: true},
+	{name: "city", path: "/cities/changsha/", charts: true},
+	{name: "industries", path: "/industries/"},
+	{name: "cities", path: "/cities/"},
+	{name: "regions", path: "/regions/", charts: true},
+	{name: "targets", path: "/targets/", charts: true},
+	{name: "layout", path: "/layout/", charts: true},
+	{name: "safeguards", path: "/safeguards/"},
+	{name: "charts", path: "/charts/"},
+	{name: "about", path: "/about/"},
+	{name: "embed", path: "/embed/overview/", charts: true, embed: true},
+	{name: "404", path: "/no-such-page/", doc: "/404.html"},
+}
+
+// language is one language of the site.
+type language struct {
+	code, locale, prefix string
+}
+
+var languages = []language{{"zh", "zh-CN", ""}, {"en", "en", "/en"}}
+
+func (l language) other() language {
+	if l.code == "zh" {
+		return languages[1]
+	}
+	return languages[0]
+}
+
+// each runs f for every page kind in every language, as subtests named
+// like "en/industry".
+func each(t *testing.T, f func(t *testing.T, k pageKind, l language)) {
+	for _, l := range languages {
+		for _, k := range pageKinds {
+			t.Run(l.code+"/"+k.name, func(t *testing.T) { f(t, k, l) })
+		}
+	}
+}
+
+// report fails the test with every finding, naming the page.
+func report(t testing.TB, page, what string, findings []string) {
+	t.Helper()
+	for i, f := range findings {
+		if i == 30 {
+			t.Errorf("%s: %s: … and %d more", page, what, len(findings)-30)
+			return
+		}
+		t.Errorf("%s: %s: %s", page, what, f)
+	}
+}
+
+// TestPagesInBrowser loads every kind of page in both languages on a
+// 390 px phone, under the CDN's headers, and checks what a reader gets:
+// no console error or warning, no failed request, no request off this
+// machine, no sideways scrolling, charts that turn interactive on the
+// first touch (loading the chart bundle then, once), and a language
+// switch that lands on the page's twin.
+func TestPagesInBrowser(t *testing.T) {
+	base := siteServer(t)
+	chrome(t)
+	each(t, func(t *testing.T, k pageKind, l language) {
+		path := l.prefix + k.path
+		tb := open(t, base+path, phone)
+		defer tb.close()
+
+		wantStatus := int64(200)
+		if k.doc != "" {
+			wantStatus = 404
+		}
+		if tb.status() != wantStatus {
+			t.Errorf("%s: HTTP %d, want %d", path, tb.status(), wantStatus)
+		}
+		if lang := eval[string](t, tb, `document.documentElement.lang`); lang != l.locale {
+			t.Errorf("%s: <html lang=%q>, want %q", path, lang, l.locale)
+		}
+		report(t, path, "at 390 px", overflow(t, tb))
+		report(t, path, "charts", chartsGoLive(t, tb, k))
+		tb.rec.settle(tb.ctx)
+		report(t, path, "in the browser", tb.rec.problems(tb.url, k.doc != ""))
+		report(t, path, "language switch", langSwitch(t, tb, k, l))
+	})
+}
+
+// overflow reports a page wider than its viewport: a phone reader would
+// have to scroll sideways.
+func overflow(t testing.TB, tb *tab) []string {
+	t.Helper()
+	type widths struct{ Scroll, Client int }
+	w := eval[widths](t, tb, `({Scroll: document.documentElement.scrollWidth, Client: document.documentElement.clientWidth})`)
+	if w.Scroll <= w.Client {
+		return nil
+	}
+	// Name the widest culprits, to say where to look.
+	culprits := eval[[]string](t, tb, `(() => {
+		const vw = document.documentElement.clientWidth, out = [];
+		for (const el of document.body.querySelectorAll('*')) {
+			const r = el.getBoundingClientRect();
+			if (r.right > vw + 1 && getComputedStyle(el).position !== 'fixed') {
+				let p = el.parentElement, clipped = false;
+				for (; p && p !== document.body; p = p.parentElement) {
+					const o = getComputedStyle(p).overflowX;
+					if (o !== 'visible') { clipped = true; break; }
+				}
+				if (!clipped) out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '') + ' (right edge ' + Math.round(r.right) + ' px)');
+			}
+			if (out.length >= 5) break;
+		}
+		return out;
+	})()`)
+	return []string{fmt.Sprintf("the page is %d px wide in a %d px viewport: it scrolls sideways; first overflowing: %s",
+		w.Scroll, w.Client, strings.Join(culprits, ", "))}
+}
+
+// chartsGoLive checks the charts of a page with JavaScript on. A normal
+// page requests the interactive bundle only when a reader points at a
+// chart, and then once for all its charts; an embed page loads it at once.
+// Every figure.chart must end up live (class chart-is-live).
+func chartsGoLive(t testing.TB, tb *tab, k pageKind) []string {
+	t.Helper()
+	var out []string
+	n := eval[int](t, tb, `document.querySelectorAll('figure.chart').length`)
+	if k.charts && n == 0 {
+		return []string{"no figure.chart on a page that shows charts"}
+	}
+	if n == 0 {
+		if b := bundleRequests(tb.rec.requested()); b != 0 {
+			out = append(out, fmt.Sprintf("a page without charts requested the chart bundle %d times", b))
+		}
+		return out
+	}
+	before := bundleRequests(tb.rec.requested())
+	switch {
+	case k.embed && before != 1:
+		out = append(out, fmt.Sprintf("an embed page must load the chart bundle at once; it was requested %d times", before))
+	case !k.embed && before != 0:
+		out = append(out, fmt.Sprintf("the chart bundle was requested %d times before any interaction; it must wait for the reader", before))
+	}
+	for i := range n {
+		if !k.embed {
+			point(t, tb, fmt.Sprintf(`document.querySelectorAll('figure.chart')[%d]`, i))
+		}
+		live, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](
+			fmt.Sprintf(`document.querySelectorAll('figure.chart')[%d].classList.contains('chart-is-live')`, i),
+			chromedp.WithPollingTimeout(20*time.Second)))
+		if err != nil || !live {
+			id := eval[string](t, tb, fmt.Sprintf(`document.querySelectorAll('figure.chart')[%d].id`, i))
+			out = append(out, fmt.Sprintf("chart %d (#%s) did not become live (class chart-is-live) after a pointer on it: %v", i+1, id, err))
+		}
+	}
+	tb.rec.settle(tb.ctx)
+	if b := bundleRequests(tb.rec.requested()); b != 1 {
+		out = append(out, fmt.Sprintf("the chart bundle was requested %d times for %d charts; want exactly once", b, n))
+	}
+	return out
+}
+
+// point moves the mouse onto the middle of an element's chart canvas, as
+// a reader pointing at a chart, and clicks it.
+func point(t testing.TB, tb *tab, el string) {
+	t.Helper()
+	type xy struct{ X, Y float64 }
+	p := eval[xy](t, tb, `(() => {
+		const f = `+el+`, c = f.querySelector('.chart-canvas') || f;
+		c.scrollIntoView({block: 'center'});
+		const r = c.getBoundingClientRect();
+		return {X: r.left + r.width / 2, Y: r.top + r.height / 2};
+	})()`)
+	if err := chromedp.Do(tb.ctx, chromedp.MouseEvent(chromedp.MouseMoved, p.X, p.Y), chromedp.MouseClickXY(p.X, p.Y)); err != nil {
+		t.Fatalf("%s: pointing at %s: %v", tb.url, el, err)
+	}
+}
+
+// langSwitch follows the page's language switch and checks that it lands
+// on the twin: the other language's <html lang>, at the twin's path.
+func langSwitch(t testing.TB, tb *tab, k pageKind, l language) []string {
+	t.Helper()
+	hrefs := eval[[]string](t, tb, `[...document.querySelectorAll('ul.lang-switch a')].map(a => a.href)`)
+	if len(hrefs) != 1 {
+		return []string{fmt.Sprintf("want one link in ul.lang-switch (to the %s twin), found %d: %v", l.other().code, len(hrefs), hrefs)}
+	}
+	own := k.path
+	if k.doc != "" {
+		own = k.doc
+	}
+	want := l.other().prefix + own
+	twin := open(t, hrefs[0], tabOptions{})
+	defer twin.close()
+	var out []string
+	u, _ := url.Parse(hrefs[0])
+	if u == nil || u.Path != want {
+		out = append(out, fmt.Sprintf("the switch links to %s, want the twin %s", hrefs[0], want))
+	}
+	if twin.status() != 200 {
+		out = append(out, fmt.Sprintf("the twin %s answers HTTP %d", hrefs[0], twin.status()))
+	}
+	if lang := eval[string](t, twin, `document.documentElement.lang`); lang != l.other().locale {
+		out = append(out, fmt.Sprintf("the twin %s has <html lang=%q>, want %q", hrefs[0], lang, l.other().locale))
+	}
+	if back := eval[[]string](t, twin, `[...document.querySelectorAll('ul.lang-switch a')].map(a => new URL(a.href).pathname)`); len(back) != 1 || back[0] != l.prefix+own {
+		out = append(out, fmt.Sprintf("the twin %s switches back to %v, want %s", hrefs[0], back, l.prefix+own))
+	}
+	return out
+}
+
+// TestChartsWithoutJavaScript loads the chart pages with JavaScript off:
+// every figure.chart must still show its build-time SVG, drawn inline.
+func TestChartsWithoutJavaScript(t *testing.T) {
+	base := siteServer(t)
+	chrome(t)
+	each(t, func(t *testing.T, k pageKind, l language) {
+		path := l.prefix + k.path
+		tb := open(t, base+path, tabOptions{noScript: true})
+		defer tb.close()
+		report(t, path, "without JavaScript", staticCharts(t, tb, k))
+		report(t, path, "in the browser", tb.rec.problems(tb.url, k.doc != ""))
+	})
+}
+
+// staticCharts checks that every figure.chart shows an inline SVG with a
+// size on the page, and that the page did not run a script.
+func staticCharts(t testing.TB, tb *tab, k pageKind) []string {
+	t.Helper()
+	type figure struct {
+		ID            string
+		Width, Height float64
+		Texts         int
+	}
+	figs := eval[[]figure](t, tb, `[...document.querySelectorAll('figure.chart')].map(f => {
+		const svg = f.querySelector('.chart-canvas > svg'), r = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
+		return {ID: f.id, Width: r.width, Height: r.height, Texts: svg ? svg.querySelectorAll('text, path').length : 0};
+	})`)
+	var out []string
+	if k.charts && len(figs) == 0 {
+		out = append(out, "no figure.chart on a page that shows charts")
+	}
+	for _, f := range figs {
+		if f.Width < 100 || f.Height < 100 || f.Texts == 0 {
+			out = append(out, fmt.Sprintf("figure #%s shows no build-time SVG (%.0f × %.0f px, %d shapes)", f.ID, f.Width, f.Height, f.Texts))
+		}
+	}
+	if live := eval[int](t, tb, `document.querySelectorAll('.chart-is-live').length`); live != 0 {
+		out = append(out, fmt.Sprintf("%d charts went live with JavaScript disabled", live))
+	}
+	// (An embed page preloads the bundle; it does not run it.)
+	if b := bundleRequests(tb.rec.requested()); b != 0 && !k.embed {
+		out = append(out, fmt.Sprintf("the chart bundle was requested %d times with JavaScript disabled", b))
+	}
+	return out
+}
