@@ -75,10 +75,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = size(*out, stdout)
 	case "serve":
 		addr := fs.String("addr", "127.0.0.1:1313", "where to listen (loopback only)")
+		noWatch := fs.Bool("no-watch", false, "build once and serve; do not rebuild on change")
+		noBuild := fs.Bool("no-build", false, "serve -out as it is, without building (implies -no-watch)")
 		if fs.Parse(args) != nil {
 			return 2
 		}
-		err = serve(*root, *out, *addr, stderr)
+		err = serve(serveOptions{Root: *root, Out: *out, Addr: *addr, Build: !*noBuild, Watch: !*noWatch && !*noBuild, Log: stderr})
 	default:
 		fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
 		return 2

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/hunan-industry/plan-site/generator/build"
@@ -14,39 +15,128 @@ import (
 	"github.com/hunan-industry/plan-site/generator/preview"
 )
 
+// serveOptions say what serve builds and how it watches.
+type serveOptions struct {
+	Root, Out, Addr string
+	Build           bool          // build before serving; false serves Out as it is
+	Watch           bool          // rebuild when a watched file changes
+	Poll            time.Duration // how often to look for changes
+	Log             io.Writer
+}
+
+// pollEvery is how often serve looks for changes: a walk over a few
+// hundred files costs well under a millisecond.
+const pollEvery = 100 * time.Millisecond
+
 // serve builds the site, serves it on a loopback address and rebuilds when
 // a file under data/, content/ or themes/ changes. It polls: a poll of a
 // few hundred files costs little and needs no platform watcher.
-func serve(root, out, addr string, log io.Writer) error {
-	if host, _, err := net.SplitHostPort(addr); err != nil || !net.ParseIP(host).IsLoopback() && host != "localhost" {
-		return fmt.Errorf("serve listens on a loopback address only (127.0.0.1:port), not %q", addr)
-	}
-	opts := build.Options{Root: root, Out: out, BaseURL: "http://" + addr + "/", Progress: nil}
-	rebuild := func() {
-		sum, err := build.Run(opts)
-		if err != nil {
-			fmt.Fprintf(log, "build failed, still serving the last good site:\n%v\n", err)
-			return
-		}
-		fmt.Fprintf(log, "%s\n", sum)
-	}
-	rebuild()
-	go func() {
-		last := latestChange(root)
-		for range time.Tick(300 * time.Millisecond) {
-			if t := latestChange(root); t.After(last) {
-				last = t
-				rebuild()
-			}
-		}
-	}()
-	cfg, err := netlify.Load(filepath.Join(root, "netlify.toml"))
+func serve(o serveOptions) error {
+	s, err := startServe(o)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(log, "serving %s on http://%s/ with netlify.toml's headers (Ctrl-C to stop)\n", out, addr)
+	fmt.Fprintf(o.Log, "serving %s on %s/ with netlify.toml's headers (Ctrl-C to stop)\n", o.Out, s.URL)
+	return <-s.done
+}
+
+// server is a running serve.
+type server struct {
+	URL  string // http://127.0.0.1:port
+	srv  *http.Server
+	stop chan struct{}
+	done chan error
+	wg   sync.WaitGroup
+	busy sync.Mutex // held while rebuilding and indexing
+}
+
+// startServe listens (first, so that the build knows the port it serves
+// on: the site's base URL), builds unless told not to, and serves.
+func startServe(o serveOptions) (*server, error) {
+	host, _, err := net.SplitHostPort(o.Addr)
+	if err != nil || !net.ParseIP(host).IsLoopback() && host != "localhost" {
+		return nil, fmt.Errorf("serve listens on a loopback address only (127.0.0.1:port), not %q", o.Addr)
+	}
+	cfg, err := netlify.Load(filepath.Join(o.Root, "netlify.toml"))
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		return nil, err
+	}
+	s := &server{URL: "http://" + ln.Addr().String(), stop: make(chan struct{}), done: make(chan error, 1)}
+	opts := build.Options{Root: o.Root, Out: o.Out, BaseURL: s.URL + "/"}
+	// Before building: an edit made during the first build rebuilds.
+	last := latestChange(o.Root)
+	if o.Build {
+		sum, err := build.Run(opts)
+		if err != nil {
+			ln.Close()
+			return nil, err
+		}
+		fmt.Fprintf(o.Log, "%s\n", sum)
+	} else if _, err := os.Stat(filepath.Join(o.Out, "index.html")); err != nil {
+		ln.Close()
+		return nil, fmt.Errorf("nothing to serve in %s: %w", o.Out, err)
+	}
+	if o.Watch {
+		poll := o.Poll
+		if poll <= 0 {
+			poll = pollEvery
+		}
+		s.wg.Add(1)
+		go s.watch(o, opts, poll, last)
+	}
 	// The handler opens files per request: the build swaps the folder under it.
-	return http.ListenAndServe(addr, preview.Handler(out, cfg))
+	s.srv = &http.Server{Handler: preview.Handler(o.Out, cfg)}
+	go func() { s.done <- s.srv.Serve(ln) }()
+	return s, nil
+}
+
+// watch rebuilds on change. The rebuild copies the previous search index
+// instead of running Pagefind, so that the edit shows as soon as Hugo has
+// rendered it; the index is then rebuilt in place before the next poll.
+func (s *server) watch(o serveOptions, opts build.Options, poll time.Duration, last time.Time) {
+	defer s.wg.Done()
+	quick := opts
+	quick.SearchLater = true
+	t := time.NewTicker(poll)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+		}
+		now := latestChange(o.Root)
+		if !now.After(last) {
+			continue
+		}
+		last = now
+		s.rebuild(o, quick)
+	}
+}
+
+func (s *server) rebuild(o serveOptions, quick build.Options) {
+	s.busy.Lock()
+	defer s.busy.Unlock()
+	sum, err := build.Run(quick)
+	if err != nil {
+		fmt.Fprintf(o.Log, "build failed, still serving the last good site:\n%v\n", err)
+		return
+	}
+	fmt.Fprintf(o.Log, "%s\n", sum)
+	if err := build.IndexSearch(o.Root, o.Out); err != nil {
+		fmt.Fprintf(o.Log, "search index not updated: %v\n", err)
+	}
+}
+
+// Close stops watching and serving.
+func (s *server) Close() error {
+	close(s.stop)
+	s.wg.Wait()
+	return s.srv.Close()
 }
 
 // latestChange is the newest modification time under the watched folders.

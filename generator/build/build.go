@@ -22,6 +22,10 @@ type Options struct {
 	Out      string    // the output folder, replaced whole on success
 	BaseURL  string    // absolute, ending in /
 	Progress io.Writer // progress lines; nil for none
+	// SearchLater copies the search index of the current output instead
+	// of indexing: serve's quick rebuild, which shows an edit sooner and
+	// then calls IndexSearch on the output.
+	SearchLater bool
 }
 
 // Summary counts what a build made.
@@ -76,6 +80,9 @@ func Run(opts Options) (Summary, error) {
 		return sum, err
 	}
 	sum.Charts = len(cs)
+	if err := writeSocial(p, cs, filepath.Join(gen, "assets"), root, progress); err != nil {
+		return sum, err
+	}
 
 	data, err := exports.Render(p)
 	if err != nil {
@@ -130,9 +137,13 @@ func Run(opts Options) (Summary, error) {
 	}
 	sum.Exports = len(data)
 
-	progress("indexing for search (Pagefind)")
-	if err := index(root, staging); err != nil {
-		return sum, err
+	if opts.SearchLater && reuseIndex(out, staging) {
+		progress("search index: the previous build's, until IndexSearch")
+	} else {
+		progress("indexing for search (Pagefind)")
+		if err := index(root, staging); err != nil {
+			return sum, err
+		}
 	}
 
 	if sum.Files, err = countFiles(staging); err != nil {

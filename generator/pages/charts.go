@@ -119,6 +119,6 @@ func (v *view) embed(c *charts.Chart) *Page {
 		Title:       c.Title,
 		Description: c.Summary,
 		Type:        "embed",
-		Params:      map[string]any{"chart": v.chart(c.ID)},
+		Params:      map[string]any{"chart": v.chart(c.ID), "social": v.socialParam(v.embedCard(c))},
 	}
 }

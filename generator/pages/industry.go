@@ -126,6 +126,7 @@ func (v *view) industry(ind *plan.Industry, weight int) *Page {
 			"next":       next,
 			"anchor":     ind.Slug.Value,
 			"charts":     v.chartList("industry-" + ind.Slug.Value),
+			"social":     v.socialParam(v.industryCard(ind)),
 		},
 	}
 }
@@ -169,6 +170,7 @@ func (v *view) city(c *plan.City, weight int) *Page {
 		"mapName":    c.MapName,
 		"regionsRef": "regions-" + c.Group.ID.Value,
 		"charts":     v.chartList("city-" + c.Code.Value),
+		"social":     v.socialParam(v.cityCard(c)),
 	}
 	if c.Area != nil {
 		params["area"] = v.t(c.Area.Name)

@@ -76,6 +76,7 @@ func (v *view) home() *Page {
 			"cities":     v.cityLinks(v.p.Cities),
 			"groups":     v.groups(),
 			"charts":     v.chartList("overview"),
+			"social":     v.socialParam(v.homeCard()),
 		},
 	}
 }

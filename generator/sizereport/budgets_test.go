@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/hunan-industry/plan-site/generator/build"
+	"github.com/hunan-industry/plan-site/generator/internal/projectcopy"
 )
 
 // The size budgets, in gzip -9 bytes, checked on the real site built once
@@ -54,7 +55,7 @@ func builtSite(t *testing.T) string {
 			return
 		}
 		root := filepath.Join(siteTmp, "project")
-		if siteErr = copyProject(projectRoot, root); siteErr != nil {
+		if siteErr = projectcopy.Copy(projectRoot, root); siteErr != nil {
 			return
 		}
 		siteOut = filepath.Join(siteTmp, "public")
@@ -64,51 +65,6 @@ func builtSite(t *testing.T) string {
 		t.Fatal(siteErr)
 	}
 	return siteOut
-}
-
-// copyProject copies what a build reads; node_modules is linked, and the
-// files keep their times (a package-lock.json newer than node_modules
-// would make the build reinstall the shared packages).
-func copyProject(src, dst string) error {
-	for _, name := range []string{"hugo.toml", "data", "content", "themes", "static", "scripts", "package.json", "package-lock.json"} {
-		from := filepath.Join(src, name)
-		err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if os.IsNotExist(err) && p == from {
-					return nil
-				}
-				return err
-			}
-			rel, _ := filepath.Rel(src, p)
-			to := filepath.Join(dst, rel)
-			if d.IsDir() {
-				return os.MkdirAll(to, 0o755)
-			}
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-				return err
-			}
-			if err := os.WriteFile(to, b, 0o644); err != nil {
-				return err
-			}
-			return os.Chtimes(to, info.ModTime(), info.ModTime())
-		})
-		if err != nil {
-			return err
-		}
-	}
-	abs, err := filepath.Abs(filepath.Join(src, "node_modules"))
-	if err != nil {
-		return err
-	}
-	return os.Symlink(abs, filepath.Join(dst, "node_modules"))
 }
 
 var (

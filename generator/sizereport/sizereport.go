@@ -243,11 +243,12 @@ func GzipSize(b []byte) int {
 	return buf.Len()
 }
 
-// gzipSizes remembers sizes by content: the shared CSS and scripts are
-// measured once, not once per page.
+// gzipSizes and imports remember results by content: the shared CSS and
+// scripts are measured once, not once per page.
 var (
 	gzipMu    sync.Mutex
 	gzipSizes = map[[sha256.Size]byte]int{}
+	imports   = map[[sha256.Size]byte][]string{}
 )
 
 type load struct{ ref, typ, why string }
@@ -380,10 +381,19 @@ var staticImport = regexp.MustCompile(`(?:^|[;}\s])(?:import\s*(?:[\w$*{][^;()"'
 // what the browser fetches with it. It is a scanner, not a parser: it
 // assumes minified or plain code in which no string holds "import …".
 func StaticImports(js []byte) []string {
-	var out []string
+	key := sha256.Sum256(js)
+	gzipMu.Lock()
+	out, ok := imports[key]
+	gzipMu.Unlock()
+	if ok {
+		return out
+	}
 	for _, m := range staticImport.FindAllSubmatch(js, -1) {
 		out = append(out, string(m[1]))
 	}
+	gzipMu.Lock()
+	imports[key] = out
+	gzipMu.Unlock()
 	return out
 }
 

@@ -36,6 +36,7 @@ type tabOptions struct {
 	width     int64 // the viewport; 0 is a 1280 × 900 desktop
 	noScript  bool  // Emulation.setScriptExecutionDisabled
 	bypassCSP bool  // Page.setBypassCSP
+	dark      bool  // prefers-color-scheme: dark
 }
 
 // phone is a 390 px wide phone screen (an iPhone 12–15).
@@ -76,6 +77,10 @@ func openTab(browserCtx context.Context, u string, opts tabOptions) (*tab, error
 	steps := []chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(w, h, vp...)}
 	if opts.noScript {
 		steps = append(steps, call(emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}))
+	}
+	if opts.dark {
+		steps = append(steps, call(emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}))
 	}
 	if opts.bypassCSP {
 		steps = append(steps, call(page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true}))

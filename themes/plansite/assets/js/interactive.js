@@ -17,12 +17,16 @@ import {
   AriaComponent,
   TitleComponent,
 } from 'echarts/components';
+// The build draws with the full 'echarts', which lays out a grid's
+// containLabel the ECharts 5 way (LegacyGridContainLabel): the same here.
+import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
 use([
   MapChart, BarChart, HeatmapChart,
   TooltipComponent, VisualMapContinuousComponent, VisualMapPiecewiseComponent,
   GridComponent, LegendComponent, AriaComponent, TitleComponent,
+  LegacyGridContainLabel,
   SVGRenderer,
 ]);
 

@@ -1,0 +1,182 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"image/png"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	xhtml "golang.org/x/net/html"
+
+	"github.com/hunan-industry/plan-site/generator/charts"
+	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/socialfont"
+)
+
+// socialMeta reads a page's Open Graph and Twitter <meta> tags, by
+// property or name.
+func socialMeta(t *testing.T, file string) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := xhtml.Parse(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode && n.Data == "meta" {
+			var key, content string
+			for _, a := range n.Attr {
+				switch a.Key {
+				case "property", "name":
+					key = a.Val
+				case "content":
+					content = a.Val
+				}
+			}
+			if strings.HasPrefix(key, "og:") || strings.HasPrefix(key, "twitter:") {
+				out[key] = content
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
+
+// TestSocialImages: every industry, city and embed page and the home page,
+// in both languages, names a preview image that exists in the site, is a
+// PNG of 1200 × 630 and is described; Twitter shows it large.
+func TestSocialImages(t *testing.T) {
+	dir := siteDir(t)
+	p, err := plan.Load(filepath.Join("..", "..", "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, prefix := range []string{"", "en/"} {
+		counts := map[string]int{}
+		pages := []string{prefix + "index.html"}
+		for _, section := range []string{"industries", "cities", "embed"} {
+			found, err := filepath.Glob(filepath.Join(dir, prefix+section, "*", "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			counts[section] = len(found)
+			for _, f := range found {
+				rel, _ := filepath.Rel(dir, f)
+				pages = append(pages, filepath.ToSlash(rel))
+			}
+		}
+		if counts["industries"] != len(p.Industries) || counts["cities"] != len(p.Cities) || counts["embed"] == 0 {
+			t.Errorf("/%s: %d industry, %d city and %d embed pages; want %d, %d and some", prefix, counts["industries"], counts["cities"], counts["embed"], len(p.Industries), len(p.Cities))
+		}
+		images := map[string]string{}
+		for _, page := range pages {
+			m := socialMeta(t, filepath.Join(dir, page))
+			img := m["og:image"]
+			if !strings.HasPrefix(img, testURL) || !strings.HasSuffix(img, ".png") {
+				t.Errorf("%s: og:image %q, want an absolute URL of a PNG on %s", page, img, testURL)
+				continue
+			}
+			if other, ok := images[img]; ok {
+				t.Errorf("%s and %s share the image %s", page, other, img)
+			}
+			images[img] = page
+			for k, want := range map[string]string{
+				"twitter:card": "summary_large_image", "twitter:image": img,
+				"og:image:width": "1200", "og:image:height": "630", "og:image:type": "image/png",
+			} {
+				if m[k] != want {
+					t.Errorf("%s: %s is %q, want %q", page, k, m[k], want)
+				}
+			}
+			if strings.TrimSpace(m["og:image:alt"]) == "" {
+				t.Errorf("%s: no og:image:alt", page)
+			}
+			f, err := os.Open(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(img, testURL))))
+			if err != nil {
+				t.Errorf("%s: og:image is not in the site: %v", page, err)
+				continue
+			}
+			cfg, err := png.DecodeConfig(f)
+			f.Close()
+			if err != nil {
+				t.Errorf("%s: %s: %v", page, img, err)
+			} else if cfg.Width != 1200 || cfg.Height != 630 {
+				t.Errorf("%s: %s is %d × %d, want 1200 × 630", page, img, cfg.Width, cfg.Height)
+			}
+		}
+		// The image is in the page's language.
+		if img := socialMeta(t, filepath.Join(dir, prefix+"index.html"))["og:image"]; !strings.Contains(img, "/social/"+map[string]string{"": "zh", "en/": "en"}[prefix]+"/") {
+			t.Errorf("/%s: home image %s is not in the page's language", prefix, img)
+		}
+	}
+}
+
+var svgText = regexp.MustCompile(`<(?:text|tspan)\b[^>]*>([^<]*)<`)
+
+// TestChartTextInFont checks what the charts really show (ECharts adds
+// text of its own: axis numbers, shortened labels) against the font of the
+// social images, which draws the charts' SVGs.
+func TestChartTextInFont(t *testing.T) {
+	root := filepath.Dir(siteDir(t))
+	svgs, err := filepath.Glob(filepath.Join(root, GeneratedDir, "assets", "chart-files", "*", "*.svg"))
+	if err != nil || len(svgs) == 0 {
+		t.Fatalf("no chart SVGs in the built project (%v)", err)
+	}
+	var texts []string
+	for _, f := range svgs {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range svgText.FindAllStringSubmatch(string(b), -1) {
+			texts = append(texts, html.UnescapeString(m[1]))
+		}
+	}
+	font, err := socialfont.Load(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg := socialfont.Report(font.Missing(texts...)); msg != "" {
+		t.Error(msg)
+	}
+}
+
+// TestSocialCache: a second run over the same input draws nothing and
+// gives the same images.
+func TestSocialCache(t *testing.T) {
+	root := filepath.Dir(siteDir(t))
+	p, err := plan.Load(filepath.Join(root, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := charts.All(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assets := filepath.Join(root, GeneratedDir, "assets")
+	before := treeHash(t, filepath.Join(assets, "social"))
+	var log strings.Builder
+	progress := func(format string, args ...any) { fmt.Fprintf(&log, format+"\n", args...) }
+	if err := writeSocial(p, cs, assets, root, progress); err != nil {
+		t.Fatal(err)
+	}
+	if m := regexp.MustCompile(`drawing (\d+) social images \((\d+) from the cache\)`).FindStringSubmatch(log.String()); m == nil || m[1] != m[2] {
+		t.Errorf("second run: %q, want every image from the cache", log.String())
+	}
+	if after := treeHash(t, filepath.Join(assets, "social")); after != before {
+		t.Error("the images from the cache differ from the ones drawn")
+	}
+}

@@ -1,0 +1,188 @@
+// Package socialfont knows the font that the social preview images are
+// drawn with: a subset of Noto Sans SC committed under data/fonts/ (see
+// data/fonts/README.md), so that Chinese renders the same on every machine
+// with no system font. It says which characters the images can contain and
+// which of them the font lacks.
+package socialfont
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/image/font/sfnt"
+
+	"github.com/hunan-industry/plan-site/generator/charts"
+	"github.com/hunan-industry/plan-site/generator/pages"
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
+
+// Files are the font files, relative to the project root: the regular
+// weight (subtitles, footers, the charts' text) and the bold one (titles,
+// the charts' titles). The renderer loads these and no other font.
+var Files = []string{
+	filepath.Join("data", "fonts", "NotoSansSC-Regular.subset.ttf"),
+	filepath.Join("data", "fonts", "NotoSansSC-Bold.subset.ttf"),
+}
+
+// Family is the family name of the font files, as the renderer asks for it.
+const Family = "Noto Sans SC"
+
+// Recipe is what a maintainer runs to remake the font files.
+const Recipe = "bash scripts/fonts/build.sh"
+
+// base are the characters the font keeps whatever the data says: printable
+// ASCII and Latin-1, general punctuation (dashes, quotes, the ellipsis the
+// layout shortens with), a few symbols (★ rates the layout), CJK
+// punctuation and the full-width forms.
+var base = [][2]rune{
+	{0x20, 0x7e}, {0xa0, 0xff},
+	{0x2010, 0x2016}, {0x2018, 0x201a}, {0x201c, 0x201e}, {0x2020, 0x2022}, {0x2025, 0x2027}, {0x2030, 0x2030}, {0x20ac, 0x20ac}, {0x2103, 0x2103},
+	{0x2190, 0x2193}, {0x25a0, 0x25a1}, {0x25cb, 0x25cb}, {0x25cf, 0x25cf}, {0x2605, 0x2606},
+	{0x3000, 0x3011}, {0x3014, 0x3017}, {0x301c, 0x301c},
+	{0xff01, 0xff5e},
+}
+
+// Texts are the data's texts that the social images can show: each card's
+// title, subtitle and footer, and every string of every chart's option
+// (the charts' SVGs draw their text from these), in both languages.
+func Texts(p *plan.Plan, cs []*charts.Chart) ([]string, error) {
+	var out []string
+	for _, c := range pages.SocialCards(p, cs) {
+		out = append(out, c.Title, c.Subtitle, c.Footer)
+	}
+	for _, c := range cs {
+		out = append(out, c.Title, c.Summary)
+		// Through JSON, so that every string in the option's nested maps,
+		// slices and go-echarts structs is reached.
+		b, err := c.JSON()
+		if err != nil {
+			return nil, err
+		}
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			return nil, fmt.Errorf("chart %s (%s): %w", c.ID, c.Lang, err)
+		}
+		out = appendStrings(out, v)
+	}
+	return out, nil
+}
+
+func appendStrings(out []string, v any) []string {
+	switch v := v.(type) {
+	case string:
+		out = append(out, v)
+	case []any:
+		for _, e := range v {
+			out = appendStrings(out, e)
+		}
+	case map[string]any:
+		for _, e := range v {
+			out = appendStrings(out, e)
+		}
+	}
+	return out
+}
+
+// Charset is every character the font must have: the base set and each
+// printable character of texts, sorted, without duplicates.
+func Charset(texts []string) []rune {
+	seen := map[rune]bool{}
+	for _, r := range base {
+		for c := r[0]; c <= r[1]; c++ {
+			seen[c] = true
+		}
+	}
+	for _, t := range texts {
+		for _, c := range t {
+			if drawn(c) {
+				seen[c] = true
+			}
+		}
+	}
+	out := make([]rune, 0, len(seen))
+	for c := range seen {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// drawn says whether a character is drawn with a glyph: not a control or
+// line break, which the layout handles.
+func drawn(c rune) bool { return c >= 0x20 && c != 0x7f && (c < 0x80 || c >= 0xa0) && c != 0x2028 && c != 0x2029 }
+
+// Font is the parsed font files.
+type Font struct {
+	files []*sfnt.Font
+	names []string
+}
+
+// Load parses the font files under root.
+func Load(root string) (*Font, error) {
+	f := &Font{}
+	for _, name := range Files {
+		b, err := os.ReadFile(filepath.Join(root, name))
+		if err != nil {
+			return nil, fmt.Errorf("social image font: %w (make it with %s)", err, Recipe)
+		}
+		sf, err := sfnt.Parse(b)
+		if err != nil {
+			return nil, fmt.Errorf("social image font %s: %w", name, err)
+		}
+		f.files = append(f.files, sf)
+		f.names = append(f.names, name)
+	}
+	return f, nil
+}
+
+// Missing lists, without duplicates, the drawn characters of texts that a
+// font file lacks, with the file; every file must have every character,
+// since titles are bold and the rest regular.
+func (f *Font) Missing(texts ...string) map[string][]rune {
+	var buf sfnt.Buffer
+	out := map[string][]rune{}
+	for i, sf := range f.files {
+		seen := map[rune]bool{}
+		for _, t := range texts {
+			for _, c := range t {
+				if !drawn(c) || seen[c] {
+					continue
+				}
+				seen[c] = true
+				if gi, err := sf.GlyphIndex(&buf, c); err != nil || gi == 0 {
+					out[f.names[i]] = append(out[f.names[i]], c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Report words what Missing found for a maintainer, or "" when nothing is
+// missing.
+func Report(missing map[string][]rune) string {
+	if len(missing) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	names := make([]string, 0, len(missing))
+	for n := range missing {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		cs := missing[n]
+		sort.Slice(cs, func(i, j int) bool { return cs[i] < cs[j] })
+		var list []string
+		for _, c := range cs {
+			list = append(list, fmt.Sprintf("%q (U+%04X)", c, c))
+		}
+		fmt.Fprintf(&b, "%s lacks %d characters that the social images can show: %s\n", n, len(cs), strings.Join(list, " "))
+	}
+	fmt.Fprintf(&b, "The font is a subset made for the data: run `%s` to remake it from the current data/ (see data/fonts/README.md), then commit data/fonts/.", Recipe)
+	return b.String()
+}

@@ -1,0 +1,134 @@
+package webtest
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// axeTags are the WCAG levels the site must meet: A and AA of WCAG 2.0,
+// 2.1 and 2.2.
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
+
+var (
+	axeOnce   sync.Once
+	axeSource string
+	axeErr    error
+)
+
+// axeScript is axe-core's browser build, from the pinned npm package.
+func axeScript(t testing.TB) string {
+	t.Helper()
+	axeOnce.Do(func() {
+		var b []byte
+		b, axeErr = os.ReadFile(filepath.Join(repo, "node_modules", "axe-core", "axe.min.js"))
+		axeSource = string(b)
+	})
+	if axeErr != nil {
+		t.Fatalf("axe-core (npm devDependency; run npm ci): %v", axeErr)
+	}
+	return axeSource
+}
+
+// axeResult is what one axe run found on a page.
+type axeResult struct {
+	Rules      int // rules with the tags
+	Applied    int // of those, rules that found something to check on the page
+	Violations []axeViolation
+}
+
+type axeViolation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+func (v axeViolation) String() string {
+	nodes := v.Nodes
+	more := ""
+	if len(nodes) > 3 {
+		more = fmt.Sprintf(" … and %d more", len(nodes)-3)
+		nodes = nodes[:3]
+	}
+	return fmt.Sprintf("[%s, %s] %s: %s%s", v.ID, v.Impact, v.Help, strings.Join(nodes, "; "), more)
+}
+
+// runAxe injects axe-core into the loaded page through the DevTools
+// protocol (Runtime.evaluate is not subject to the page's CSP) and runs
+// the WCAG A and AA rules on the whole document.
+func runAxe(t testing.TB, tb *tab) axeResult {
+	t.Helper()
+	if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[chromedp.Void](axeScript(t))); err != nil {
+		t.Fatalf("%s: injecting axe-core: %v", tb.url, err)
+	}
+	tags, _ := json.Marshal(axeTags)
+	raw := eval[[]byte](t, tb, `axe.run(document, {runOnly: {type: 'tag', values: `+string(tags)+`}, resultTypes: ['violations']}).then(r => ({
+		Rules: axe.getRules(`+string(tags)+`).length,
+		Applied: r.passes.length + r.violations.length + r.incomplete.length,
+		Violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+			nodes: v.nodes.map(n => n.target.join(' ') + ' (' + [...n.all, ...n.none, ...n.any].map(c => c.message)[0] + ')')}))
+	}))`)
+	var res axeResult
+	if err := json.Unmarshal(raw, &res); err != nil {
+		t.Fatalf("%s: axe result: %v", tb.url, err)
+	}
+	return res
+}
+
+// TestAccessibility runs axe-core on every kind of page in both languages,
+// on a desktop screen and on a 390 px phone, in light and dark colour
+// schemes: zero violations of WCAG 2.0, 2.1 and 2.2 A and AA.
+func TestAccessibility(t *testing.T) {
+	base := siteServer(t)
+	chrome(t)
+	var mu sync.Mutex
+	pages, runs, rules, applied, findings := 0, 0, 0, 0, 0
+	each(t, func(t *testing.T, k pageKind, l language) {
+		path := l.prefix + k.path
+		mu.Lock()
+		pages++
+		mu.Unlock()
+		for _, v := range axeViews {
+			tb := open(t, base+path, v.opts)
+			res := runAxe(t, tb)
+			tb.close()
+			var found []string
+			for _, viol := range res.Violations {
+				found = append(found, viol.String())
+			}
+			report(t, path, "axe ("+v.name+")", found)
+			mu.Lock()
+			runs++
+			rules = max(rules, res.Rules)
+			applied += res.Applied
+			findings += len(res.Violations)
+			mu.Unlock()
+		}
+	})
+	t.Logf("axe-core: %d pages, %d runs (%s), %d rules (tags %s), %d rule checks that applied, %d violations",
+		pages, runs, viewNames(), rules, strings.Join(axeTags, ", "), applied, findings)
+}
+
+// axeViews are the screens and colour schemes each page is checked in.
+var axeViews = []struct {
+	name string
+	opts tabOptions
+}{
+	{"desktop", tabOptions{}},
+	{"phone, dark", tabOptions{width: phone.width, dark: true}},
+}
+
+func viewNames() string {
+	var s []string
+	for _, v := range axeViews {
+		s = append(s, v.name)
+	}
+	return strings.Join(s, "; ")
+}

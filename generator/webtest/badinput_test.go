@@ -1,0 +1,230 @@
+package webtest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// A bad edit of the valid dataset, and the problem the build must report:
+// "file:line: field: message" (the file relative to data/).
+type badData struct {
+	name      string
+	file      string
+	old, new  string // old must occur once in file
+	wantFile  string
+	wantLine  string
+	wantField string
+	wantMsg   string // a part of the message
+}
+
+const (
+	star2 = `"★★"`
+	star3 = `"★★★"`
+)
+
+var badDataCases = []badData{
+	// Malformed YAML and strict decoding.
+	{"duplicate key", "layout.yaml", "  zhuzhou: 2", "  changsha: 2", "layout.yaml", "17", "city_counts.changsha", `mapping key "changsha" already defined at line 16`},
+	{"duplicate key in a text", "industries/A1.yaml", "name: {zh: 现代石化, en: Modern petrochemicals}", "name: {zh: 现代石化, en: Modern petrochemicals, en: Petrochemicals}", "industries/A1.yaml", "4", "name", `mapping key "en" already defined`},
+	{"empty list item", "plan.yaml", "tiers:\n  - code: A", "tiers:\n  -\n  - code: A", "plan.yaml", "69", "tiers[0]", "empty list item"},
+	{"empty glossary entry", "glossary/companies.yaml", "- {zh: 三一, en: SANY, kind: company, basis: official}", "- ~", "glossary/companies.yaml", "3", "[1]", "empty list item"},
+	{"unknown field", "industries/A1.yaml", "notes: []\n", "notes: []\nowner: nobody\n", "industries/A1.yaml", "59", "owner", `unknown field "owner"`},
+	{"unknown nested field", "industries/A1.yaml", "  technologies: {zh: 分子炼油。, en: Molecular refining.}\n", "  technologies: {zh: 分子炼油。, en: Molecular refining.}\n  partners: {zh: 无, en: none}\n", "industries/A1.yaml", "23", "key_points.partners", `unknown field "partners"`},
+	{"unknown field deep in the regional layout", "plan.yaml", "              - name: {zh: 先进材料, en: Advanced materials}\n", "              - name: {zh: 先进材料, en: Advanced materials}\n                priority: high\n", "plan.yaml", "68", "general.regions.groups[1].cities[0].focus[0].priority", `unknown field "priority"`},
+	{"scalar for a text", "industries/A1.yaml", "name: {zh: 现代石化, en: Modern petrochemicals}", "name: 现代石化", "industries/A1.yaml", "4", "name", "expected a mapping with zh and en"},
+	{"scalar for a list", "industries/A1.yaml", "units: [省工业和信息化厅, 省发展改革委]", "units: 省工业和信息化厅", "industries/A1.yaml", "16", "units", "cannot unmarshal"},
+	{"list for a text's Chinese", "plan.yaml", "title: {zh: 测试方案, en: Test Plan}", "title: {zh: [测试方案], en: Test Plan}", "plan.yaml", "9", "title", "zh must be text, got a list"},
+	{"a third language", "industries/B1.yaml", "  en: Support SANY Group", "  fr: Soutenir SANY Group\n  en: Support SANY Group", "industries/B1.yaml", "8", "intro.fr", "only zh and en"},
+
+	// Texts.
+	{"missing English", "plan.yaml", "title: {zh: 测试方案, en: Test Plan}", "title: {zh: 测试方案}", "plan.yaml", "9", "title.en", "missing English translation"},
+	{"missing Chinese", "plan.yaml", "title: {zh: 测试方案, en: Test Plan}", "title: {en: Test Plan}", "plan.yaml", "9", "title.zh", "missing Chinese text"},
+	{"text left out", "cities.yaml", "  full: {zh: 株洲市, en: Zhuzhou City}\n", "", "cities.yaml", "8", "[1].full", "missing text"},
+	{"text left empty", "plan.yaml", "    intro: {zh: 推进延链补链强链。, en: \"Extend, complement and strengthen industrial chains.\"}", "    intro:", "plan.yaml", "76", "tiers[1].intro", "missing text"},
+
+	// Cities, regions, industries.
+	{"unknown city in an area", "plan.yaml", "cities: [changsha, zhuzhou]", "cities: [changsha, zhuzou]", "plan.yaml", "47", "general.regions.groups[0].areas[0].cities[1]", `unknown city "zhuzou"`},
+	{"area naming a city of another group", "plan.yaml", "cities: [changsha, zhuzhou]", "cities: [changsha, xiangtan]", "plan.yaml", "47", "general.regions.groups[0].areas[0].cities[1]", `is in group "wing"`},
+	{"city without its map name", "cities.yaml", "  map_name: 株洲市\n", "", "cities.yaml", "8", "[1].map_name", "missing the city's name in the map data"},
+	{"unknown industry in a focus", "plan.yaml", "                industry: B1", "                industry: B9", "plan.yaml", "52", "general.regions.groups[0].cities[0].focus[0].industry", `unknown industry "B9"`},
+	{"bad slug", "industries/B1.yaml", "slug: construction-machinery", "slug: Construction_Machinery", "industries/B1.yaml", "4", "slug", "must be lower-case words joined by hyphens"},
+	{"duplicate slug", "industries/B1.yaml", "slug: construction-machinery", "slug: modern-petrochemicals", "industries/B1.yaml", "4", "slug", `duplicate slug "modern-petrochemicals"`},
+
+	// The layout table.
+	{"layout table's source", "layout.yaml", "source: attachment1", "source: attachment2", "layout.yaml", "2", "source", "must be attachment1"},
+	{"rating ★", "layout.yaml", "      changsha: " + star2, "      changsha: \"★\"", "layout.yaml", "7", "rows[0].ratings.changsha", "is neither ★★★ (core) nor ★★ (key)"},
+	{"rating left empty", "layout.yaml", "      xiangtan: " + star2, "      xiangtan:", "layout.yaml", "14", "rows[1].ratings.xiangtan", "empty rating"},
+	{"stated industry count disagrees", "layout.yaml", "    count: 2", "    count: 3", "layout.yaml", "5", "rows[0].count", "the table states 3 cities for A1, but its row rates 2"},
+	{"count not a number", "layout.yaml", "    count: 3", "    count: three", "layout.yaml", "10", "rows[1].count", `expected a whole number, got "three"`},
+	{"attachment 2 city cell disagrees", "industries/A1.yaml", "    长沙、\n    株洲市\n", "    长沙\n", "industries/A1.yaml", "24", "key_points.cities", "the layout table rates [changsha zhuzhou]"},
+
+	// Units and the glossary.
+	{"responsible unit not in the glossary", "industries/A1.yaml", "units: [省工业和信息化厅, 省发展改革委]", "units: [省工业和信息化厅, 省发展改革委, 省教育厅]", "industries/A1.yaml", "16", "units[2]", "is not a government body in the glossary"},
+	{"glossary entry of an unknown kind", "glossary/companies.yaml", "Zoomlion, kind: company", "Zoomlion, kind: firm", "glossary/companies.yaml", "5", "[3].kind", `kind "firm" is not one of`},
+	{"company missing from the English", "industries/A1.yaml", "enterprises: {zh: 湖南石化, en: Sinopec Hunan Petrochemical}", "enterprises: {zh: 湖南石化, en: Hunan Petrochemical}", "industries/A1.yaml", "23", "key_points.enterprises.en", `not as "Sinopec Hunan Petrochemical"`},
+
+	// Targets.
+	{"quote not in the source text", "industries/A1.yaml", "      zh: 力争石化产业产值超过4100亿元", "      zh: 力争石化产业总产值超过4100亿元", "industries/A1.yaml", "36", "targets[0].quote.zh", "does not stand in the body text"},
+	{"unit not in the quote", "industries/B1.yaml", "    unit: 家", "    unit: 个", "industries/B1.yaml", "48", "targets[2].unit", "does not stand in the quote"},
+	{"strive not a boolean", "industries/A1.yaml", "    strive: true", "    strive: sometimes", "industries/A1.yaml", "33", "targets[0].strive", "cannot unmarshal"},
+	{"strive true without 力争", "industries/B1.yaml", "    strive: false\n    source: body", "    strive: true\n    source: body", "industries/B1.yaml", "30", "targets[0].strive", "does not say 力争/努力"},
+	{"unknown unit", "industries/B1.yaml", "    value: \"1.4\"\n    unit: 万亿元", "    value: \"1.4\"\n    unit: 元", "industries/B1.yaml", "28", "targets[0].unit", `unknown unit "元"`},
+	{"English quote without the converted value", "industries/A1.yaml", "en: petrochemical output of more than 410 billion yuan", "en: petrochemical output of more than 4100 hundred million yuan", "industries/A1.yaml", "57", "targets[2].quote.en", `should state the value as "410 billion"`},
+	{"metric stated twice in one source", "industries/A1.yaml", "  - metric: leading-enterprises", "  - metric: output", "industries/A1.yaml", "38", "targets[1].metric", "is stated twice in body"},
+	{"unknown source", "industries/B1.yaml", "    source: attachment2\n    quote:\n      zh: 培育", "    source: attachment3\n    quote:\n      zh: 培育", "industries/B1.yaml", "51", "targets[2].source", `source "attachment3" is not one of`},
+}
+
+var generatorBin once[string]
+
+// generator compiles the command (go run ./generator) once, so that the
+// bad-data cases run it as a reader does and see its exit code.
+func generator(t testing.TB) string {
+	t.Helper()
+	return generatorBin.get(t, func() (string, error) {
+		gobin, err := exec.LookPath("go")
+		if err != nil {
+			gobin = filepath.Join(runtime.GOROOT(), "bin", "go")
+		}
+		dir, err := os.MkdirTemp("", "plan-webtest-bin-")
+		if err != nil {
+			return "", err
+		}
+		atExit(func() { os.RemoveAll(dir) })
+		bin := filepath.Join(dir, "generator")
+		cmd := exec.Command(gobin, "build", "-o", bin, "./generator")
+		cmd.Dir = repo
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return "", errors.New("go build ./generator: " + err.Error() + "\n" + string(out))
+		}
+		return bin, nil
+	})
+}
+
+// runGenerator runs the command with args and returns its exit code and
+// output.
+func runGenerator(t testing.TB, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	cmd := exec.Command(generator(t), args...)
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &exit):
+		code = exit.ExitCode()
+	default:
+		t.Fatalf("running the generator: %v", err)
+	}
+	return code, o.String(), e.String()
+}
+
+// TestBadDataKeepsOutput builds the small valid dataset once with the
+// command, then breaks its data in each bad way in turn: the build must
+// exit 1, name the file, line and field, and leave the output folder byte
+// for byte as it was. The data fails at load, so each case is quick.
+func TestBadDataKeepsOutput(t *testing.T) {
+	root := projectCopy(t)
+	data := filepath.Join(root, "data")
+	out := filepath.Join(root, "public")
+	if err := useDataset(data); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runGenerator(t, "build", "-root", root, "-out", out); code != 0 {
+		t.Fatalf("the valid dataset does not build (exit %d):\n%s", code, stderr)
+	}
+	before := treeHash(t, out)
+
+	names := map[string]bool{}
+	for _, c := range badDataCases {
+		if names[c.name] {
+			t.Fatalf("two cases named %q", c.name)
+		}
+		names[c.name] = true
+		t.Run(c.name, func(t *testing.T) {
+			if err := useDataset(data); err != nil {
+				t.Fatal(err)
+			}
+			f := filepath.Join(data, filepath.FromSlash(c.file))
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := strings.Count(string(b), c.old); n != 1 {
+				t.Fatalf("%s: %q occurs %d times, want once", c.file, c.old, n)
+			}
+			if err := os.WriteFile(f, []byte(strings.Replace(string(b), c.old, c.new, 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+
+			code, stdout, stderr := runGenerator(t, "build", "-root", root, "-out", out)
+			if code != 1 {
+				t.Errorf("build exited %d, want 1; stderr:\n%s", code, stderr)
+			}
+			if stdout != "" {
+				t.Errorf("build wrote to stdout: %q", stdout)
+			}
+			want := filepath.Join(data, filepath.FromSlash(c.wantFile)) + ":" + c.wantLine + ": " + c.wantField + ": "
+			found := false
+			for _, line := range strings.Split(stderr, "\n") {
+				if strings.HasPrefix(line, want) && strings.Contains(line, c.wantMsg) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("the build does not report\n  %s…%s…\nstderr:\n%s", want, c.wantMsg, stderr)
+			}
+			if after := treeHash(t, out); after != before {
+				t.Errorf("the failed build changed %s", out)
+			}
+			if left, _ := filepath.Glob(filepath.Join(root, ".public-new-*")); len(left) > 0 {
+				t.Errorf("the failed build left %v", left)
+			}
+		})
+	}
+	if len(badDataCases) < 30 {
+		t.Errorf("%d bad-data cases, want at least 30", len(badDataCases))
+	}
+	t.Logf("bad data: %d cases, each exit 1 with file:line: field, the output untouched", len(badDataCases))
+}
+
+// treeHash hashes every file's path and bytes under dir.
+func treeHash(t testing.TB, dir string) string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatalf("%s holds no file", dir)
+	}
+	sort.Strings(files)
+	h := sha256.New()
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(dir, f)
+		h.Write([]byte(rel + "\x00"))
+		h.Write(b)
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}

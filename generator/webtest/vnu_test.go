@@ -1,0 +1,107 @@
+package webtest
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// vnuJar is the Nu HTML Checker, from the pinned npm package vnu-jar.
+func vnuJar() string {
+	p, _ := filepath.Abs(filepath.Join(repo, "node_modules", "vnu-jar", "build", "dist", "vnu.jar"))
+	return p
+}
+
+// needJava skips the test when Java or the checker is missing on a
+// developer's machine, and fails it under CI=true.
+func needJava(t testing.TB) {
+	t.Helper()
+	if _, err := exec.LookPath("java"); err != nil {
+		need(t, "Java (apt-get install openjdk-17-jre-headless)", err)
+	}
+	if _, err := os.Stat(vnuJar()); err != nil {
+		need(t, "the Nu HTML Checker (npm devDependency vnu-jar; run npm ci)", err)
+	}
+}
+
+type vnuMessage struct {
+	Type     string `json:"type"`
+	URL      string `json:"url"`
+	Line     int    `json:"lastLine"`
+	Column   int    `json:"lastColumn"`
+	Message  string `json:"message"`
+	Extract  string `json:"extract"`
+	SubType  string `json:"subType"`
+	fileRoot string
+}
+
+func (m vnuMessage) String() string {
+	f := strings.TrimPrefix(m.URL, "file:")
+	if rel, err := filepath.Rel(m.fileRoot, f); err == nil {
+		f = "/" + filepath.ToSlash(rel)
+	}
+	ex := strings.Join(strings.Fields(m.Extract), " ")
+	if len(ex) > 120 {
+		ex = ex[:120] + "…"
+	}
+	return fmt.Sprintf("%s:%d:%d: %s (%s)", f, m.Line, m.Column, m.Message, ex)
+}
+
+// checkHTML runs the Nu HTML Checker over every .html file under dir and
+// returns its errors, and how many files it checked.
+func checkHTML(t testing.TB, dir string) (errs []vnuMessage, files int) {
+	t.Helper()
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			files++
+		}
+		return nil
+	})
+	cmd := exec.Command("java", "-jar", vnuJar(), "--errors-only", "--format", "json", "--skip-non-html", dir)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("running the Nu HTML Checker: %v", err)
+	}
+	// It writes its JSON report to stderr and exits 1 when it found errors.
+	var report struct{ Messages []vnuMessage }
+	if jerr := json.Unmarshal(stderr.Bytes(), &report); jerr != nil {
+		t.Fatalf("the Nu HTML Checker's report (exit %v): %v\n%s%s", err, jerr, stdout.String(), stderr.String())
+	}
+	for _, m := range report.Messages {
+		if m.Type == "error" || m.Type == "non-document-error" {
+			m.fileRoot = dir
+			errs = append(errs, m)
+		}
+	}
+	if err != nil && len(errs) == 0 {
+		t.Fatalf("the Nu HTML Checker failed (%v) and reported no error:\n%s", err, stderr.String())
+	}
+	return errs, files
+}
+
+// TestHTMLValid runs the Nu HTML Checker over the whole built site: zero
+// errors, the inline SVG of the charts included.
+func TestHTMLValid(t *testing.T) {
+	needJava(t)
+	dir := siteDir(t)
+	errs, files := checkHTML(t, dir)
+	if files < 100 {
+		t.Errorf("only %d HTML files in the built site", files)
+	}
+	var found []string
+	for _, e := range errs {
+		found = append(found, e.String())
+	}
+	report(t, "the built site", "Nu HTML Checker", found)
+	t.Logf("Nu HTML Checker: %d HTML files, %d errors", files, len(errs))
+}
