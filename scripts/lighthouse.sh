@@ -71,7 +71,7 @@ server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 echo "building and serving $SITE on $BASE/ …" >&2
 for _ in $(seq 1 600); do
-  if curl -fsS -o /dev/null "$BASE/"; then break; fi
+  if curl -fs -o /dev/null "$BASE/"; then break; fi
   if ! kill -0 "$server" 2>/dev/null; then cat "$CACHE/serve.log" >&2; exit 1; fi
   sleep 0.5
 done
@@ -81,10 +81,12 @@ FLAGS="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --dis
 REPORTS="$CACHE/reports"
 rm -rf "$REPORTS"
 mkdir -p "$REPORTS"
-for prefix in "" /en; do
-  for p in $PAGES; do
+n=0
+for p in $PAGES; do
+  for prefix in "" /en; do
     url="$BASE$prefix$p"
-    name=$(echo "${prefix:-/zh}$p" | sed 's#^/##; s#/$##; s#[/.]#-#g')
+    n=$((n + 1))
+    name=$(printf '%02d-%s' "$n" "$(echo "${prefix:-/zh}$p" | sed 's#^/##; s#/$##; s#[/.]#-#g')")
     echo "lighthouse $url" >&2
     if ! "$LH" "$url" --quiet --output=json --output-path="$REPORTS/$name.json" \
         --only-categories=performance,accessibility,best-practices,seo \

@@ -9,7 +9,7 @@
 //   [{"out": "generated/assets/social/zh/industry-x.png", "lang": "zh",
 //     "title": "…", "subtitle": "…", "footer": "line\nline", "chartSVG": "<svg …>…</svg>"}]
 // `out` is resolved against the current folder. Each card is white: on the
-// left the title (bold, as large as fits in three lines), the subtitle
+// left the title (bold, as large as fits in three or four lines), the subtitle
 // (shortened with … to the room left) and, at the bottom, the footer lines
 // (the site's name and the document number); on the right the chart — the
 // build-time SVG of the page's chart, inlined as a nested <svg> and scaled
@@ -52,7 +52,7 @@ const LEFT = { x: PAD, width: 492 }; // the text column
 const DIVIDER_X = 588;
 const CHART = { x: 608, y: 36, width: 560, height: HEIGHT - 72 };
 const TITLE_SIZES = [64, 58, 52, 46, 42, 38, 34];
-const TITLE_LINES = 3;
+const TITLE_FOUR_LINES = 46; // from this size down, a title may take four lines
 const SUBTITLE = { size: 27, lineHeight: 1.45, maxLines: 5 };
 const FOOTER = { size: 20, lineHeight: 1.4 };
 
@@ -288,16 +288,17 @@ export function balance(text, font, size, width) {
   return wrap(text, font, size, hi);
 }
 
-// layoutTitle picks the largest title size at which the title fits in
-// TITLE_LINES lines without cutting a word, with balanced lines; failing
-// that, the smallest size, shortened.
+// layoutTitle picks the largest title size at which the title fits
+// without cutting a word, in three lines (four at the smaller sizes), with
+// balanced lines; failing that, the smallest size, shortened to four lines.
 export function layoutTitle(title, font) {
+  const maxLines = (size) => (size <= TITLE_FOUR_LINES ? 4 : 3);
   for (const size of TITLE_SIZES) {
     const { lines, broken } = balance(title, font, size, LEFT.width);
-    if (lines.length <= TITLE_LINES && !broken) return { size, lines };
+    if (lines.length <= maxLines(size) && !broken) return { size, lines };
   }
   const size = TITLE_SIZES[TITLE_SIZES.length - 1];
-  return { size, lines: shorten(wrap(title, font, size, LEFT.width).lines, TITLE_LINES + 1, font, size, LEFT.width) };
+  return { size, lines: shorten(wrap(title, font, size, LEFT.width).lines, maxLines(size), font, size, LEFT.width) };
 }
 
 // ---------------------------------------------------------------- the card

@@ -46,10 +46,12 @@ test('line breaks: not inside a number and its measure word, not before closing 
   }
 });
 
-test('a title takes the largest size that fits in three lines, with even lines', () => {
+test('a title takes the largest size that fits in three lines (four when small), with even lines', () => {
   assert.equal(layoutTitle('工程机械', bold).size, 64);
   const long = layoutTitle('Xiangxi Tujia and Miao Autonomous Prefecture in Hunan', bold);
   assert.ok(long.lines.length <= 3 && long.size < 64, JSON.stringify(long));
+  const plan = layoutTitle('Hunan Province Modern Industrial System Construction Implementation Plan', bold);
+  assert.ok(plan.lines.length === 4 && plan.size > 34 && !plan.lines.at(-1).endsWith('…'), JSON.stringify(plan));
   const m = layoutTitle('产业布局表：16个产业 × 14个市州', bold);
   assert.ok(m.lines.every((l) => [...l].length > 1), `a lone character on a line: ${JSON.stringify(m.lines)}`);
   const huge = layoutTitle('很长的标题'.repeat(40), bold);

@@ -113,7 +113,9 @@ func Charset(texts []string) []rune {
 
 // drawn says whether a character is drawn with a glyph: not a control or
 // line break, which the layout handles.
-func drawn(c rune) bool { return c >= 0x20 && c != 0x7f && (c < 0x80 || c >= 0xa0) && c != 0x2028 && c != 0x2029 }
+func drawn(c rune) bool {
+	return c >= 0x20 && c != 0x7f && (c < 0x80 || c >= 0xa0) && c != 0x2028 && c != 0x2029
+}
 
 // Font is the parsed font files.
 type Font struct {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -27,7 +26,7 @@ func axeScript(t testing.TB) string {
 	t.Helper()
 	axeOnce.Do(func() {
 		var b []byte
-		b, axeErr = os.ReadFile(filepath.Join(repo, "node_modules", "axe-core", "axe.min.js"))
+		b, axeErr = os.ReadFile(npmFile(t, "axe-core", "axe.min.js"))
 		axeSource = string(b)
 	})
 	if axeErr != nil {
@@ -86,6 +85,7 @@ func runAxe(t testing.TB, tb *tab) axeResult {
 // on a desktop screen and on a 390 px phone, in light and dark colour
 // schemes: zero violations of WCAG 2.0, 2.1 and 2.2 A and AA.
 func TestAccessibility(t *testing.T) {
+	t.Parallel()
 	base := siteServer(t)
 	chrome(t)
 	var mu sync.Mutex

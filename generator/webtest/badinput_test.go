@@ -134,6 +134,7 @@ func runGenerator(t testing.TB, args ...string) (code int, stdout, stderr string
 // exit 1, name the file, line and field, and leave the output folder byte
 // for byte as it was. The data fails at load, so each case is quick.
 func TestBadDataKeepsOutput(t *testing.T) {
+	t.Parallel()
 	root := projectCopy(t)
 	data := filepath.Join(root, "data")
 	out := filepath.Join(root, "public")

@@ -54,15 +54,18 @@ var fixtureFiles = map[string]string{
 	"404.html":         fixturePage("en", "Not found", "", "<p>No such page.</p>"),
 
 	// One fault each.
-	"console/index.html":     fixturePage("en", "Console", `<script type="module" src="/throw.js"></script>`, "<p>A script throws.</p>"),
-	"alert/index.html":       fixturePage("en", "Alert", `<script type="module" src="/alert.js"></script>`, "<p>A script opens a dialog.</p>"),
-	"third-party/index.html": fixturePage("en", "Third party", "", `<p><img src="https://example.com/x.png" alt="A picture from another host" width="10" height="10"></p>`),
-	"axe/index.html":         fixturePage("en", "Axe", "", `<p><img src="/pixel.svg" width="10" height="10"></p><p class="faint">Faint grey text on white.</p>`),
-	"dup-id/index.html":      fixturePage("en", "Duplicate id", "", `<p id="twice">One.</p><p id="twice">Two.</p>`),
-	"links/index.html":       fixturePage("en", "Links", "", `<p><a href="/nowhere/">A page that does not exist</a> and <a href="/ok/#no-such-anchor">an anchor that does not</a>.</p>`),
-	"wide/index.html":        fixturePage("en", "Wide", "", `<div class="wide">A box 800 px wide.</div>`),
-	"en/lonely/index.html":   fixturePage("en", "Lonely", "", "<p>This page has no Chinese twin.</p>\n"+langSwitchTo("/lonely/", "中文")),
-	"no-svg/index.html":      fixturePage("en", "Chart without SVG", "", `<figure class="chart" id="chart-x"><div class="chart-canvas"></div><figcaption>A chart drawn by nothing.</figcaption></figure>`),
+	"console/index.html":         fixturePage("en", "Console", `<script type="module" src="/throw.js"></script>`, "<p>A script throws.</p>"),
+	"alert/index.html":           fixturePage("en", "Alert", `<script type="module" src="/alert.js"></script>`, "<p>A script opens a dialog.</p>"),
+	"third-party/index.html":     fixturePage("en", "Third party", "", `<p><img src="https://example.com/x.png" alt="A picture from another host" width="10" height="10"></p>`),
+	"axe/index.html":             fixturePage("en", "Axe", "", `<p><img src="/pixel.svg" width="10" height="10"></p><p class="faint">Faint grey text on white.</p>`),
+	"dup-id/index.html":          fixturePage("en", "Duplicate id", "", `<p id="twice">One.</p><p id="twice">Two.</p>`),
+	"links/index.html":           fixturePage("en", "Links", "", `<p><a href="/nowhere/">A page that does not exist</a> and <a href="/ok/#no-such-anchor">an anchor that does not</a>.</p>`),
+	"wide/index.html":            fixturePage("en", "Wide", "", `<div class="wide">A box 800 px wide.</div>`),
+	"en/lonely/index.html":       fixturePage("en", "Lonely", "", "<p>This page has no Chinese twin.</p>\n"+langSwitchTo("/lonely/", "中文")),
+	"js/interactive.0123abcd.js": "for (const f of document.querySelectorAll('figure.chart')) f.classList.add('chart-is-live');\n",
+	"eager/index.html":           fixturePage("en", "Eager chart bundle", `<script type="module" src="/js/interactive.0123abcd.js"></script>`, `<figure class="chart" id="chart-e"><div class="chart-canvas"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200"><text x="10" y="20">A chart</text></svg></div><figcaption>A chart whose bundle loads before anyone touches it.</figcaption></figure>`),
+	"injected/index.html":        fixturePage("en", "Injected", "", `<p><img src="x" alt="" width="1" height="1"></p><script>alert(1)</script>`),
+	"no-svg/index.html":          fixturePage("en", "Chart without SVG", "", `<figure class="chart" id="chart-x"><div class="chart-canvas"></div><figcaption>A chart drawn by nothing.</figcaption></figure>`),
 
 	// The sitemap lists a page that does not exist, and an alternate that
 	// does not either.
@@ -146,6 +149,7 @@ func expectFinding(t *testing.T, checker, page string, findings []string, want .
 }
 
 func TestCheckersCatchBrokenPages(t *testing.T) {
+	t.Parallel()
 	t.Run("browser", func(t *testing.T) {
 		base := fixtureBase(t)
 		chrome(t)
@@ -163,6 +167,12 @@ func TestCheckersCatchBrokenPages(t *testing.T) {
 		expectFinding(t, "the third-party check", "/third-party/", tp, "third-party host", "https://example.com/x.png")
 		expectFinding(t, "the failed-request check", "/third-party/", tp, "failed request", "https://example.com/x.png", "ERR_")
 		expectFinding(t, "the HTTP status check", "/nowhere/", problems("/nowhere/"), "HTTP 404")
+
+		tb := open(t, base+"/injected/", tabOptions{})
+		found := injected(t, tb)
+		tb.close()
+		expectFinding(t, "the injected-element check", "/injected/", found, `an injected element: <img src="x"`)
+		expectFinding(t, "the injected-element check", "/injected/", found, "an inline script: <script>alert(1)</script>")
 	})
 
 	t.Run("axe", func(t *testing.T) {
@@ -227,6 +237,14 @@ func TestCheckersCatchBrokenPages(t *testing.T) {
 			tr = append(tr, f.String())
 		}
 		expectFinding(t, "sitecheck's twin check", "/en/lonely/", tr, "/en/lonely/", "no zh-CN twin at /lonely/")
+	})
+
+	t.Run("chart bundle on demand", func(t *testing.T) {
+		base := fixtureBase(t)
+		chrome(t)
+		tb := open(t, base+"/eager/", phone)
+		defer tb.close()
+		expectFinding(t, "the on-demand bundle check", "/eager/", chartsGoLive(t, tb, pageKind{charts: true}), "requested 1 times before any interaction")
 	})
 
 	t.Run("charts without JavaScript", func(t *testing.T) {

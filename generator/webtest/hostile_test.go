@@ -194,6 +194,7 @@ func hostileSiteDir(t testing.TB) string {
 // hostile string may stand in them unescaped, and Hugo must not have
 // replaced anything as unsafe (ZgotmplZ).
 func TestHostileDataInFiles(t *testing.T) {
+	t.Parallel()
 	dir := hostileSiteDir(t)
 	var pages, svgs, escaped int
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -242,6 +243,7 @@ var hostileServer once[string]
 // holds may run (no dialog, no console error) or become an element, and
 // the strings must read as text, in the page and in the charts' SVG.
 func TestHostileDataInBrowser(t *testing.T) {
+	t.Parallel()
 	dir := hostileSiteDir(t)
 	base := hostileServer.get(t, func() (string, error) { return serve(t, dir, loadNetlify(t)), nil })
 	chrome(t)

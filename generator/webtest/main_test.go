@@ -74,14 +74,31 @@ func projectCopy(t testing.TB) string {
 			t.Fatal(err)
 		}
 	}
-	abs, err := filepath.Abs(filepath.Join(repo, "node_modules"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(abs, filepath.Join(dst, "node_modules")); err != nil {
-		t.Fatal(err)
+	// Only packages that are up to date are linked: on stale or missing
+	// ones the build runs npm ci, which must install into the copy and not
+	// empty the checkout's folder through the link.
+	if npmCurrent(repo) {
+		abs, err := filepath.Abs(filepath.Join(repo, "node_modules"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(abs, filepath.Join(dst, "node_modules")); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return dst
+}
+
+// npmCurrent tells whether root's node_modules holds what its
+// package-lock.json asks for, as the build judges it: npm's own record of
+// the install is no older than the lock file.
+func npmCurrent(root string) bool {
+	lock, err := os.Stat(filepath.Join(root, "package-lock.json"))
+	if err != nil {
+		return false
+	}
+	installed, err := os.Stat(filepath.Join(root, "node_modules", ".package-lock.json"))
+	return err == nil && !installed.ModTime().Before(lock.ModTime())
 }
 
 // copyAny copies a file (keeping its modification time) or a folder; a
@@ -138,15 +155,29 @@ func (o *once[T]) get(t testing.TB, f func() (T, error)) T {
 
 var realSite once[string]
 
-// siteDir builds the real project once into a temporary folder.
-func siteDir(t testing.TB) string {
+// realProject builds the real project once, in a temporary copy, into
+// its public/ folder, and returns the copy.
+func realProject(t testing.TB) string {
 	t.Helper()
 	return realSite.get(t, func() (string, error) {
 		root := projectCopy(t)
-		out := filepath.Join(root, "public")
-		_, err := build.Run(build.Options{Root: root, Out: out, BaseURL: siteURL})
-		return out, err
+		_, err := build.Run(build.Options{Root: root, Out: filepath.Join(root, "public"), BaseURL: siteURL})
+		return root, err
 	})
+}
+
+// siteDir is the built real site.
+func siteDir(t testing.TB) string {
+	t.Helper()
+	return filepath.Join(realProject(t), "public")
+}
+
+// npmFile is a file of an npm package as the build installed it: the
+// checkout's node_modules, or, on a fresh clone, the project copy's own
+// (the build runs npm ci when the packages are missing).
+func npmFile(t testing.TB, elem ...string) string {
+	t.Helper()
+	return filepath.Join(append([]string{realProject(t), "node_modules"}, elem...)...)
 }
 
 func loadNetlify(t testing.TB) *netlify.Config {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -50,14 +51,34 @@ func (l language) other() language {
 	return languages[0]
 }
 
+// tabsAtOnce is how many pages a test checks at the same time, each in
+// its own tab (and window, so that none is hidden): the machine has two
+// cores, and a page spends part of its time waiting.
+const tabsAtOnce = 2
+
 // each runs f for every page kind in every language, as subtests named
-// like "en/industry".
+// like "en/industry", a few at a time.
 func each(t *testing.T, f func(t *testing.T, k pageKind, l language)) {
+	type job struct {
+		k pageKind
+		l language
+	}
+	jobs := make(chan job)
+	var wg sync.WaitGroup
+	for range tabsAtOnce {
+		wg.Go(func() {
+			for j := range jobs {
+				t.Run(j.l.code+"/"+j.k.name, func(t *testing.T) { f(t, j.k, j.l) })
+			}
+		})
+	}
 	for _, l := range languages {
 		for _, k := range pageKinds {
-			t.Run(l.code+"/"+k.name, func(t *testing.T) { f(t, k, l) })
+			jobs <- job{k, l}
 		}
 	}
+	close(jobs)
+	wg.Wait()
 }
 
 // report fails the test with every finding, naming the page.
@@ -79,6 +100,7 @@ func report(t testing.TB, page, what string, findings []string) {
 // first touch (loading the chart bundle then, once), and a language
 // switch that lands on the page's twin.
 func TestPagesInBrowser(t *testing.T) {
+	t.Parallel()
 	base := siteServer(t)
 	chrome(t)
 	each(t, func(t *testing.T, k pageKind, l language) {
@@ -228,6 +250,7 @@ func langSwitch(t testing.TB, tb *tab, k pageKind, l language) []string {
 // TestChartsWithoutJavaScript loads the chart pages with JavaScript off:
 // every figure.chart must still show its build-time SVG, drawn inline.
 func TestChartsWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	base := siteServer(t)
 	chrome(t)
 	each(t, func(t *testing.T, k pageKind, l language) {

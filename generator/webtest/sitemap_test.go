@@ -109,6 +109,7 @@ func served(dir, base, u string) (string, bool) {
 // TestSitemaps checks the sitemap index and the sitemaps it lists: every
 // URL and alternate in them is a page of the built site.
 func TestSitemaps(t *testing.T) {
+	t.Parallel()
 	dir := siteDir(t)
 	findings, checked := sitemapCheck(dir, siteURL)
 	report(t, "sitemaps", "link", findings)

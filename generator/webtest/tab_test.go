@@ -33,10 +33,9 @@ type tab struct {
 
 // tabOptions say how to load a page.
 type tabOptions struct {
-	width     int64 // the viewport; 0 is a 1280 × 900 desktop
-	noScript  bool  // Emulation.setScriptExecutionDisabled
-	bypassCSP bool  // Page.setBypassCSP
-	dark      bool  // prefers-color-scheme: dark
+	width    int64 // the viewport; 0 is a 1280 × 900 desktop
+	noScript bool  // Emulation.setScriptExecutionDisabled
+	dark     bool  // prefers-color-scheme: dark
 }
 
 // phone is a 390 px wide phone screen (an iPhone 12–15).
@@ -81,9 +80,6 @@ func openTab(browserCtx context.Context, u string, opts tabOptions) (*tab, error
 	if opts.dark {
 		steps = append(steps, call(emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}))
-	}
-	if opts.bypassCSP {
-		steps = append(steps, call(page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true}))
 	}
 	if err := chromedp.Do(ctx, steps...); err != nil {
 		tb.close()
@@ -222,7 +218,7 @@ func (r *recorder) settle(ctx context.Context) {
 	deadline := time.Now().Add(15 * time.Second)
 	for time.Now().Before(deadline) && ctx.Err() == nil {
 		r.mu.Lock()
-		quiet := len(r.inflight) == 0 && time.Since(r.last) > 300*time.Millisecond
+		quiet := len(r.inflight) == 0 && time.Since(r.last) > 250*time.Millisecond
 		r.mu.Unlock()
 		if quiet {
 			return

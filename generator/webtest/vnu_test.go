@@ -14,8 +14,9 @@ import (
 )
 
 // vnuJar is the Nu HTML Checker, from the pinned npm package vnu-jar.
-func vnuJar() string {
-	p, _ := filepath.Abs(filepath.Join(repo, "node_modules", "vnu-jar", "build", "dist", "vnu.jar"))
+func vnuJar(t testing.TB) string {
+	t.Helper()
+	p, _ := filepath.Abs(npmFile(t, "vnu-jar", "build", "dist", "vnu.jar"))
 	return p
 }
 
@@ -26,7 +27,7 @@ func needJava(t testing.TB) {
 	if _, err := exec.LookPath("java"); err != nil {
 		need(t, "Java (apt-get install openjdk-17-jre-headless)", err)
 	}
-	if _, err := os.Stat(vnuJar()); err != nil {
+	if _, err := os.Stat(vnuJar(t)); err != nil {
 		need(t, "the Nu HTML Checker (npm devDependency vnu-jar; run npm ci)", err)
 	}
 }
@@ -64,7 +65,7 @@ func checkHTML(t testing.TB, dir string) (errs []vnuMessage, files int) {
 		}
 		return nil
 	})
-	cmd := exec.Command("java", "-jar", vnuJar(), "--errors-only", "--format", "json", "--skip-non-html", dir)
+	cmd := exec.Command("java", "-jar", vnuJar(t), "--errors-only", "--format", "json", "--skip-non-html", dir)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -92,6 +93,7 @@ func checkHTML(t testing.TB, dir string) (errs []vnuMessage, files int) {
 // TestHTMLValid runs the Nu HTML Checker over the whole built site: zero
 // errors, the inline SVG of the charts included.
 func TestHTMLValid(t *testing.T) {
+	t.Parallel()
 	needJava(t)
 	dir := siteDir(t)
 	errs, files := checkHTML(t, dir)

@@ -21,6 +21,9 @@ import {
 // containLabel the ECharts 5 way (LegacyGridContainLabel): the same here.
 import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
+// zrender (ECharts' renderer, installed with it) estimates text widths from
+// this table where it has no canvas; see measureText.
+import { DEFAULT_FONT, DEFAULT_FONT_SIZE, DEFAULT_TEXT_WIDTH_MAP } from 'zrender/lib/core/platform.js';
 
 use([
   MapChart, BarChart, HeatmapChart,
@@ -30,13 +33,39 @@ use([
   SVGRenderer,
 ]);
 
-// Text is measured as at build time, so that the layout (a grid that makes
-// room for its labels, label placement, line heights) is the build-time
-// SVG's to the pixel. The build draws in Node, with no canvas to measure
-// text on: ECharts then estimates widths from a table of character widths.
-// Without a canvas here either, it estimates the same. (The SVG renderer
-// draws without one; tools.js makes its PNG on a canvas of its own.)
-setPlatformAPI({ createCanvas: () => null });
+// Text widths. The build draws in Node, with no canvas to measure text on:
+// zrender then estimates widths from a table of character widths, and the
+// layout (the room a grid makes for its labels, label placement, line
+// heights) follows from them. While a chart is drawn here (setOption, which
+// renders at once), text is estimated the same way, so that the live chart
+// is laid out as the build-time SVG to the pixel. Afterwards, for tooltips,
+// it is measured on a canvas, as ECharts does in a browser. (zrender caches
+// widths per font; tooltips use fonts of their own, without the charts'
+// font family.)
+let estimating = false;
+let measureCtx = null;
+function measureText(text, font) {
+  text = text || '';
+  font = font || DEFAULT_FONT;
+  if (!estimating) {
+    if (!measureCtx) measureCtx = document.createElement('canvas').getContext('2d');
+    if (measureCtx) {
+      measureCtx.font = font;
+      return measureCtx.measureText(text);
+    }
+  }
+  // zrender's estimate (zrender/lib/core/platform.js), as in Node.
+  const m = /((?:\d+)?\.?\d*)px/.exec(font);
+  const size = (m && +m[1]) || DEFAULT_FONT_SIZE;
+  if (font.indexOf('mono') >= 0) return { width: size * text.length };
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const w = DEFAULT_TEXT_WIDTH_MAP[text[i]];
+    width += w == null ? size : w * size;
+  }
+  return { width };
+}
+setPlatformAPI({ measureText });
 
 const MAP_NAME = 'hunan'; // the name the charts' map series use
 const mounts = new WeakMap(); // figure -> Promise<chart>
@@ -61,11 +90,11 @@ function loadMap(name, url) {
 // The live chart is laid out at the chart's design size, as the build-time
 // SVG was, and scaled to the box with a CSS transform; so its tooltip,
 // drawn inside the chart, is scaled too. placeTooltip undoes that scale on
-// the tooltip, which keeps one reading size (12 px, as on an unscaled chart)
-// at any column width, and places it as ECharts would: 20 px right of and
-// below the pointer, on the other side where there is no room, inside the
-// chart (it confines the tooltip itself: ECharts would confine the unscaled
-// size).
+// the tooltip, which keeps the size it has on an unscaled chart at any
+// column width (unless it would then be wider than the chart), and places
+// it as ECharts would: 20 px right of and below the pointer, on the other
+// side where there is no room, inside the chart. (It confines the tooltip
+// itself: ECharts would confine the unscaled size.)
 function placeTooltip(view) {
   return (point, params, el, rect, size) => {
     const [vw, vh] = size.viewSize;
@@ -76,7 +105,8 @@ function placeTooltip(view) {
     // returned point plus its border and shadow; it is scaled about its
     // origin, so those insets shrink or grow with it.
     if (el && typeof el.markRedraw === 'function' && el.style && view.k > 0) {
-      s = 1 / view.k;
+      // Smaller only if it would not fit in the chart otherwise.
+      s = Math.min(1 / view.k, vw / w, vh / h);
       el.scaleX = s;
       el.scaleY = s;
       el.markRedraw();
@@ -174,7 +204,13 @@ function watch(view) {
       observer = new ResizeObserver((entries) => {
         for (const e of entries) {
           const v = live.get(e.target);
-          if (v) setScale(v, e.contentRect.width);
+          if (!v) continue;
+          if (!e.target.isConnected) {
+            observer.unobserve(e.target);
+            live.delete(e.target);
+            continue;
+          }
+          setScale(v, e.contentRect.width);
         }
       });
     }
@@ -246,11 +282,14 @@ async function doMount(figure, at) {
 
   // Drawn before it is attached (explicit size), so the swap is one step.
   const chart = init(stage, null, { renderer: 'svg', locale: figure.dataset.locale || 'EN', width, height });
+  estimating = true;
   try {
     chart.setOption(prepare(file.option, view));
   } catch (err) {
     chart.dispose();
     throw err;
+  } finally {
+    estimating = false;
   }
   view.chart = chart;
   const onPointer = mapPointer(view);
