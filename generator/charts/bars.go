@@ -87,6 +87,15 @@ type HeatItem struct {
 	Label *ItemLabel `json:"label"`
 }
 
+// cityLabelAngle tilts the English city names over the heatmap's columns,
+// which are too narrow for them side by side.
+func (b *builder) cityLabelAngle() float64 {
+	if b.lang == "en" {
+		return 45
+	}
+	return 0
+}
+
 func (b *builder) matrix() *Chart {
 	c := &Chart{ID: "matrix", Kind: "matrix", Title: tMatrix.In(b.lang), Summary: sMatrix.In(b.lang)}
 	c.Table.Header = []string{lIndustry.In(b.lang)}
@@ -118,8 +127,8 @@ func (b *builder) matrix() *Chart {
 	hm := charts.NewHeatMap()
 	hm.SetGlobalOptions(
 		tooltip("item"),
-		charts.WithGridOpts(opts.Grid{Left: "12", Right: "12", Top: "84", Bottom: "56", ContainLabel: types.Bool(ptr(true))}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: cities, Position: "top", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 0}}),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "24", Top: "84", Bottom: "56", ContainLabel: types.Bool(ptr(true))}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: cities, Position: "top", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: b.cityLabelAngle()}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: industries, Inverse: types.Bool(ptr(true)), AxisLabel: &opts.AxisLabel{Interval: "0"}}),
 	)
 	hm.MultiSeries = append(hm.MultiSeries, charts.SingleSeries{Name: c.Title, Type: "heatmap", Data: items})
@@ -305,9 +314,9 @@ func (b *builder) targetBars(c *Chart, cats []string, bars []TargetBar, unit str
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
 		tooltip("item"),
-		charts.WithGridOpts(opts.Grid{Left: "12", Right: "250", Top: "84", Bottom: "40", ContainLabel: types.Bool(ptr(true))}),
+		charts.WithGridOpts(opts.Grid{Left: "336", Right: "250", Top: "84", Bottom: "40", ContainLabel: types.Bool(ptr(false))}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: unit, NameLocation: "middle", NameGap: 26}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: types.Bool(ptr(true)), AxisLabel: &opts.AxisLabel{Width: 320, Overflow: "truncate", Interval: "0"}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: types.Bool(ptr(true)), AxisLabel: &opts.AxisLabel{Width: 300, Overflow: "truncate", Interval: "0"}}),
 	)
 	bar.SetXAxis(cats)
 	bar.MultiSeries = append(bar.MultiSeries, charts.SingleSeries{Name: c.Title, Type: "bar", Data: bars, BarMaxWidth: "22"})

@@ -36,7 +36,7 @@ var (
 	sMatrix            = plan.Text{ZH: "附件1对每个产业在每个市州的布局评级：★★★为核心产业，★★为重点产业，空白为未布局。", EN: "Attachment 1 rates each industry in each city or prefecture: ★★★ core industry, ★★ key industry, blank not laid out."}
 	sIndustriesPerCity = plan.Text{ZH: "每个市州布局的核心产业和重点产业个数（附件1）。", EN: "The number of core and key industries each city or prefecture lays out (attachment 1)."}
 	sCitiesPerIndustry = plan.Text{ZH: "每个产业作为核心产业和重点产业布局的市州个数（附件1）。", EN: "The number of cities and prefectures where each industry is a core or a key industry (attachment 1)."}
-	sIndustryMap       = plan.Text{ZH: "%s在%d个市州布局：核心产业%s；重点产业%s。", EN: "%s is laid out in %d cities and prefectures: core industry in %s; key industry in %s."}
+	sIndustryMap       = plan.Text{ZH: "%s在%s布局：核心产业%s；重点产业%s。", EN: "%s is laid out in %s: core industry in %s; key industry in %s."}
 	sCityMap           = plan.Text{ZH: "%s位于%s，属“%s”。", EN: "%s is in %s, part of “%s”."}
 	lNoneListed        = plan.Text{ZH: "无", EN: "none"}
 	lListSep           = plan.Text{ZH: "、", EN: ", "}

@@ -59,9 +59,14 @@ var labelOffsets = map[string][]int{"株洲市": {18, 52}}
 
 // region returns a map item for a city, labelled with its short name.
 func (b *builder) region(c *plan.City, value float64, label, tip string, color string) MapItem {
+	lbl := &ItemLabel{Show: true, Formatter: label, Offset: labelOffsets[c.MapName]}
+	if color == colorCore || color == colorKey {
+		// Dark fills take white text with a dark halo, for contrast.
+		lbl.Color, lbl.TextBorderColor, lbl.TextBorderWidth = "#FFFFFF", colorText, 2
+	}
 	return MapItem{
 		Name: c.MapName, Value: value,
-		Label:     &ItemLabel{Show: true, Formatter: label, Offset: labelOffsets[c.MapName]},
+		Label:     lbl,
 		Tooltip:   &ItemTooltip{Formatter: tip},
 		ItemStyle: &AreaStyle{AreaColor: color, BorderColor: colorBorder, BorderWidth: 1},
 		Emphasis:  &ItemEmphasis{ItemStyle: &AreaStyle{AreaColor: color, BorderColor: colorText, BorderWidth: 2}},
@@ -79,7 +84,7 @@ func (b *builder) industryMap(ind *plan.Industry) *Chart {
 	core, key := b.p.IndustryCities(ind)
 	c := &Chart{ID: "industry-" + ind.Slug.Value, Kind: "industry", Subject: ind.Slug.Value,
 		Title: fmt.Sprintf(tIndustryMap.In(b.lang), b.t(ind.Name))}
-	c.Summary = fmt.Sprintf(sIndustryMap.In(b.lang), b.t(ind.Name), len(core)+len(key), b.join(b.names(core)), b.join(b.names(key)))
+	c.Summary = fmt.Sprintf(sIndustryMap.In(b.lang), b.t(ind.Name), b.cities(len(core)+len(key)), b.join(b.names(core)), b.join(b.names(key)))
 	c.Table.Header = []string{lCity.In(b.lang), lRating.In(b.lang)}
 	var items []MapItem
 	for _, city := range b.p.Cities {

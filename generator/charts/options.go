@@ -203,5 +203,17 @@ func (b *builder) join(names []string) string {
 	return strings.Join(names, lListSep.In(b.lang))
 }
 
+// cities counts cities and prefectures: 1 city or prefecture, 6 cities
+// and prefectures, 6个市州.
+func (b *builder) cities(n int) string {
+	switch {
+	case b.lang == "zh":
+		return fmt.Sprintf("%d个市州", n)
+	case n == 1:
+		return "1 city or prefecture"
+	}
+	return fmt.Sprintf("%d cities and prefectures", n)
+}
+
 // colon separates a name from what is said of it.
 func (b *builder) colon() string { return plan.Text{ZH: "：", EN: ": "}.In(b.lang) }

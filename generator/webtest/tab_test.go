@@ -35,7 +35,6 @@ type tab struct {
 type tabOptions struct {
 	width    int64 // the viewport; 0 is a 1280 × 900 desktop
 	noScript bool  // Emulation.setScriptExecutionDisabled
-	dark     bool  // prefers-color-scheme: dark
 }
 
 // phone is a 390 px wide phone screen (an iPhone 12–15).
@@ -68,18 +67,17 @@ func openTab(browserCtx context.Context, u string, opts tabOptions) (*tab, error
 		return nil, err
 	}
 	w, h := int64(1280), int64(900)
+	if opts.width != 0 {
+		w = opts.width
+	}
 	var vp []chromedp.EmulateViewportOption
-	if opts.width != 0 && opts.width < 768 {
-		w, h = opts.width, 844
+	if w < 768 { // a phone: touch, and the page's meta viewport applies
+		h = 844
 		vp = append(vp, chromedp.EmulateMobile, chromedp.EmulateTouch)
 	}
 	steps := []chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(w, h, vp...)}
 	if opts.noScript {
 		steps = append(steps, call(emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}))
-	}
-	if opts.dark {
-		steps = append(steps, call(emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}))
 	}
 	if err := chromedp.Do(ctx, steps...); err != nil {
 		tb.close()
