@@ -25,7 +25,7 @@ PORT=18181
 REUSE=""
 # The page kinds of generator/sizereport (Kinds), in Chinese; the English
 # twins are under /en.
-PAGES="/ /industries/construction-machinery/ /cities/changsha/ /plan/ /targets/ /layout/ /regions/ /safeguards/ /charts/ /embed/city-changsha/ /about/ /404.html"
+PAGES="/ /industries/construction-machinery/ /cities/changsha/ /plan/ /targets/ /layout/ /regions/ /safeguards/ /charts/ /embed/city-changsha/ /about/ /search/ /downloads/ /404.html"
 
 while (($#)); do
   case "$1" in

@@ -59,6 +59,8 @@ var Kinds = []Kind{
 	{"charts gallery", "/charts/"},
 	{"embed page", "/embed/city-changsha/"},
 	{"about", "/about/"},
+	{"search", "/search/"},
+	{"downloads", "/downloads/"},
 	{"404", "/404.html"},
 }
 

@@ -119,6 +119,7 @@ func TestPagesInBrowser(t *testing.T) {
 		}
 		report(t, path, "at 390 px", overflow(t, tb))
 		report(t, path, "charts", chartsGoLive(t, tb, k))
+		report(t, path, "at 390 px, charts live", overflow(t, tb))
 		tb.rec.settle(tb.ctx)
 		report(t, path, "in the browser", tb.rec.problems(tb.url, k.doc != ""))
 		report(t, path, "language switch", langSwitch(t, tb, k, l))

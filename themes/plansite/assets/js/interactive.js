@@ -1,7 +1,10 @@
 // interactive.js — the ECharts bundle, loaded only when a reader interacts
 // with a chart (by loader.js) or on an embed page (by embed.js), both with
 // import() of the URL in <meta name="chart-bundle">. It swaps a figure's
-// build-time SVG for the live chart, in the same pixel box.
+// build-time SVG for the live chart, in the same pixel box, and makes it
+// look the same: the chart is laid out at its design size (the size the SVG
+// was drawn at, its viewBox) and scaled to the box with a CSS transform, as
+// the SVG is scaled to the column by its viewBox.
 //
 // Only what the site's charts use is imported, with the SVG renderer only.
 // ECharts' core registers its ZH and EN locales itself (lib/core/locale.js),
@@ -36,18 +39,21 @@ use([
 // Text widths. The build draws in Node, with no canvas to measure text on:
 // zrender then estimates widths from a table of character widths, and the
 // layout (the room a grid makes for its labels, label placement, line
-// heights) follows from them. While a chart is drawn here (setOption, which
-// renders at once), text is estimated the same way, so that the live chart
-// is laid out as the build-time SVG to the pixel. Afterwards, for tooltips,
-// it is measured on a canvas, as ECharts does in a browser. (zrender caches
-// widths per font; tooltips use fonts of their own, without the charts'
-// font family.)
+// heights) follows from them. Here, the fonts a chart is drawn with (in
+// setOption, which renders at once) are estimated the same way, then and
+// later, so that the live chart is laid out as the build-time SVG to the
+// pixel. Other fonts, those of the tooltips (ECharts' default sans-serif,
+// not the charts' font family), are measured on a canvas, as ECharts does
+// in a browser. The choice is made per font as zrender caches widths per
+// font.
 let estimating = false;
+const estimated = new Set(); // fonts the charts are drawn with
 let measureCtx = null;
 function measureText(text, font) {
   text = text || '';
   font = font || DEFAULT_FONT;
-  if (!estimating) {
+  if (estimating) estimated.add(font);
+  else if (!estimated.has(font)) {
     if (!measureCtx) measureCtx = document.createElement('canvas').getContext('2d');
     if (measureCtx) {
       measureCtx.font = font;
@@ -69,7 +75,7 @@ setPlatformAPI({ measureText });
 
 const MAP_NAME = 'hunan'; // the name the charts' map series use
 const mounts = new WeakMap(); // figure -> Promise<chart>
-const live = new Map(); // box (div.chart-live) -> view {box, stage, width, height, k, chart}
+const live = new Map(); // box (div.chart-live) -> view {box, stage, width, height, k}
 const maps = new Map(); // url -> Promise (registered)
 
 async function getJSON(url) {
@@ -220,11 +226,14 @@ function watch(view) {
   }
 }
 
-// zrender takes a mouse event's position from offsetX/offsetY, which
-// browsers do not all measure through a CSS transform when the target is
-// inside an SVG. The position is set here instead, before zrender sees the
-// event (it keeps a zrX that is already there): the pointer's place in the
-// stage's transformed box, in the chart's own units.
+// Pointer positions. zrender takes a mouse event's position in the chart
+// from the browser's offsetX/offsetY: Chromium maps them through the
+// transform but gives whole CSS pixels, up to 1/k chart units off (2.7 on
+// a phone-wide bar chart), and engines need not agree on offsetX for an
+// element inside a transformed SVG. The position is set here instead,
+// before zrender sees the event (it keeps a zrX that is already there):
+// the pointer's place in the stage's transformed box, in chart units, from
+// clientX/clientY and getBoundingClientRect, for mouse and touch alike.
 const POINTER_EVENTS = [
   'mousemove', 'mousedown', 'mouseup', 'mouseout', 'click', 'dblclick', 'contextmenu',
   'pointermove', 'pointerdown', 'pointerup', 'pointerout',
@@ -277,7 +286,7 @@ async function doMount(figure, at) {
   stage.style.height = `${height}px`;
   stage.style.transformOrigin = '0 0';
   box.appendChild(stage);
-  const view = { box, stage, width, height, k: 0, chart: null };
+  const view = { box, stage, width, height, k: 0 };
   setScale(view, measured.width > 0 ? measured.width : width);
 
   // Drawn before it is attached (explicit size), so the swap is one step.
@@ -291,7 +300,6 @@ async function doMount(figure, at) {
   } finally {
     estimating = false;
   }
-  view.chart = chart;
   const onPointer = mapPointer(view);
   for (const type of POINTER_EVENTS) box.addEventListener(type, onPointer, { capture: true, passive: true });
   if (svg.isConnected) svg.replaceWith(box);
