@@ -88,8 +88,8 @@ func TestMain(m *testing.M) {
 // edit is a change to one YAML file and where it shows.
 type edit struct {
 	file, old, new string // new holds %s: the marker
-	page               string
-	inChart            bool // the change must show in the page's chart SVG
+	page           string
+	inChart        bool // the change must show in the page's chart SVG
 }
 
 var (

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/hunan-industry/plan-site/generator/internal/projectcopy"
 	"github.com/hunan-industry/plan-site/generator/sitecheck"
 )
 
@@ -26,40 +27,10 @@ func projectCopy(t testing.TB) string {
 		t.Fatal(err)
 	}
 	tempDirs = append(tempDirs, dst)
-	src := filepath.Join("..", "..")
-	for _, name := range []string{"hugo.toml", "data", "content", "themes", "static", "scripts", "package.json", "package-lock.json"} {
-		if err := copyAny(filepath.Join(src, name), filepath.Join(dst, name)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// The npm packages are shared, not copied: the lock file keeps its
-	// time, so the build sees them as installed and leaves them alone.
-	abs, _ := filepath.Abs(filepath.Join(src, "node_modules"))
-	if err := os.Symlink(abs, filepath.Join(dst, "node_modules")); err != nil {
+	if err := projectcopy.Copy(filepath.Join("..", ".."), dst); err != nil {
 		t.Fatal(err)
 	}
 	return dst
-}
-
-func copyAny(src, dst string) error {
-	info, err := os.Stat(src)
-	if os.IsNotExist(err) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if info.IsDir() {
-		return copyTree(src, dst)
-	}
-	b, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(dst, b, 0o644); err != nil {
-		return err
-	}
-	return os.Chtimes(dst, info.ModTime(), info.ModTime())
 }
 
 // tempDirs outlive the test that made them: the site is built once.
@@ -236,8 +207,8 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 			t.Errorf("%s: the failed build left %v", name, leftovers)
 		}
 		// Restore for the next case.
-		copyAny(filepath.Join("..", "..", "data"), filepath.Join(root, "data"))
-		copyAny(filepath.Join("..", "..", "themes"), filepath.Join(root, "themes"))
+		copyTree(filepath.Join("..", "..", "data"), filepath.Join(root, "data"))
+		copyTree(filepath.Join("..", "..", "themes"), filepath.Join(root, "themes"))
 	}
 }
 

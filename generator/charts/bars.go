@@ -83,8 +83,9 @@ func (b *builder) citiesPerIndustry() *Chart {
 
 // HeatItem is one cell of the layout heatmap, labelled with its stars.
 type HeatItem struct {
-	Value [3]int     `json:"value"`
-	Label *ItemLabel `json:"label"`
+	Value   [3]int       `json:"value"`
+	Label   *ItemLabel   `json:"label"`
+	Tooltip *ItemTooltip `json:"tooltip"`
 }
 
 // cityLabelAngle tilts the English city names over the heatmap's columns,
@@ -116,10 +117,12 @@ func (b *builder) matrix() *Chart {
 				row = append(row, "")
 			case lvl == plan.Core:
 				row = append(row, "★★★")
-				items = append(items, HeatItem{Value: [3]int{x, y, valueCore}, Label: &ItemLabel{Show: true, Formatter: "★★★", Color: "#FFFFFF", FontSize: 9}})
+				items = append(items, HeatItem{Value: [3]int{x, y, valueCore}, Label: &ItemLabel{Show: true, Formatter: "★★★", Color: "#FFFFFF", FontSize: 9},
+					Tooltip: &ItemTooltip{Formatter: b.t(ind.Name) + " · " + b.t(city.Short) + b.colon() + lCore.In(b.lang)}})
 			default:
 				row = append(row, "★★")
-				items = append(items, HeatItem{Value: [3]int{x, y, valueKey}, Label: &ItemLabel{Show: true, Formatter: "★★", Color: "#FFFFFF", FontSize: 9}})
+				items = append(items, HeatItem{Value: [3]int{x, y, valueKey}, Label: &ItemLabel{Show: true, Formatter: "★★", Color: "#FFFFFF", FontSize: 9},
+					Tooltip: &ItemTooltip{Formatter: b.t(ind.Name) + " · " + b.t(city.Short) + b.colon() + lKey.In(b.lang)}})
 			}
 		}
 		c.Table.Rows = append(c.Table.Rows, row)

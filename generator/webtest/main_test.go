@@ -10,6 +10,7 @@ import (
 
 	"github.com/hunan-industry/plan-site/generator/browser"
 	"github.com/hunan-industry/plan-site/generator/build"
+	"github.com/hunan-industry/plan-site/generator/internal/projectcopy"
 	"github.com/hunan-industry/plan-site/generator/netlify"
 	"github.com/hunan-industry/plan-site/generator/preview"
 )
@@ -59,9 +60,7 @@ func need(t testing.TB, what string, err error) {
 }
 
 // projectCopy copies what a build reads into a temporary project, so that
-// tests never write into the checkout (generated/, public/). The npm
-// packages are linked, not copied, and package-lock.json keeps its time, so
-// the build sees them as installed and leaves them alone.
+// tests never write into the checkout (generated/, public/).
 func projectCopy(t testing.TB) string {
 	t.Helper()
 	dst, err := os.MkdirTemp("", "plan-webtest-")
@@ -69,71 +68,10 @@ func projectCopy(t testing.TB) string {
 		t.Fatal(err)
 	}
 	atExit(func() { os.RemoveAll(dst) })
-	for _, name := range []string{"hugo.toml", "data", "content", "themes", "static", "scripts", "package.json", "package-lock.json", "netlify.toml"} {
-		if err := copyAny(filepath.Join(repo, name), filepath.Join(dst, name)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// Only packages that are up to date are linked: on stale or missing
-	// ones the build runs npm ci, which must install into the copy and not
-	// empty the checkout's folder through the link.
-	if npmCurrent(repo) {
-		abs, err := filepath.Abs(filepath.Join(repo, "node_modules"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Symlink(abs, filepath.Join(dst, "node_modules")); err != nil {
-			t.Fatal(err)
-		}
+	if err := projectcopy.Copy(repo, dst); err != nil {
+		t.Fatal(err)
 	}
 	return dst
-}
-
-// npmCurrent tells whether root's node_modules holds what its
-// package-lock.json asks for, as the build judges it: npm's own record of
-// the install is no older than the lock file.
-func npmCurrent(root string) bool {
-	lock, err := os.Stat(filepath.Join(root, "package-lock.json"))
-	if err != nil {
-		return false
-	}
-	installed, err := os.Stat(filepath.Join(root, "node_modules", ".package-lock.json"))
-	return err == nil && !installed.ModTime().Before(lock.ModTime())
-}
-
-// copyAny copies a file (keeping its modification time) or a folder; a
-// missing source is nothing to copy.
-func copyAny(src, dst string) error {
-	info, err := os.Stat(src)
-	if os.IsNotExist(err) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if info.IsDir() {
-		if err := os.MkdirAll(dst, 0o755); err != nil {
-			return err
-		}
-		entries, err := os.ReadDir(src)
-		if err != nil {
-			return err
-		}
-		for _, e := range entries {
-			if err := copyAny(filepath.Join(src, e.Name()), filepath.Join(dst, e.Name())); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	b, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(dst, b, 0o644); err != nil {
-		return err
-	}
-	return os.Chtimes(dst, info.ModTime(), info.ModTime())
 }
 
 // once runs a setup step for every test that needs it, remembering its

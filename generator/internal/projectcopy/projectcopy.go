@@ -51,9 +51,27 @@ func Copy(src, dst string) error {
 			return err
 		}
 	}
+	// Only packages that are up to date are linked: on stale or missing
+	// ones the build runs npm ci, which must install into the copy and not
+	// empty the checkout's folder through the link.
+	if !npmCurrent(src) {
+		return nil
+	}
 	abs, err := filepath.Abs(filepath.Join(src, "node_modules"))
 	if err != nil {
 		return err
 	}
 	return os.Symlink(abs, filepath.Join(dst, "node_modules"))
+}
+
+// npmCurrent tells whether root's node_modules holds what its
+// package-lock.json asks for, as the build judges it: npm's own record of
+// the install is no older than the lock file.
+func npmCurrent(root string) bool {
+	lock, err := os.Stat(filepath.Join(root, "package-lock.json"))
+	if err != nil {
+		return false
+	}
+	installed, err := os.Stat(filepath.Join(root, "node_modules", ".package-lock.json"))
+	return err == nil && !installed.ModTime().Before(lock.ModTime())
 }
