@@ -37,20 +37,17 @@ var (
 		longWord,
 		"\u202eRTL override",
 	}
-	// The same, as they read on one line of text (the browser folds the
-	// line breaks into spaces).
-	hostileText = []string{
-		`<script>alert(1)</script>`,
-		`"'><img src=x onerror=alert(1)>`,
-		"*_[]()#>",
-		"- a line that is no list item",
-		"---",
-		"{{ .Site.Title }}",
-		"{{< shortcode >}}",
-		longWord,
-		"\u202eRTL override",
-	}
 )
+
+// hostileText are the same strings as they read on one line of text (the
+// browser folds the line breaks into spaces).
+var hostileText = func() []string {
+	var out []string
+	for _, s := range hostile {
+		out = append(out, strings.TrimSpace(s))
+	}
+	return out
+}()
 
 // hostilePayload is appended to every text of the dataset.
 var hostilePayload = " " + strings.Join(hostile, " ")
