@@ -18,10 +18,12 @@ import (
 //
 //   - full: the whole build (data → pages, exports, charts with the Node
 //     SSR step, social images, Hugo, static files, the search index, the
-//     swap into the output folder), with the chart SVG and social image
-//     caches emptied first, so every chart and image is drawn;
-//   - full-cached: the same build when no chart changed since the last one
-//     (what a second build, or serve's rebuild after a text edit, costs);
+//     swap into the output folder), with the chart SVG, social image and
+//     search index caches emptied first, so every chart and image is drawn
+//     and Pagefind runs;
+//   - full-cached: the same build when nothing changed since the last one
+//     (a second build): charts, images and the search index come from the
+//     caches;
 //   - ssr: the Node step alone (node scripts/render-charts.mjs, all charts);
 //   - search: the Pagefind step alone (indexing the built site);
 //   - hugo: a bare Hugo render (site.Build) of the same generated content,
@@ -89,6 +91,7 @@ func BenchmarkBuild(b *testing.B) {
 	run("full", func() {
 		os.RemoveAll(filepath.Join(gen, svgCacheDir))
 		os.RemoveAll(filepath.Join(gen, socialCacheDir))
+		os.RemoveAll(filepath.Join(gen, searchCacheDir))
 	}, full)
 	run("full-cached", nil, full)
 	run("ssr", nil, func() error {

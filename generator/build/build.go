@@ -140,8 +140,8 @@ func Run(opts Options) (Summary, error) {
 	if opts.SearchLater && reuseIndex(out, staging) {
 		progress("search index: the previous build's, until IndexSearch")
 	} else {
-		progress("indexing for search (Pagefind)")
-		if err := index(root, staging); err != nil {
+		progress("indexing for search (Pagefind, unless the pages are those of the cached index)")
+		if _, err := indexCached(root, staging); err != nil {
 			return sum, err
 		}
 	}
