@@ -27,8 +27,8 @@ type serveOptions struct {
 }
 
 // pollEvery is how often serve looks for changes: a walk over a few
-// hundred files costs well under a millisecond.
-const pollEvery = 100 * time.Millisecond
+// hundred files costs about a millisecond.
+const pollEvery = 50 * time.Millisecond
 
 // serve builds the site, serves it on a loopback address and rebuilds when
 // a file under data/, content/ or themes/ changes. It polls: a poll of a
@@ -213,7 +213,7 @@ func (g *gzipWriter) WriteHeader(code int) {
 			if h.Get("Content-Encoding") == "" && compressible(h.Get("Content-Type")) {
 				h.Del("Content-Length")
 				h.Set("Content-Encoding", "gzip")
-				g.gz, _ = gzip.NewWriterLevel(g.ResponseWriter, gzip.BestCompression)
+				g.gz, _ = gzip.NewWriterLevel(g.ResponseWriter, gzip.DefaultCompression)
 			}
 		}
 	}

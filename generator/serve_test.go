@@ -134,7 +134,7 @@ func (e edit) apply(tb testing.TB, s *server, root, marker string, limit time.Du
 		if time.Since(start) > limit {
 			tb.Fatalf("the edit of %s did not show on %s within %s; serve said:\n%s", e.file, e.page, limit, serveLog.String())
 		}
-		time.Sleep(5 * time.Millisecond)
+		time.Sleep(20 * time.Millisecond)
 	}
 	s.busy.Lock() // the rebuild holds it until the search index is done
 	s.busy.Unlock()
@@ -162,9 +162,13 @@ func shows(body, marker string, inChart bool) bool {
 	return ok && strings.Contains(chart, marker)
 }
 
+// plainClient asks for uncompressed pages: the polling must not take the
+// CPU the rebuild it waits for needs (two cores here).
+var plainClient = &http.Client{Transport: &http.Transport{DisableCompression: true}}
+
 func get(tb testing.TB, url string) string {
 	tb.Helper()
-	r, err := http.Get(url)
+	r, err := plainClient.Get(url)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hunan-industry/plan-site/generator/charts"
+	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/site"
 )
 
@@ -25,6 +27,7 @@ import (
 //     (a second build): charts, images and the search index come from the
 //     caches;
 //   - ssr: the Node step alone (node scripts/render-charts.mjs, all charts);
+//   - social: the social preview images alone, all drawn (Node, resvg);
 //   - search: the Pagefind step alone (indexing the built site);
 //   - hugo: a bare Hugo render (site.Build) of the same generated content,
 //     written by a full build beforehand — Hugo alone.
@@ -98,6 +101,17 @@ func BenchmarkBuild(b *testing.B) {
 		return runTool(root, "node", filepath.Join("scripts", "render-charts.mjs"),
 			filepath.Join(gen, "assets", "chart-files"), filepath.Join("data", "geo", "hunan.json"))
 	})
+	p, err := plan.Load(filepath.Join(root, "data"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	cs, err := charts.All(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	run("social", func() { os.RemoveAll(filepath.Join(gen, socialCacheDir)) }, func() error {
+		return writeSocial(p, cs, filepath.Join(gen, "assets"), root, func(string, ...any) {})
+	})
 	run("search", nil, func() error { return index(root, out) })
 	bare := filepath.Join(root, "bare-hugo")
 	run("hugo", func() { os.RemoveAll(bare) }, func() error {
@@ -111,8 +125,8 @@ func BenchmarkBuild(b *testing.B) {
 	}{{"wall", perOp}, {"cpu", cpuPerOp}} {
 		if h := m.t["hugo"]; h > 0 {
 			ms := func(k string) time.Duration { return m.t[k].Round(time.Millisecond) }
-			fmt.Printf("build (%s): full %s, full-cached %s, node ssr %s, pagefind %s, bare hugo %s: full/hugo = %.2f×, full-cached/hugo = %.2f×\n",
-				m.what, ms("full"), ms("full-cached"), ms("ssr"), ms("search"), ms("hugo"),
+			fmt.Printf("build (%s): full %s, full-cached %s, chart ssr %s, social images %s, pagefind %s, bare hugo %s: full/hugo = %.2f×, full-cached/hugo = %.2f×\n",
+				m.what, ms("full"), ms("full-cached"), ms("ssr"), ms("social"), ms("search"), ms("hugo"),
 				float64(m.t["full"])/float64(h), float64(m.t["full-cached"])/float64(h))
 		}
 	}

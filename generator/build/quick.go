@@ -12,16 +12,36 @@ import (
 // searchDir is where Pagefind writes the search index in the output.
 const searchDir = "pagefind"
 
-// reuseIndex copies the search index of the output out (the previous
-// build) into staging; false when there is none to copy. The index then
-// lags the edit until IndexSearch runs.
+// reuseIndex links (or copies) the search index of the output out (the
+// previous build) into staging; false when there is none. The index then
+// lags the edit until IndexSearch runs, which replaces the folder whole and
+// never writes into the linked files.
 func reuseIndex(out, staging string) bool {
 	src := filepath.Join(out, searchDir)
 	if info, err := os.Stat(src); err != nil || !info.IsDir() {
 		return false
 	}
-	if err := copyTree(src, filepath.Join(staging, searchDir)); err != nil {
-		os.RemoveAll(filepath.Join(staging, searchDir))
+	dst := filepath.Join(staging, searchDir)
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		to := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(to, 0o755)
+		}
+		if os.Link(p, to) == nil {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(to, b, 0o644)
+	})
+	if err != nil {
+		os.RemoveAll(dst)
 		return false
 	}
 	return true

@@ -152,7 +152,8 @@ func TestBudgetJavaScript(t *testing.T) {
 
 // TestChartsNeedNoScript: every chart of every page is drawn in the HTML
 // (an inline <svg> in its .chart-canvas), and a normal page does not load
-// the chart bundle to show it.
+// the chart bundle to show it. Every page, not only one of each kind, is
+// also held to the budgets of inline SVG and of JavaScript at first view.
 func TestChartsNeedNoScript(t *testing.T) {
 	dir := builtSite(t)
 	var withCharts int
@@ -166,6 +167,11 @@ func TestChartsNeedNoScript(t *testing.T) {
 		if err != nil {
 			return err
 		}
+		p.Kind, p.Lang = "a", langOf(u)
+		embed := strings.Contains(u, "/embed/")
+		if !embed {
+			over(t, "its JavaScript at first view", p, p.ByType()[JS].Gzip, budgetPageJS)
+		}
 		if p.Charts == 0 {
 			return nil
 		}
@@ -173,11 +179,10 @@ func TestChartsNeedNoScript(t *testing.T) {
 		if p.ChartsWithSVG != p.Charts {
 			t.Errorf("%s: %d of %d charts have no SVG in the HTML: they need a script to show", u, p.Charts-p.ChartsWithSVG, p.Charts)
 		}
-		embed := strings.Contains(u, "/embed/")
 		if !embed && len(p.OnInteraction) == 0 {
 			t.Errorf("%s: the chart bundle loads at first view; it should wait for an interaction", u)
 		}
-		over(t, "its inline SVG", &Page{Kind: "a", URL: u, Lang: langOf(u)}, p.InlineSVG.Gzip, budgetInlineSVG)
+		over(t, "its inline SVG", p, p.InlineSVG.Gzip, budgetInlineSVG)
 		return nil
 	})
 	if err != nil {
