@@ -14,7 +14,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/hunan-industry/plan-site/generator/build"
+	"github.com/hunan-industry/plan-site/generator/pages"
+	"github.com/hunan-industry/plan-site/generator/pipeline"
 	"github.com/hunan-industry/plan-site/generator/plan"
 )
 
@@ -30,6 +31,7 @@ commands:
   check   load and validate the data; write nothing
   screenshots  save PNGs of key pages at 390 and 1280 px in both languages (needs Chromium)
   size    print the bytes each kind of page loads on first view (raw and gzip) from a built site
+  kinds   print one page of each kind, a path a line, in both languages (for scripts)
 
 Run "go run ./generator <command> -h" for a command's flags.
 `
@@ -56,14 +58,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if fs.Parse(args) != nil {
 			return 2
 		}
-		var sum build.Summary
-		sum, err = build.Run(build.Options{Root: *root, Out: *out, BaseURL: *baseURL, Progress: stderr})
+		var sum pipeline.Summary
+		sum, err = pipeline.Run(pipeline.Options{Root: *root, Out: *out, BaseURL: *baseURL, Progress: stderr})
 		if err == nil {
 			fmt.Fprintln(stderr, sum)
 		}
 	case "screenshots":
 		dir := fs.String("dir", "screenshots", "where to save the PNGs")
-		list := fs.String("pages", strings.Join(screenshotPages, ","), "comma-separated paths of the Chinese pages (the English twins are taken too)")
+		list := fs.String("pages", strings.Join(screenshotPages(), ","), "comma-separated paths of the Chinese pages (the English twins are taken too)")
 		if fs.Parse(args) != nil {
 			return 2
 		}
@@ -73,6 +75,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		err = size(*out, stdout)
+	case "kinds":
+		if fs.Parse(args) != nil {
+			return 2
+		}
+		for _, l := range plan.Langs {
+			for _, k := range pages.Kinds {
+				fmt.Fprintln(stdout, k.FileIn(l))
+			}
+		}
 	case "serve":
 		addr := fs.String("addr", "127.0.0.1:1313", "where to listen (loopback only)")
 		noWatch := fs.Bool("no-watch", false, "build once and serve; do not rebuild on change")

@@ -12,8 +12,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/hunan-industry/plan-site/generator/build"
 	"github.com/hunan-industry/plan-site/generator/netlify"
+	"github.com/hunan-industry/plan-site/generator/pipeline"
 	"github.com/hunan-industry/plan-site/generator/preview"
 )
 
@@ -68,11 +68,11 @@ func startServe(o serveOptions) (*server, error) {
 		return nil, err
 	}
 	s := &server{URL: "http://" + ln.Addr().String(), stop: make(chan struct{}), done: make(chan error, 1)}
-	opts := build.Options{Root: o.Root, Out: o.Out, BaseURL: s.URL + "/"}
+	opts := pipeline.Options{Root: o.Root, Out: o.Out, BaseURL: s.URL + "/"}
 	// Before building: an edit made during the first build rebuilds.
 	last := latestChange(o.Root)
 	if o.Build {
-		sum, err := build.Run(opts)
+		sum, err := pipeline.Run(opts)
 		if err != nil {
 			ln.Close()
 			return nil, err
@@ -101,7 +101,7 @@ func startServe(o serveOptions) (*server, error) {
 // watch rebuilds on change. The rebuild copies the previous search index
 // instead of running Pagefind, so that the edit shows as soon as Hugo has
 // rendered it; the index is then rebuilt in place before the next poll.
-func (s *server) watch(o serveOptions, opts build.Options, poll time.Duration, last time.Time) {
+func (s *server) watch(o serveOptions, opts pipeline.Options, poll time.Duration, last time.Time) {
 	defer s.wg.Done()
 	quick := opts
 	quick.SearchLater = true
@@ -122,16 +122,16 @@ func (s *server) watch(o serveOptions, opts build.Options, poll time.Duration, l
 	}
 }
 
-func (s *server) rebuild(o serveOptions, quick build.Options) {
+func (s *server) rebuild(o serveOptions, quick pipeline.Options) {
 	s.busy.Lock()
 	defer s.busy.Unlock()
-	sum, err := build.Run(quick)
+	sum, err := pipeline.Run(quick)
 	if err != nil {
 		fmt.Fprintf(o.Log, "build failed, still serving the last good site:\n%v\n", err)
 		return
 	}
 	fmt.Fprintf(o.Log, "%s\n", sum)
-	if err := build.IndexSearch(o.Root, o.Out); err != nil {
+	if err := pipeline.IndexSearch(o.Root, o.Out); err != nil {
 		fmt.Fprintf(o.Log, "search index not updated: %v\n", err)
 	}
 }

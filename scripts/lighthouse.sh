@@ -2,7 +2,7 @@
 # lighthouse.sh — run Lighthouse (mobile, its default) over every kind of
 # page in both languages and print the four category scores per page.
 #
-# Usage: scripts/lighthouse.sh [-reuse DIR] [-port N] [-pages "/ /plan/ …"]
+# Usage: scripts/lighthouse.sh [-reuse DIR] [-port N] [-pages "/ /en/plan/ …"]
 #
 # It builds the site into .cache/lighthouse/public with the base URL
 # http://127.0.0.1:PORT/ (so that canonical and hreflang URLs resolve), or
@@ -23,9 +23,9 @@ LH_VERSION=12.2.3
 CACHE=.cache/lighthouse
 PORT=18181
 REUSE=""
-# The page kinds of generator/sizereport (Kinds), in Chinese; the English
-# twins are under /en.
-PAGES="/ /industries/construction-machinery/ /cities/changsha/ /plan/ /targets/ /layout/ /regions/ /safeguards/ /charts/ /embed/city-changsha/ /about/ /search/ /downloads/ /404.html"
+# Default: one page of every kind in both languages, from the generator's
+# list of page kinds (go run ./generator kinds), read once it is built.
+PAGES=""
 
 while (($#)); do
   case "$1" in
@@ -50,6 +50,7 @@ fi
 
 mkdir -p "$CACHE"
 go build -o "$CACHE/generator" ./generator
+[ -n "$PAGES" ] || PAGES=$("$CACHE/generator" kinds)
 
 if [ -n "$REUSE" ]; then
   SITE="$REUSE"
@@ -83,24 +84,22 @@ rm -rf "$REPORTS"
 mkdir -p "$REPORTS"
 n=0
 for p in $PAGES; do
-  for prefix in "" /en; do
-    url="$BASE$prefix$p"
-    n=$((n + 1))
-    name=$(printf '%02d-%s' "$n" "$(echo "${prefix:-/zh}$p" | sed 's#^/##; s#/$##; s#[/.]#-#g')")
-    # A run that could not record the page (Lighthouse's runtimeError,
-    # e.g. NO_NAVSTART on a busy machine) is tried again, twice at most.
-    for try in 1 2 3; do
-      echo "lighthouse $url" >&2
-      if ! "$LH" "$url" --quiet --output=json --output-path="$REPORTS/$name.json" \
-          --only-categories=performance,accessibility,best-practices,seo \
-          --chrome-flags="$FLAGS" 2>"$REPORTS/$name.log"; then
-        echo "lighthouse failed on $url:" >&2
-        tail -n 5 "$REPORTS/$name.log" >&2
-      fi
-      err=$(node -e 'try { const r = require(process.argv[1]); console.log(r.runtimeError ? r.runtimeError.code : ""); } catch (e) { console.log("no report"); }' "$PWD/$REPORTS/$name.json")
-      [ -z "$err" ] && break
-      echo "  $err (try $try)" >&2
-    done
+  url="$BASE$p"
+  n=$((n + 1))
+  name=$(printf '%02d-%s' "$n" "$(echo "$p" | sed 's#^/##; s#/$##; s#[/.]#-#g')")
+  # A run that could not record the page (Lighthouse's runtimeError,
+  # e.g. NO_NAVSTART on a busy machine) is tried again, twice at most.
+  for try in 1 2 3; do
+    echo "lighthouse $url" >&2
+    if ! "$LH" "$url" --quiet --output=json --output-path="$REPORTS/$name.json" \
+        --only-categories=performance,accessibility,best-practices,seo \
+        --chrome-flags="$FLAGS" 2>"$REPORTS/$name.log"; then
+      echo "lighthouse failed on $url:" >&2
+      tail -n 5 "$REPORTS/$name.log" >&2
+    fi
+    err=$(node -e 'try { const r = require(process.argv[1]); console.log(r.runtimeError ? r.runtimeError.code : ""); } catch (e) { console.log("no report"); }' "$PWD/$REPORTS/$name.json")
+    [ -z "$err" ] && break
+    echo "  $err (try $try)" >&2
   done
 done
 

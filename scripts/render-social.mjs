@@ -4,7 +4,7 @@
 //
 // Usage: node scripts/render-social.mjs <manifest.json>
 //
-// The manifest, written by the Go build (generator/build/social.go), is a
+// The manifest, written by the Go build (generator/pipeline/social.go), is a
 // JSON array of cards:
 //   [{"out": "generated/assets/social/zh/industry-x.png", "lang": "zh",
 //     "title": "…", "subtitle": "…", "footer": "line\nline", "chartSVG": "<svg …>…</svg>"}]

@@ -52,7 +52,7 @@ func barData(values []int) []opts.BarData {
 }
 
 func (b *builder) industriesPerCity() *Chart {
-	c := &Chart{ID: "industries-per-city", Kind: "bars", Title: tIndustriesPerCity.In(b.lang), Summary: sIndustriesPerCity.In(b.lang)}
+	c := &Chart{ID: IndustriesPerCityID, Kind: Counts, Title: tIndustriesPerCity.In(b.lang), Summary: sIndustriesPerCity.In(b.lang)}
 	c.Table.Header = []string{lCity.In(b.lang), lCoreShort.In(b.lang), lKeyShort.In(b.lang), lTotal.In(b.lang)}
 	var names []string
 	var core, key []int
@@ -67,7 +67,7 @@ func (b *builder) industriesPerCity() *Chart {
 }
 
 func (b *builder) citiesPerIndustry() *Chart {
-	c := &Chart{ID: "cities-per-industry", Kind: "bars", Title: tCitiesPerIndustry.In(b.lang), Summary: sCitiesPerIndustry.In(b.lang)}
+	c := &Chart{ID: CitiesPerIndustryID, Kind: Counts, Title: tCitiesPerIndustry.In(b.lang), Summary: sCitiesPerIndustry.In(b.lang)}
 	c.Table.Header = []string{lIndustry.In(b.lang), lTier.In(b.lang), lCoreShort.In(b.lang), lKeyShort.In(b.lang), lTotal.In(b.lang)}
 	var names []string
 	var core, key []int
@@ -91,14 +91,14 @@ type HeatItem struct {
 // cityLabelAngle tilts the English city names over the heatmap's columns,
 // which are too narrow for them side by side.
 func (b *builder) cityLabelAngle() float64 {
-	if b.lang == "en" {
+	if b.lang == plan.EN {
 		return 45
 	}
 	return 0
 }
 
 func (b *builder) matrix() *Chart {
-	c := &Chart{ID: "matrix", Kind: "matrix", Title: tMatrix.In(b.lang), Summary: sMatrix.In(b.lang)}
+	c := &Chart{ID: MatrixID, Kind: Matrix, Title: tMatrix.In(b.lang), Summary: sMatrix.In(b.lang)}
 	c.Table.Header = []string{lIndustry.In(b.lang)}
 	var cities []string
 	for _, city := range b.p.Cities {
@@ -200,8 +200,8 @@ type Decal struct {
 var decalSymbols = []string{"none", "rect", "circle", "triangle", "diamond", "pin"}
 
 func (b *builder) targetCharts() []*Chart {
-	yuan := &Chart{ID: "targets-yuan", Kind: "targets"}
-	share := &Chart{ID: "targets-share", Kind: "targets"}
+	yuan := &Chart{ID: TargetsYuanID, Kind: Targets}
+	share := &Chart{ID: TargetsShareID, Kind: Targets}
 	yuan.Title = plan.Text{ZH: "2027年目标：金额类指标", EN: "Targets for 2027 in yuan"}.In(b.lang)
 	share.Title = plan.Text{ZH: "2027年目标：比重类指标", EN: "Targets for 2027 as shares"}.In(b.lang)
 	yuan.Summary = plan.Text{ZH: "正文所列以元计的2027年目标。产值、营业收入、增加值和产业规模是不同的指标，按颜色和图案区分，不宜直接比较；每个标签写明原文用词（超过、达到、突破等）。", EN: "The 2027 targets in yuan as the plan text states them. Output value, revenue, value added and industry size are different measures, told apart by colour and pattern, and should not be compared directly; each label keeps the plan's wording (more than, reach, over …)."}.In(b.lang)
@@ -255,7 +255,7 @@ func (b *builder) targetCharts() []*Chart {
 	}
 	display := func(t *plan.Target) string {
 		d := t.DisplayEN()
-		if b.lang == "zh" {
+		if b.lang == plan.ZH {
 			d = t.DisplayZH()
 		}
 		if t.Strive {
@@ -307,7 +307,7 @@ func (b *builder) yuanValue(t *plan.Target) string {
 	if strings.HasPrefix(t.Unit.Value, "万亿") {
 		v.Mul(v, big.NewRat(10000, 1))
 	}
-	if b.lang == "en" {
+	if b.lang == plan.EN {
 		v.Quo(v, big.NewRat(10, 1))
 	}
 	return strings.TrimSuffix(strings.TrimRight(v.FloatString(4), "0"), ".")

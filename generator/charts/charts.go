@@ -15,8 +15,8 @@ import (
 // Chart is one chart in one language.
 type Chart struct {
 	ID      string // slug, the same in both languages: industry-construction-machinery
-	Lang    string // zh or en
-	Kind    string // overview, regions, industry, city, matrix, targets, bars
+	Lang    plan.Lang
+	Kind    Kind
 	Title   string
 	Summary string // what the chart shows, in a sentence or two; also its aria description
 	Width   int
@@ -25,9 +25,43 @@ type Chart struct {
 	Option  map[string]any
 	Table   Table
 	// Subject links the chart to the page it serves: an industry slug or a
-	// city code; empty for site-wide charts.
+	// city code for IndustryMap and CityMap; empty for site-wide charts.
 	Subject string
 }
+
+// Kind is what a chart is about; the page a chart belongs on follows from
+// its kind (and subject), so a new kind must be given a page (see Kinds).
+type Kind string
+
+const (
+	Overview    Kind = "overview" // the home page's map of all cities
+	Regions     Kind = "regions"  // the regional layout
+	Matrix      Kind = "matrix"   // attachment 1 as a heatmap
+	Counts      Kind = "bars"     // counts of core and key ratings
+	Targets     Kind = "targets"  // the 2027 targets
+	IndustryMap Kind = "industry" // where one industry is rated
+	CityMap     Kind = "city"     // where one city lies
+)
+
+// Kinds lists every kind of chart, for the pages that place them.
+var Kinds = []Kind{Overview, Regions, Matrix, Counts, Targets, IndustryMap, CityMap}
+
+// The ids of the site-wide charts, the same in both languages.
+const (
+	OverviewID          = "overview"
+	RegionsID           = "regions"
+	MatrixID            = "matrix"
+	IndustriesPerCityID = "industries-per-city"
+	CitiesPerIndustryID = "cities-per-industry"
+	TargetsYuanID       = "targets-yuan"
+	TargetsShareID      = "targets-share"
+)
+
+// IndustryMapID is the id of an industry's map.
+func IndustryMapID(slug string) string { return "industry-" + slug }
+
+// CityMapID is the id of a city's locator map.
+func CityMapID(code string) string { return "city-" + code }
 
 // Table is exactly the data a chart shows.
 type Table struct {
@@ -38,7 +72,7 @@ type Table struct {
 // File is the JSON the site and the renderer read: the option and its box.
 type File struct {
 	ID     string         `json:"id"`
-	Lang   string         `json:"lang"`
+	Lang   plan.Lang      `json:"lang"`
 	Width  int            `json:"width"`
 	Height int            `json:"height"`
 	Map    string         `json:"map"`
@@ -63,13 +97,10 @@ func (c *Chart) JSON() ([]byte, error) {
 // MapName is the name the map geometry is registered under.
 const MapName = "hunan"
 
-// Langs are the languages charts are drawn in.
-var Langs = []string{"zh", "en"}
-
 // All builds the catalogue in both languages.
 func All(p *plan.Plan) ([]*Chart, error) {
 	var out []*Chart
-	for _, lang := range Langs {
+	for _, lang := range plan.Langs {
 		b := &builder{p: p, lang: lang}
 		cs := []*Chart{b.overview(), b.regions(), b.matrix(), b.industriesPerCity(), b.citiesPerIndustry()}
 		cs = append(cs, b.targetCharts()...)
@@ -93,7 +124,7 @@ func All(p *plan.Plan) ([]*Chart, error) {
 // builder makes the charts of one language.
 type builder struct {
 	p    *plan.Plan
-	lang string
+	lang plan.Lang
 }
 
 // t picks the builder's language.

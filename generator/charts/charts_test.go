@@ -28,7 +28,7 @@ func catalogue(t *testing.T) []*Chart {
 	return cs
 }
 
-func find(cs []*Chart, lang, id string) *Chart {
+func find(cs []*Chart, lang plan.Lang, id string) *Chart {
 	for _, c := range cs {
 		if c.Lang == lang && c.ID == id {
 			return c
@@ -46,7 +46,7 @@ func TestGolden(t *testing.T) {
 		"en/overview", "zh/regions", "en/city-xiangxi", "zh/matrix", "en/targets-yuan", "zh/industries-per-city",
 	} {
 		lang, id, _ := strings.Cut(name, "/")
-		c := find(cs, lang, id)
+		c := find(cs, plan.Lang(lang), id)
 		if c == nil {
 			t.Errorf("no chart %s", name)
 			continue
@@ -96,7 +96,7 @@ var han = regexp.MustCompile(`\p{Han}`)
 // Map regions keep their Chinese names only as keys into the geometry.
 func TestEnglishChartsSayEnglish(t *testing.T) {
 	for _, c := range catalogue(t) {
-		if c.Lang != "en" {
+		if c.Lang != plan.EN {
 			continue
 		}
 		b, _ := json.Marshal(c.Option)
@@ -137,7 +137,7 @@ func TestIndustryMapsFollowTheLayout(t *testing.T) {
 	}
 	cs := catalogue(t)
 	for _, ind := range p.Industries {
-		c := find(cs, "zh", "industry-"+ind.Slug.Value)
+		c := find(cs, plan.ZH, IndustryMapID(ind.Slug.Value))
 		items := c.Option["series"].([]mapSeries)[0].Data.([]MapItem)
 		for _, item := range items {
 			city := cityByMap(p, item.Name)

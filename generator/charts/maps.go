@@ -82,7 +82,7 @@ const (
 
 func (b *builder) industryMap(ind *plan.Industry) *Chart {
 	core, key := b.p.IndustryCities(ind)
-	c := &Chart{ID: "industry-" + ind.Slug.Value, Kind: "industry", Subject: ind.Slug.Value,
+	c := &Chart{ID: IndustryMapID(ind.Slug.Value), Kind: IndustryMap, Subject: ind.Slug.Value,
 		Title: fmt.Sprintf(tIndustryMap.In(b.lang), b.t(ind.Name))}
 	c.Summary = fmt.Sprintf(sIndustryMap.In(b.lang), b.t(ind.Name), b.cities(len(core)+len(key)), b.join(b.names(core)), b.join(b.names(key)))
 	c.Table.Header = []string{lCity.In(b.lang), lRating.In(b.lang)}
@@ -121,7 +121,7 @@ func (b *builder) names(cs []*plan.City) []string {
 // industries are listed as text right beside it.
 func (b *builder) cityMap(city *plan.City) *Chart {
 	name := b.t(city.Short)
-	c := &Chart{ID: "city-" + city.Code.Value, Kind: "city", Subject: city.Code.Value,
+	c := &Chart{ID: CityMapID(city.Code.Value), Kind: CityMap, Subject: city.Code.Value,
 		Title: fmt.Sprintf(tCityMap.In(b.lang), b.t(city.Name))}
 	c.Summary = fmt.Sprintf(sCityMap.In(b.lang), b.t(city.Name), hunan(b.lang), b.t(city.Group.Name))
 	c.Table.Header = []string{lCity.In(b.lang), lGroup.In(b.lang)}
@@ -143,10 +143,10 @@ func (b *builder) cityMap(city *plan.City) *Chart {
 }
 
 // hunan is the province's name for the city charts' summaries.
-func hunan(lang string) string { return plan.Text{ZH: "湖南省", EN: "Hunan Province"}.In(lang) }
+func hunan(lang plan.Lang) string { return plan.Text{ZH: "湖南省", EN: "Hunan Province"}.In(lang) }
 
 func (b *builder) regions() *Chart {
-	c := &Chart{ID: "regions", Kind: "regions", Title: tRegions.In(b.lang)}
+	c := &Chart{ID: RegionsID, Kind: Regions, Title: tRegions.In(b.lang)}
 	c.Table.Header = []string{lGroup.In(b.lang), lCity.In(b.lang), lFocus.In(b.lang)}
 	var items []MapItem
 	var pieces []Piece
@@ -176,7 +176,7 @@ func (b *builder) regions() *Chart {
 }
 
 func (b *builder) overview() *Chart {
-	c := &Chart{ID: "overview", Kind: "overview", Title: tOverview.In(b.lang)}
+	c := &Chart{ID: OverviewID, Kind: Overview, Title: tOverview.In(b.lang)}
 	c.Table.Header = []string{lCity.In(b.lang), lCoreShort.In(b.lang), lKeyShort.In(b.lang), lTotal.In(b.lang)}
 	var items []MapItem
 	best, bestN := "", -1
@@ -191,7 +191,7 @@ func (b *builder) overview() *Chart {
 		name := b.t(city.Short)
 		label := fmt.Sprintf("%s\n%d+%d", name, len(core), len(key))
 		tip := fmt.Sprintf("%s：%s %d，%s %d", name, lCore.In(b.lang), len(core), lKey.In(b.lang), len(key))
-		if b.lang == "en" {
+		if b.lang == plan.EN {
 			tip = fmt.Sprintf("%s: %d %s, %d %s", name, len(core), lCore.EN, len(key), lKey.EN)
 		}
 		item := b.region(city, float64(n), label, tip, "")

@@ -207,7 +207,7 @@ func (b *builder) join(names []string) string {
 // and prefectures, 6个市州.
 func (b *builder) cities(n int) string {
 	switch {
-	case b.lang == "zh":
+	case b.lang == plan.ZH:
 		return fmt.Sprintf("%d个市州", n)
 	case n == 1:
 		return "1 city or prefecture"

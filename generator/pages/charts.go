@@ -2,6 +2,7 @@ package pages
 
 import (
 	"github.com/hunan-industry/plan-site/generator/charts"
+	"github.com/hunan-industry/plan-site/generator/plan"
 )
 
 // ChartView is what a page needs to show a chart: its words, its data
@@ -22,24 +23,33 @@ type ChartView struct {
 	Page string `json:"page"`
 }
 
-// chartPages says which page shows each kind of chart.
-var chartPages = map[string]string{
-	"overview": "", "regions": "regions/", "matrix": "layout/", "bars": "layout/", "targets": "targets/",
+// chartPage is the page that shows a chart, relative to the language root;
+// false for a kind no page shows, which Render refuses.
+func chartPage(c *charts.Chart) (string, bool) {
+	switch c.Kind {
+	case charts.Overview:
+		return "", true
+	case charts.Regions:
+		return "regions/", true
+	case charts.Matrix, charts.Counts:
+		return "layout/", true
+	case charts.Targets:
+		return "targets/", true
+	case charts.IndustryMap:
+		return "industries/" + c.Subject + "/", true
+	case charts.CityMap:
+		return "cities/" + c.Subject + "/", true
+	}
+	return "", false
 }
 
 // ChartFiles is where a chart's files go, under the generated assets.
-func ChartFiles(lang, id string) string { return "chart-files/" + lang + "/" + id }
+func ChartFiles(lang plan.Lang, id string) string { return "chart-files/" + string(lang) + "/" + id }
 
 func (v *view) chart(id string) *ChartView {
 	for _, c := range v.charts {
-		if c.ID == id && c.Lang == string(v.l) {
-			page := chartPages[c.Kind]
-			switch c.Kind {
-			case "industry":
-				page = "industries/" + c.Subject + "/"
-			case "city":
-				page = "cities/" + c.Subject + "/"
-			}
+		if c.ID == id && c.Lang == v.l {
+			page, _ := chartPage(c)
 			return &ChartView{ID: c.ID, Title: c.Title, Summary: c.Summary, Header: c.Table.Header, Rows: c.Table.Rows,
 				Files: ChartFiles(c.Lang, c.ID), Map: c.Map, Width: c.Width, Height: c.Height, Page: page}
 		}
@@ -63,7 +73,7 @@ func (v *view) chartList(ids ...string) []*ChartView {
 func (v *view) languageCharts() []*charts.Chart {
 	var out []*charts.Chart
 	for _, c := range v.charts {
-		if c.Lang == string(v.l) {
+		if c.Lang == v.l {
 			out = append(out, c)
 		}
 	}
@@ -76,7 +86,7 @@ func (v *view) gallery() *Page {
 		all = append(all, v.chart(c.ID))
 	}
 	return &Page{
-		Title:  map[Lang]string{ZH: "图表", EN: "Charts"}[v.l],
+		Title:  map[plan.Lang]string{plan.ZH: "图表", plan.EN: "Charts"}[v.l],
 		Type:   "gallery",
 		Params: map[string]any{"charts": all},
 	}
@@ -102,7 +112,7 @@ func (v *view) downloadsPage() *Page {
 		}
 	}
 	return &Page{
-		Title:  map[Lang]string{ZH: "数据下载", EN: "Data downloads"}[v.l],
+		Title:  map[plan.Lang]string{plan.ZH: "数据下载", plan.EN: "Data downloads"}[v.l],
 		Type:   "downloads",
 		Params: map[string]any{"files": files},
 	}

@@ -3,6 +3,7 @@ package pages
 import (
 	"fmt"
 
+	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
 )
 
@@ -27,7 +28,7 @@ func (v *view) statement(t *plan.Target) *Statement {
 		return nil
 	}
 	s := &Statement{Strive: t.Strive, Quote: v.t(t.Quote), Display: t.DisplayEN()}
-	if v.l == ZH {
+	if v.l == plan.ZH {
 		s.Display = t.DisplayZH()
 	}
 	return s
@@ -52,7 +53,7 @@ func (v *view) units(names []plan.Str, lead func(i int) bool) []Unit {
 	g := v.p.Names()
 	for i, n := range names {
 		name := n.Value
-		if v.l == EN {
+		if v.l == plan.EN {
 			name = g.EN(n.Value)
 		}
 		out = append(out, Unit{Name: name, Lead: lead(i)})
@@ -125,7 +126,7 @@ func (v *view) industry(ind *plan.Industry, weight int) *Page {
 			"prev":       prev,
 			"next":       next,
 			"anchor":     ind.Slug.Value,
-			"charts":     v.chartList("industry-" + ind.Slug.Value),
+			"charts":     v.chartList(charts.IndustryMapID(ind.Slug.Value)),
 			"social":     v.socialParam(v.industryCard(ind)),
 		},
 	}
@@ -169,7 +170,7 @@ func (v *view) city(c *plan.City, weight int) *Page {
 		"count":      v.p.Layout.CityCounts[c.Code.Value].N,
 		"mapName":    c.MapName,
 		"regionsRef": "regions-" + c.Group.ID.Value,
-		"charts":     v.chartList("city-" + c.Code.Value),
+		"charts":     v.chartList(charts.CityMapID(c.Code.Value)),
 		"social":     v.socialParam(v.cityCard(c)),
 	}
 	if c.Area != nil {

@@ -3,6 +3,7 @@ package pages
 import (
 	"fmt"
 
+	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
 )
 
@@ -75,7 +76,7 @@ func (v *view) home() *Page {
 			"tiers":      v.tiers(),
 			"cities":     v.cityLinks(v.p.Cities),
 			"groups":     v.groups(),
-			"charts":     v.chartList("overview"),
+			"charts":     v.chartList(charts.OverviewID),
 			"social":     v.socialParam(v.homeCard()),
 		},
 	}
@@ -83,14 +84,14 @@ func (v *view) home() *Page {
 
 func (v *view) industriesIndex() *Page {
 	return &Page{
-		Title:  map[Lang]string{ZH: "产业", EN: "Industries"}[v.l],
+		Title:  map[plan.Lang]string{plan.ZH: "产业", plan.EN: "Industries"}[v.l],
 		Params: map[string]any{"tiers": v.tiers()},
 	}
 }
 
 func (v *view) citiesIndex() *Page {
 	return &Page{
-		Title:  map[Lang]string{ZH: "市州", EN: "Cities and prefectures"}[v.l],
+		Title:  map[plan.Lang]string{plan.ZH: "市州", plan.EN: "Cities and prefectures"}[v.l],
 		Params: map[string]any{"groups": v.groups()},
 	}
 }
@@ -146,7 +147,7 @@ func (v *view) regions() *Page {
 		Title:       v.t(r.Heading),
 		Description: v.t(r.Intro),
 		Type:        "regions",
-		Params:      map[string]any{"intro": v.t(r.Intro), "groups": v.groups(), "charts": v.chartList("regions")},
+		Params:      map[string]any{"intro": v.t(r.Intro), "groups": v.groups(), "charts": v.chartList(charts.RegionsID)},
 	}
 }
 
@@ -164,7 +165,7 @@ func (v *view) targets() *Page {
 		inds = append(inds, IndustryTargets{Industry: v.industryLink(ind), Tier: v.t(ind.Tier.Name), Targets: v.targetViews(ind.Targets)})
 	}
 	return &Page{
-		Title:       map[Lang]string{ZH: "2027年目标", EN: "Targets for 2027"}[v.l],
+		Title:       map[plan.Lang]string{plan.ZH: "2027年目标", plan.EN: "Targets for 2027"}[v.l],
 		Description: v.t(g.Paragraph),
 		Type:        "targets",
 		Params: map[string]any{
@@ -172,7 +173,7 @@ func (v *view) targets() *Page {
 			"goals":        v.t(g.Paragraph),
 			"province":     v.targetViews(g.Targets),
 			"industries":   inds,
-			"charts":       v.chartList("targets-yuan", "targets-share"),
+			"charts":       v.chartList(charts.TargetsYuanID, charts.TargetsShareID),
 		},
 	}
 }

@@ -16,20 +16,6 @@ import (
 	"github.com/hunan-industry/plan-site/generator/plan"
 )
 
-// Lang is a site language.
-type Lang string
-
-const (
-	ZH Lang = "zh"
-	EN Lang = "en"
-)
-
-// Langs are the site's languages, the default first.
-var Langs = []Lang{ZH, EN}
-
-// T picks a text's language.
-func (l Lang) T(t plan.Text) string { return t.In(string(l)) }
-
 // Page is one content file: Hugo's front matter, written as JSON.
 type Page struct {
 	Title       string        `json:"title"`
@@ -53,8 +39,13 @@ type Files map[string][]byte
 // Render makes every generated page in both languages, with the charts
 // each page shows and the sizes of the data downloads (file name → bytes).
 func Render(p *plan.Plan, cs []*charts.Chart, downloads map[string]int) (Files, error) {
+	for _, c := range cs {
+		if _, ok := chartPage(c); !ok {
+			return nil, fmt.Errorf("chart %s (%s): no page shows charts of kind %q", c.ID, c.Lang, c.Kind)
+		}
+	}
 	files := Files{}
-	for _, l := range Langs {
+	for _, l := range plan.Langs {
 		v := newView(p, l, cs)
 		v.downloads = downloads
 		for path, pg := range v.pages() {

@@ -107,3 +107,17 @@ func TestEnglishPagesNameInEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryChartKindHasAPage: a chart's embed and gallery links lead to
+// the page that shows it, so a kind with no page must stop the build.
+func TestEveryChartKindHasAPage(t *testing.T) {
+	for _, k := range charts.Kinds {
+		if _, ok := chartPage(&charts.Chart{Kind: k, Subject: "x"}); !ok {
+			t.Errorf("no page shows charts of kind %q", k)
+		}
+	}
+	bad := &charts.Chart{ID: "orphan", Lang: plan.ZH, Kind: "orphan"}
+	if _, err := Render(&plan.Plan{}, []*charts.Chart{bad}, nil); err == nil || !strings.Contains(err.Error(), `no page shows charts of kind "orphan"`) {
+		t.Errorf("Render of a chart of an unplaced kind: err = %v; want it refused", err)
+	}
+}

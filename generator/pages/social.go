@@ -12,7 +12,7 @@ import (
 // SocialImage(Lang, Name).
 type SocialCard struct {
 	Name     string // home, industry-<slug>, city-<code>, embed-<chart id>
-	Lang     string
+	Lang     plan.Lang
 	Title    string
 	Subtitle string // the layout shortens it to the room it has
 	Footer   string // lines, one per "\n": the site's name, the document number
@@ -21,14 +21,16 @@ type SocialCard struct {
 }
 
 // SocialImage is where a card's PNG goes, under the generated assets.
-func SocialImage(lang, name string) string { return "social/" + lang + "/" + name + ".png" }
+func SocialImage(lang plan.Lang, name string) string {
+	return "social/" + string(lang) + "/" + name + ".png"
+}
 
 // SocialCards lists the card of every page that has one, in both languages:
 // the home page (the overview map), each industry, each city and each
 // chart's embed page. Their texts are the pages' own.
 func SocialCards(p *plan.Plan, cs []*charts.Chart) []SocialCard {
 	var out []SocialCard
-	for _, l := range Langs {
+	for _, l := range plan.Langs {
 		v := newView(p, l, cs)
 		out = append(out, v.homeCard())
 		for _, ind := range p.Industries {
@@ -54,7 +56,7 @@ func (v *view) socialParam(c SocialCard) map[string]any {
 func (v *view) card(name, title, subtitle, chart string) SocialCard {
 	d := v.p.Document
 	c := SocialCard{
-		Name: name, Lang: string(v.l), Title: title, Subtitle: subtitle, Chart: chart,
+		Name: name, Lang: v.l, Title: title, Subtitle: subtitle, Chart: chart,
 		Footer: v.t(d.Title) + "\n" + v.t(d.Notice.Number),
 	}
 	if ch := v.chart(chart); ch != nil {
@@ -73,11 +75,11 @@ func (v *view) homeCard() SocialCard {
 }
 
 func (v *view) industryCard(ind *plan.Industry) SocialCard {
-	return v.card("industry-"+ind.Slug.Value, v.t(ind.Name), v.t(ind.Tier.Name), "industry-"+ind.Slug.Value)
+	return v.card(charts.IndustryMapID(ind.Slug.Value), v.t(ind.Name), v.t(ind.Tier.Name), charts.IndustryMapID(ind.Slug.Value))
 }
 
 func (v *view) cityCard(c *plan.City) SocialCard {
-	return v.card("city-"+c.Code.Value, v.t(c.Name), v.t(c.Full)+" · "+v.t(c.Group.Name), "city-"+c.Code.Value)
+	return v.card(charts.CityMapID(c.Code.Value), v.t(c.Name), v.t(c.Full)+" · "+v.t(c.Group.Name), charts.CityMapID(c.Code.Value))
 }
 
 func (v *view) embedCard(c *charts.Chart) SocialCard {

@@ -11,16 +11,18 @@ import (
 // view builds the pages of one language.
 type view struct {
 	p      *plan.Plan
-	l      Lang
+	l      plan.Lang
 	charts []*charts.Chart
 	// downloads are the data files' sizes, by name.
 	downloads map[string]int
 }
 
-func newView(p *plan.Plan, l Lang, cs []*charts.Chart) *view { return &view{p: p, l: l, charts: cs} }
+func newView(p *plan.Plan, l plan.Lang, cs []*charts.Chart) *view {
+	return &view{p: p, l: l, charts: cs}
+}
 
 // t picks the view's language of a text.
-func (v *view) t(t plan.Text) string { return v.l.T(t) }
+func (v *view) t(t plan.Text) string { return t.In(v.l) }
 
 // lines splits a multi-line text (a table cell) into its lines.
 func (v *view) lines(t plan.Text) []string { return strings.Split(v.t(t), "\n") }
@@ -159,7 +161,7 @@ func (v *view) keyPointRows() []KeyPointRow {
 // from the city names in English.
 func (v *view) attachmentCities(ind *plan.Industry) string {
 	cell := ind.KeyPoints.Cities.Value
-	if v.l == ZH {
+	if v.l == plan.ZH {
 		return strings.Join(strings.Fields(cell), "")
 	}
 	named, _ := plan.ParseCityCell(cell, v.p.Cities)
@@ -240,6 +242,6 @@ func (v *view) layoutMatrix() *Page {
 		Description: v.t(a.Note),
 		Type:        "layout",
 		Params: map[string]any{"matrix": v.matrix(), "note": v.t(a.Note),
-			"charts": v.chartList("matrix", "industries-per-city", "cities-per-industry")},
+			"charts": v.chartList(charts.MatrixID, charts.IndustriesPerCityID, charts.CitiesPerIndustryID)},
 	}
 }

@@ -153,9 +153,9 @@ func kindName(n *yaml.Node) string {
 	return "nothing"
 }
 
-// In picks the text of a language: "zh" or "en".
-func (t Text) In(lang string) string {
-	if lang == "zh" {
+// In picks the text of a language.
+func (t Text) In(lang Lang) string {
+	if lang == ZH {
 		return t.ZH
 	}
 	return t.EN

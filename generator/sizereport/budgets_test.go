@@ -9,8 +9,9 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/hunan-industry/plan-site/generator/build"
 	"github.com/hunan-industry/plan-site/generator/internal/projectcopy"
+	"github.com/hunan-industry/plan-site/generator/pages"
+	"github.com/hunan-industry/plan-site/generator/pipeline"
 )
 
 // The size budgets, in gzip -9 bytes, checked on the real site built once
@@ -59,7 +60,7 @@ func builtSite(t *testing.T) string {
 			return
 		}
 		siteOut = filepath.Join(siteTmp, "public")
-		_, siteErr = build.Run(build.Options{Root: root, Out: siteOut, BaseURL: testURL})
+		_, siteErr = pipeline.Run(pipeline.Options{Root: root, Out: siteOut, BaseURL: testURL})
 	})
 	if siteErr != nil {
 		t.Fatal(siteErr)
@@ -73,7 +74,7 @@ var (
 	reportErr  error
 )
 
-func pages(t *testing.T) []*Page {
+func measured(t *testing.T) []*Page {
 	t.Helper()
 	dir := builtSite(t)
 	reportOnce.Do(func() { report, reportErr = Report(dir) })
@@ -98,13 +99,13 @@ func over(t *testing.T, what string, p *Page, got, budget int) {
 }
 
 func TestBudgetFirstView(t *testing.T) {
-	for _, p := range pages(t) {
+	for _, p := range measured(t) {
 		switch p.Kind {
 		case "home":
 			over(t, "the first view", p, p.Total().Gzip, budgetHome)
 		case "industry", "city":
 			over(t, "the first view", p, p.Total().Gzip, budgetDetail)
-		case "embed page":
+		case "embed":
 			over(t, "the first view (with the interactive bundle)", p, p.Total().Gzip, budgetEmbed)
 		}
 	}
@@ -122,16 +123,16 @@ func TestBudgetCSS(t *testing.T) {
 	if all.Gzip > budgetCSS {
 		t.Errorf("all CSS (%s) is %s gzip, over its budget of %s", strings.Join(names, ", "), kib(all.Gzip), kib(budgetCSS))
 	}
-	for _, p := range pages(t) {
+	for _, p := range measured(t) {
 		over(t, "its CSS", p, p.ByType()[CSS].Gzip, budgetCSS)
 	}
 }
 
 func TestBudgetJavaScript(t *testing.T) {
 	var bundle *Resource
-	for _, p := range pages(t) {
+	for _, p := range measured(t) {
 		js := p.ByType()[JS].Gzip
-		if p.Kind == "embed page" {
+		if p.Kind == "embed" {
 			continue // it loads the bundle at once: TestBudgetFirstView
 		}
 		over(t, "its JavaScript at first view", p, js, budgetPageJS)
@@ -213,9 +214,9 @@ func TestBudgetMapGeometry(t *testing.T) {
 // TestReportCoversEveryKind: every page kind exists in both languages and
 // its numbers are plausible (so that a budget cannot pass on nothing).
 func TestReportCoversEveryKind(t *testing.T) {
-	ps := pages(t)
-	if len(ps) != 2*len(Kinds) {
-		t.Fatalf("%d pages measured, want %d", len(ps), 2*len(Kinds))
+	ps := measured(t)
+	if len(ps) != 2*len(pages.Kinds) {
+		t.Fatalf("%d pages measured, want %d", len(ps), 2*len(pages.Kinds))
 	}
 	for _, p := range ps {
 		bt := p.ByType()
@@ -227,7 +228,7 @@ func TestReportCoversEveryKind(t *testing.T) {
 			if p.Charts == 0 || p.InlineSVG.Raw == 0 {
 				t.Errorf("%s (%s): no inline chart found", p.Kind, p.Lang)
 			}
-		case "embed page":
+		case "embed":
 			if bt[JSON].Raw == 0 {
 				t.Errorf("%s (%s): the chart's data is not counted", p.Kind, p.Lang)
 			}

@@ -23,6 +23,8 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"fmt"
+	"github.com/hunan-industry/plan-site/generator/pages"
+	"github.com/hunan-industry/plan-site/generator/plan"
 	"io"
 	"net/url"
 	"os"
@@ -35,37 +37,6 @@ import (
 
 	"golang.org/x/net/html"
 )
-
-// Kind is a kind of page, by the URL path of one page of that kind in the
-// default language; the English twin is under /en.
-type Kind struct {
-	Name string
-	Path string
-}
-
-// Kinds are the page kinds the report and the budgets cover. Where a kind
-// has many pages, the one chosen is among the heaviest: an industry and a
-// city with a map chart, an embed page of a map chart (it also loads the
-// map geometry).
-var Kinds = []Kind{
-	{"home", "/"},
-	{"industry", "/industries/construction-machinery/"},
-	{"city", "/cities/changsha/"},
-	{"full text", "/plan/"},
-	{"targets", "/targets/"},
-	{"layout", "/layout/"},
-	{"regions", "/regions/"},
-	{"safeguards", "/safeguards/"},
-	{"charts gallery", "/charts/"},
-	{"embed page", "/embed/city-changsha/"},
-	{"about", "/about/"},
-	{"search", "/search/"},
-	{"downloads", "/downloads/"},
-	{"404", "/404.html"},
-}
-
-// Langs are the site's languages and the URL prefix of each.
-var Langs = []struct{ Code, Prefix string }{{"zh", ""}, {"en", "/en"}}
 
 // Types of resource.
 const (
@@ -133,13 +104,13 @@ func (p *Page) ByType() map[string]Size {
 // Report measures every kind of page in both languages.
 func Report(dir string) ([]*Page, error) {
 	var out []*Page
-	for _, k := range Kinds {
-		for _, l := range Langs {
-			p, err := Measure(dir, l.Prefix+k.Path)
+	for _, k := range pages.Kinds {
+		for _, l := range plan.Langs {
+			p, err := Measure(dir, k.FileIn(l))
 			if err != nil {
-				return nil, fmt.Errorf("%s (%s): %w", k.Name, l.Code, err)
+				return nil, fmt.Errorf("%s (%s): %w", k.Name, l, err)
 			}
-			p.Kind, p.Lang = k.Name, l.Code
+			p.Kind, p.Lang = k.Name, string(l)
 			out = append(out, p)
 		}
 	}

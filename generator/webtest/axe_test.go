@@ -3,6 +3,8 @@ package webtest
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/hunan-industry/plan-site/generator/pages"
+	"github.com/hunan-industry/plan-site/generator/plan"
 	"os"
 	"strings"
 	"sync"
@@ -92,9 +94,9 @@ func TestAccessibility(t *testing.T) {
 	base := siteServer(t)
 	chrome(t)
 	var mu sync.Mutex
-	pages, runs, rules, applied, findings := 0, 0, 0, 0, 0
-	each(t, func(t *testing.T, k pageKind, l language) {
-		path := l.prefix + k.path
+	checked, runs, rules, applied, findings := 0, 0, 0, 0, 0
+	each(t, func(t *testing.T, k pages.Kind, l plan.Lang) {
+		path := l.Prefix() + k.Path
 		tb := open(t, base+path, tabOptions{})
 		defer tb.close()
 		for i, v := range axeViews {
@@ -120,11 +122,11 @@ func TestAccessibility(t *testing.T) {
 			mu.Unlock()
 		}
 		mu.Lock()
-		pages++
+		checked++
 		mu.Unlock()
 	})
 	t.Logf("axe-core: %d pages, %d runs (%s), %d rules (tags %s), %d rule checks that applied, %d violations",
-		pages, runs, viewNames(), rules, strings.Join(axeTags, ", "), applied, findings)
+		checked, runs, viewNames(), rules, strings.Join(axeTags, ", "), applied, findings)
 }
 
 // axeViews are the screens and colour schemes each page is checked in, in

@@ -1,6 +1,8 @@
 package webtest
 
 import (
+	"github.com/hunan-industry/plan-site/generator/pages"
+	"github.com/hunan-industry/plan-site/generator/plan"
 	"os"
 	"path/filepath"
 	"slices"
@@ -219,7 +221,7 @@ func TestCheckersCatchBrokenPages(t *testing.T) {
 		switchOf := func(path string) []string {
 			tb := open(t, base+"/en"+path, phone)
 			defer tb.close()
-			return langSwitch(t, tb, pageKind{path: path}, languages[1])
+			return langSwitch(t, tb, pages.Kind{Path: path}, plan.EN)
 		}
 		if f := switchOf("/ok/"); len(f) != 0 {
 			t.Errorf("the language switch check reports the clean page /en/ok/: %q", f)
@@ -244,7 +246,7 @@ func TestCheckersCatchBrokenPages(t *testing.T) {
 		chrome(t)
 		tb := open(t, base+"/eager/", phone)
 		defer tb.close()
-		expectFinding(t, "the on-demand bundle check", "/eager/", chartsGoLive(t, tb, pageKind{charts: true}), "requested 1 times before any interaction")
+		expectFinding(t, "the on-demand bundle check", "/eager/", chartsGoLive(t, tb, pages.Kind{Charts: true}), "requested 1 times before any interaction")
 	})
 
 	t.Run("charts without JavaScript", func(t *testing.T) {
@@ -252,7 +254,7 @@ func TestCheckersCatchBrokenPages(t *testing.T) {
 		chrome(t)
 		tb := open(t, base+"/no-svg/", tabOptions{noScript: true})
 		defer tb.close()
-		expectFinding(t, "the build-time SVG check", "/no-svg/", staticCharts(t, tb, pageKind{charts: true}), "#chart-x shows no build-time SVG")
+		expectFinding(t, "the build-time SVG check", "/no-svg/", staticCharts(t, tb, pages.Kind{Charts: true}), "#chart-x shows no build-time SVG")
 	})
 
 	t.Run("links", func(t *testing.T) {

@@ -3,6 +3,7 @@ package webtest
 import (
 	"bytes"
 	"fmt"
+	"github.com/hunan-industry/plan-site/generator/pages"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,7 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"gopkg.in/yaml.v3"
 
-	"github.com/hunan-industry/plan-site/generator/build"
+	"github.com/hunan-industry/plan-site/generator/pipeline"
 	"github.com/hunan-industry/plan-site/generator/plan"
 )
 
@@ -180,7 +181,7 @@ func hostileSiteDir(t testing.TB) string {
 			return "", fmt.Errorf("the hostile dataset does not load: %w", err)
 		}
 		out := filepath.Join(root, "public")
-		if _, err := build.Run(build.Options{Root: root, Out: out, BaseURL: siteURL}); err != nil {
+		if _, err := pipeline.Run(pipeline.Options{Root: root, Out: out, BaseURL: siteURL}); err != nil {
 			return "", fmt.Errorf("building the hostile dataset: %w", err)
 		}
 		return out, nil
@@ -193,7 +194,7 @@ func hostileSiteDir(t testing.TB) string {
 func TestHostileDataInFiles(t *testing.T) {
 	t.Parallel()
 	dir := hostileSiteDir(t)
-	var pages, svgs, escaped int
+	var htmlPages, svgs, escaped int
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -214,7 +215,7 @@ func TestHostileDataInFiles(t *testing.T) {
 			}
 		}
 		if isHTML {
-			pages++
+			htmlPages++
 		} else {
 			svgs++
 		}
@@ -226,10 +227,10 @@ func TestHostileDataInFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pages < 20 || escaped < pages/2 {
-		t.Errorf("the hostile build made %d pages and %d SVG files; %d show the strings escaped", pages, svgs, escaped)
+	if htmlPages < 20 || escaped < htmlPages/2 {
+		t.Errorf("the hostile build made %d htmlPages and %d SVG files; %d show the strings escaped", htmlPages, svgs, escaped)
 	}
-	t.Logf("hostile build: %d HTML pages and %d SVG files; %d files show the hostile strings, all escaped", pages, svgs, escaped)
+	t.Logf("hostile build: %d HTML htmlPages and %d SVG files; %d files show the hostile strings, all escaped", htmlPages, svgs, escaped)
 }
 
 var hostileServer once[string]
@@ -244,12 +245,12 @@ func TestHostileDataInBrowser(t *testing.T) {
 	dir := hostileSiteDir(t)
 	base := hostileServer.get(t, func() (string, error) { return serve(t, dir, loadNetlify(t)), nil })
 	chrome(t)
-	each(t, func(t *testing.T, k pageKind, l language) {
-		path := l.prefix + k.path
+	each(t, func(t *testing.T, k pages.Kind, l plan.Lang) {
+		path := l.Prefix() + k.Path
 		tb := open(t, base+path, tabOptions{})
 		defer tb.close()
 		report(t, path, "hostile data, as loaded", injected(t, tb))
-		if k.name != "about" && k.name != "404" {
+		if k.Name != "about" && k.Name != "404" {
 			report(t, path, "hostile data as text", shownAsText(t, tb, k))
 		}
 		// Make every chart live and hover it: tooltips show the strings too.
@@ -266,7 +267,7 @@ func TestHostileDataInBrowser(t *testing.T) {
 		}
 		tb.rec.settle(tb.ctx)
 		report(t, path, "hostile data, charts live", injected(t, tb))
-		report(t, path, "hostile data in the browser", tb.rec.problems(tb.url, k.doc != ""))
+		report(t, path, "hostile data in the browser", tb.rec.problems(tb.url, k.File != ""))
 	})
 }
 
@@ -289,7 +290,7 @@ func injected(t testing.TB, tb *tab) []string {
 
 // shownAsText checks that every hostile string reads as text on the page,
 // and in the inline SVG of its charts.
-func shownAsText(t testing.TB, tb *tab, k pageKind) []string {
+func shownAsText(t testing.TB, tb *tab, k pages.Kind) []string {
 	t.Helper()
 	type texts struct{ Page, Charts string }
 	got := eval[texts](t, tb, `({
@@ -302,7 +303,7 @@ func shownAsText(t testing.TB, tb *tab, k pageKind) []string {
 			out = append(out, fmt.Sprintf("the page's text lacks %.40q", s))
 		}
 	}
-	if k.charts {
+	if k.Charts {
 		for _, s := range hostileText {
 			if !strings.Contains(got.Charts, s) {
 				out = append(out, fmt.Sprintf("the charts' SVG text lacks %.40q", s))

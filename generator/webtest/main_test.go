@@ -9,9 +9,9 @@ import (
 	"testing"
 
 	"github.com/hunan-industry/plan-site/generator/browser"
-	"github.com/hunan-industry/plan-site/generator/build"
 	"github.com/hunan-industry/plan-site/generator/internal/projectcopy"
 	"github.com/hunan-industry/plan-site/generator/netlify"
+	"github.com/hunan-industry/plan-site/generator/pipeline"
 	"github.com/hunan-industry/plan-site/generator/preview"
 )
 
@@ -99,7 +99,7 @@ func realProject(t testing.TB) string {
 	t.Helper()
 	return realSite.get(t, func() (string, error) {
 		root := projectCopy(t)
-		_, err := build.Run(build.Options{Root: root, Out: filepath.Join(root, "public"), BaseURL: siteURL})
+		_, err := pipeline.Run(pipeline.Options{Root: root, Out: filepath.Join(root, "public"), BaseURL: siteURL})
 		return root, err
 	})
 }

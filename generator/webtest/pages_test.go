@@ -2,6 +2,8 @@ package webtest
 
 import (
 	"fmt"
+	"github.com/hunan-industry/plan-site/generator/pages"
+	"github.com/hunan-industry/plan-site/generator/plan"
 	"strings"
 	"sync"
 	"testing"
@@ -10,44 +12,12 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// pageKind is one kind of page; each is checked in both languages.
-type pageKind struct {
-	name   string
-	path   string // in Chinese; the English twin is /en + path
-	doc    string // the file served, when it is not the path's (the 404 page)
-	charts bool   // the page must show at least one chart
-	embed  bool   // an embed page: the chart is live at once
-}
-
-var pageKinds = []pageKind{
-	{name: "home", path: "/", charts: true},
-	{name: "full text", path: "/plan/"},
-	{name: "industry", path: "/industries/construction-machinery/", charts: true},
-	{name: "city", path: "/cities/changsha/", charts: true},
-	{name: "industries", path: "/industries/"},
-	{name: "cities", path: "/cities/"},
-	{name: "regions", path: "/regions/", charts: true},
-	{name: "targets", path: "/targets/", charts: true},
-	{name: "layout", path: "/layout/", charts: true},
-	{name: "safeguards", path: "/safeguards/"},
-	{name: "charts", path: "/charts/"},
-	{name: "about", path: "/about/"},
-	{name: "embed", path: "/embed/overview/", charts: true, embed: true},
-	{name: "404", path: "/no-such-page/", doc: "/404.html"},
-}
-
-// language is one language of the site.
-type language struct {
-	code, locale, prefix string
-}
-
-var languages = []language{{"zh", "zh-CN", ""}, {"en", "en", "/en"}}
-
-func (l language) other() language {
-	if l.code == "zh" {
-		return languages[1]
+// other is the language of a page's twin.
+func other(l plan.Lang) plan.Lang {
+	if l == plan.ZH {
+		return plan.EN
 	}
-	return languages[0]
+	return plan.ZH
 }
 
 // tabsAtOnce is how many pages a test checks at the same time, each in
@@ -57,22 +27,22 @@ const tabsAtOnce = 2
 
 // each runs f for every page kind in every language, as subtests named
 // like "en/industry", a few at a time.
-func each(t *testing.T, f func(t *testing.T, k pageKind, l language)) {
+func each(t *testing.T, f func(t *testing.T, k pages.Kind, l plan.Lang)) {
 	type job struct {
-		k pageKind
-		l language
+		k pages.Kind
+		l plan.Lang
 	}
 	jobs := make(chan job)
 	var wg sync.WaitGroup
 	for range tabsAtOnce {
 		wg.Go(func() {
 			for j := range jobs {
-				t.Run(j.l.code+"/"+j.k.name, func(t *testing.T) { f(t, j.k, j.l) })
+				t.Run(string(j.l)+"/"+j.k.Name, func(t *testing.T) { f(t, j.k, j.l) })
 			}
 		})
 	}
-	for _, l := range languages {
-		for _, k := range pageKinds {
+	for _, l := range plan.Langs {
+		for _, k := range pages.Kinds {
 			jobs <- job{k, l}
 		}
 	}
@@ -102,26 +72,26 @@ func TestPagesInBrowser(t *testing.T) {
 	t.Parallel()
 	base := siteServer(t)
 	chrome(t)
-	each(t, func(t *testing.T, k pageKind, l language) {
-		path := l.prefix + k.path
+	each(t, func(t *testing.T, k pages.Kind, l plan.Lang) {
+		path := l.Prefix() + k.Path
 		tb := open(t, base+path, phone)
 		defer tb.close()
 
 		wantStatus := int64(200)
-		if k.doc != "" {
+		if k.File != "" {
 			wantStatus = 404
 		}
 		if tb.status() != wantStatus {
 			t.Errorf("%s: HTTP %d, want %d", path, tb.status(), wantStatus)
 		}
-		if lang := eval[string](t, tb, `document.documentElement.lang`); lang != l.locale {
-			t.Errorf("%s: <html lang=%q>, want %q", path, lang, l.locale)
+		if lang := eval[string](t, tb, `document.documentElement.lang`); lang != l.Locale() {
+			t.Errorf("%s: <html lang=%q>, want %q", path, lang, l.Locale())
 		}
 		report(t, path, "at 390 px", overflow(t, tb))
 		report(t, path, "charts", chartsGoLive(t, tb, k))
 		report(t, path, "at 390 px, charts live", overflow(t, tb))
 		tb.rec.settle(tb.ctx)
-		report(t, path, "in the browser", tb.rec.problems(tb.url, k.doc != ""))
+		report(t, path, "in the browser", tb.rec.problems(tb.url, k.File != ""))
 		report(t, path, "language switch", langSwitch(t, tb, k, l))
 	})
 }
@@ -160,11 +130,11 @@ func overflow(t testing.TB, tb *tab) []string {
 // page requests the interactive bundle only when a reader points at a
 // chart, and then once for all its charts; an embed page loads it at once.
 // Every figure.chart must end up live (class chart-is-live).
-func chartsGoLive(t testing.TB, tb *tab, k pageKind) []string {
+func chartsGoLive(t testing.TB, tb *tab, k pages.Kind) []string {
 	t.Helper()
 	var out []string
 	n := eval[int](t, tb, `document.querySelectorAll('figure.chart').length`)
-	if k.charts && n == 0 {
+	if k.Charts && n == 0 {
 		return []string{"no figure.chart on a page that shows charts"}
 	}
 	if n == 0 {
@@ -175,13 +145,13 @@ func chartsGoLive(t testing.TB, tb *tab, k pageKind) []string {
 	}
 	before := bundleRequests(tb.rec.requested())
 	switch {
-	case k.embed && before != 1:
+	case k.Embed && before != 1:
 		out = append(out, fmt.Sprintf("an embed page must load the chart bundle at once; it was requested %d times", before))
-	case !k.embed && before != 0:
+	case !k.Embed && before != 0:
 		out = append(out, fmt.Sprintf("the chart bundle was requested %d times before any interaction; it must wait for the reader", before))
 	}
 	for i := range n {
-		if !k.embed {
+		if !k.Embed {
 			point(t, tb, fmt.Sprintf(`document.querySelectorAll('figure.chart')[%d]`, i))
 		}
 		live, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](
@@ -219,17 +189,17 @@ func point(t testing.TB, tb *tab, el string) {
 // checks that it lands on the twin: the other language's <html lang>, at
 // the twin's path, whose switch leads back. (The tab's record goes on with
 // the twin's requests: read it before.)
-func langSwitch(t testing.TB, tb *tab, k pageKind, l language) []string {
+func langSwitch(t testing.TB, tb *tab, k pages.Kind, l plan.Lang) []string {
 	t.Helper()
 	hrefs := eval[[]string](t, tb, `[...document.querySelectorAll('ul.lang-switch a')].map(a => a.href)`)
 	if len(hrefs) != 1 {
-		return []string{fmt.Sprintf("want one link in ul.lang-switch (to the %s twin), found %d: %v", l.other().code, len(hrefs), hrefs)}
+		return []string{fmt.Sprintf("want one link in ul.lang-switch (to the %s twin), found %d: %v", other(l), len(hrefs), hrefs)}
 	}
-	own := k.path
-	if k.doc != "" {
-		own = k.doc
+	own := k.Path
+	if k.File != "" {
+		own = k.File
 	}
-	want := l.other().prefix + own
+	want := other(l).Prefix() + own
 	resp, err := chromedp.Run(tb.ctx, chromedp.NavigateResponse(hrefs[0]))
 	if err != nil {
 		return []string{fmt.Sprintf("following the switch to %s: %v", hrefs[0], err)}
@@ -241,11 +211,11 @@ func langSwitch(t testing.TB, tb *tab, k pageKind, l language) []string {
 	if resp.Status != 200 {
 		out = append(out, fmt.Sprintf("the twin %s answers HTTP %d", hrefs[0], resp.Status))
 	}
-	if lang := eval[string](t, tb, `document.documentElement.lang`); lang != l.other().locale {
-		out = append(out, fmt.Sprintf("the twin %s has <html lang=%q>, want %q", hrefs[0], lang, l.other().locale))
+	if lang := eval[string](t, tb, `document.documentElement.lang`); lang != other(l).Locale() {
+		out = append(out, fmt.Sprintf("the twin %s has <html lang=%q>, want %q", hrefs[0], lang, other(l).Locale()))
 	}
-	if back := eval[[]string](t, tb, `[...document.querySelectorAll('ul.lang-switch a')].map(a => new URL(a.href).pathname)`); len(back) != 1 || back[0] != l.prefix+own {
-		out = append(out, fmt.Sprintf("the twin %s switches back to %v, want %s", hrefs[0], back, l.prefix+own))
+	if back := eval[[]string](t, tb, `[...document.querySelectorAll('ul.lang-switch a')].map(a => new URL(a.href).pathname)`); len(back) != 1 || back[0] != l.Prefix()+own {
+		out = append(out, fmt.Sprintf("the twin %s switches back to %v, want %s", hrefs[0], back, l.Prefix()+own))
 	}
 	return out
 }
@@ -256,18 +226,18 @@ func TestChartsWithoutJavaScript(t *testing.T) {
 	t.Parallel()
 	base := siteServer(t)
 	chrome(t)
-	each(t, func(t *testing.T, k pageKind, l language) {
-		path := l.prefix + k.path
+	each(t, func(t *testing.T, k pages.Kind, l plan.Lang) {
+		path := l.Prefix() + k.Path
 		tb := open(t, base+path, tabOptions{noScript: true})
 		defer tb.close()
 		report(t, path, "without JavaScript", staticCharts(t, tb, k))
-		report(t, path, "in the browser", tb.rec.problems(tb.url, k.doc != ""))
+		report(t, path, "in the browser", tb.rec.problems(tb.url, k.File != ""))
 	})
 }
 
 // staticCharts checks that every figure.chart shows an inline SVG with a
 // size on the page, and that the page did not run a script.
-func staticCharts(t testing.TB, tb *tab, k pageKind) []string {
+func staticCharts(t testing.TB, tb *tab, k pages.Kind) []string {
 	t.Helper()
 	type figure struct {
 		ID            string
@@ -279,7 +249,7 @@ func staticCharts(t testing.TB, tb *tab, k pageKind) []string {
 		return {ID: f.id, Width: r.width, Height: r.height, Texts: svg ? svg.querySelectorAll('text, path').length : 0};
 	})`)
 	var out []string
-	if k.charts && len(figs) == 0 {
+	if k.Charts && len(figs) == 0 {
 		out = append(out, "no figure.chart on a page that shows charts")
 	}
 	for _, f := range figs {
@@ -291,7 +261,7 @@ func staticCharts(t testing.TB, tb *tab, k pageKind) []string {
 		out = append(out, fmt.Sprintf("%d charts went live with JavaScript disabled", live))
 	}
 	// (An embed page preloads the bundle; it does not run it.)
-	if b := bundleRequests(tb.rec.requested()); b != 0 && !k.embed {
+	if b := bundleRequests(tb.rec.requested()); b != 0 && !k.Embed {
 		out = append(out, fmt.Sprintf("the chart bundle was requested %d times with JavaScript disabled", b))
 	}
 	return out

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -23,24 +23,6 @@ func ensureNodeModules(root string, progress func(string, ...any)) error {
 	}
 	progress("installing npm packages (npm ci)")
 	return runTool(root, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-}
-
-// index builds the search index of the site in dir: one index per
-// <html lang>, with Chinese word segmentation, under dir/pagefind/.
-func index(root, dir string) error {
-	if err := runTool(root, filepath.Join("node_modules", ".bin", "pagefind"), "--site", dir, "--silent"); err != nil {
-		return err
-	}
-	// The site has its own search page over Pagefind's API; Pagefind's
-	// ready-made interfaces would only be dead weight on the CDN.
-	unused, _ := filepath.Glob(filepath.Join(dir, "pagefind", "pagefind-*ui.*"))
-	unused = append(unused, filepath.Join(dir, "pagefind", "pagefind-highlight.js"))
-	for _, f := range unused {
-		if err := os.Remove(f); err != nil && !os.IsNotExist(err) {
-			return err
-		}
-	}
-	return nil
 }
 
 // runTool runs a command in root and returns its output as the error's

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"fmt"
@@ -16,7 +16,7 @@ import (
 
 // The build benchmarks, run together so that their ratio reads at once:
 //
-//	go test -bench . -run '^$' -benchtime 5x ./generator/build/
+//	go test -bench . -run '^$' -benchtime 5x ./generator/pipeline/
 //
 //   - full: the whole build (data → pages, exports, charts with the Node
 //     SSR step, social images, Hugo, static files, the search index, the

@@ -1,6 +1,6 @@
-// Package build runs the whole pipeline: data → pages and exports → Hugo →
+// Package pipeline runs the whole build: data → pages and exports → Hugo →
 // the output folder, which it replaces only when everything succeeded.
-package build
+package pipeline
 
 import (
 	"fmt"

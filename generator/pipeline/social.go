@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -35,12 +35,12 @@ var socialInputs = append([]string{
 
 // socialItem is one card of the manifest, as render-social.mjs reads it.
 type socialItem struct {
-	Out      string `json:"out"` // relative to the project root
-	Lang     string `json:"lang"`
-	Title    string `json:"title"`
-	Subtitle string `json:"subtitle"`
-	Footer   string `json:"footer"`
-	ChartSVG string `json:"chartSVG"`
+	Out      string    `json:"out"` // relative to the project root
+	Lang     plan.Lang `json:"lang"`
+	Title    string    `json:"title"`
+	Subtitle string    `json:"subtitle"`
+	Footer   string    `json:"footer"`
+	ChartSVG string    `json:"chartSVG"`
 }
 
 // writeSocial draws the social preview image of every page that has one
