@@ -31,6 +31,9 @@ func readCSV(t *testing.T, b []byte) [][]string {
 	if !bytes.HasPrefix(b, []byte(bom)) {
 		t.Fatal("no byte-order mark: Excel would not read the Chinese")
 	}
+	if i := bytes.IndexByte(b, '\n'); i < 1 || b[i-1] != '\r' || bytes.Count(b, []byte("\n")) != bytes.Count(b, []byte("\r\n")) {
+		t.Error("line ends are not all CRLF")
+	}
 	rows, err := csv.NewReader(bytes.NewReader(b[len(bom):])).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -38,11 +41,58 @@ func readCSV(t *testing.T, b []byte) [][]string {
 	return rows
 }
 
+// columns indexes a header row by name.
+func columns(t *testing.T, header []string, names ...string) map[string]int {
+	t.Helper()
+	idx := map[string]int{}
+	for i, h := range header {
+		idx[h] = i
+	}
+	for _, n := range names {
+		if _, ok := idx[n]; !ok {
+			t.Fatalf("no column %q in %q", n, header)
+		}
+	}
+	return idx
+}
+
+// stated is one target with the industry it belongs to (nil for the
+// province), in the order the exports write them.
+type stated struct {
+	ind *plan.Industry
+	t   *plan.Target
+}
+
+func allTargets(p *plan.Plan) []stated {
+	var out []stated
+	for _, t := range p.Document.General.Goals.Targets {
+		out = append(out, stated{nil, t})
+	}
+	for _, ind := range p.Industries {
+		for _, t := range ind.Targets {
+			out = append(out, stated{ind, t})
+		}
+	}
+	return out
+}
+
+// The words people read, spelled out here rather than taken from the
+// package's table, so a slip in the table shows.
+var (
+	wantStrive = map[bool][2]string{true: {"是", "Yes"}, false: {"否", "No"}}
+	wantSource = map[string][2]string{"body": {"正文", "Plan text"}, "attachment2": {"附件2", "Attachment 2"}}
+	wantLevel  = map[string][2]string{"core": {"核心产业", "core industry"}, "key": {"重点产业", "key industry"}}
+)
+
 func TestLayoutCSV(t *testing.T) {
 	p, files := load(t)
 	rows := readCSV(t, files["layout.csv"])
-	if got := strings.Join(rows[0], ","); got != "industry_code,industry_zh,industry_en,tier_zh,tier_en,city_code,city_zh,city_en,level" {
+	// The machine columns stay where they were; the words follow them.
+	if got := strings.Join(rows[0][:9], ","); got != "industry_code,industry_zh,industry_en,tier_zh,tier_en,city_code,city_zh,city_en,level" {
 		t.Errorf("header %q", got)
+	}
+	if got := strings.Join(rows[0][9:], ","); got != "level_zh,level_en" {
+		t.Errorf("human columns %q", got)
 	}
 	want := 0
 	for _, ind := range p.Industries {
@@ -56,14 +106,21 @@ func TestLayoutCSV(t *testing.T) {
 		if !ok || string(lvl) != r[8] {
 			t.Errorf("row %v: the layout says %q", r, lvl)
 		}
+		if w := wantLevel[string(lvl)]; r[9] != w[0] || r[10] != w[1] {
+			t.Errorf("row %v: level %s should read %v", r, lvl, w)
+		}
 	}
 }
 
 func TestTargetsCSV(t *testing.T) {
 	p, files := load(t)
 	rows := readCSV(t, files["targets.csv"])
-	if got := strings.Join(rows[0], ","); got != "industry_code,metric_zh,metric_en,value,unit_zh,comparator_zh,strive,source,quote_zh" {
+	if got := strings.Join(rows[0][:9], ","); got != "industry_code,metric_zh,metric_en,value,unit_zh,comparator_zh,strive,source,quote_zh" {
 		t.Errorf("header %q", got)
+	}
+	col := columns(t, rows[0], "industry_zh", "industry_en", "unit_en", "comparator_en", "strive_zh", "strive_en", "source_zh", "source_en", "quote_en")
+	if len(rows[0]) != 18 {
+		t.Errorf("header %q", rows[0])
 	}
 	n := len(p.Document.General.Goals.Targets)
 	for _, ind := range p.Industries {
@@ -78,6 +135,29 @@ func TestTargetsCSV(t *testing.T) {
 		}
 		if _, err := strconv.ParseBool(r[6]); err != nil {
 			t.Errorf("row %v: strive is %q", r, r[6])
+		}
+	}
+	for i, st := range allTargets(p) {
+		if i+1 >= len(rows) {
+			break
+		}
+		r, tg := rows[i+1], st.t
+		ind := [2]string{"全省", "Province-wide"}
+		if st.ind != nil {
+			ind = [2]string{st.ind.Name.ZH, st.ind.Name.EN}
+		}
+		got := func(name string) string { return r[col[name]] }
+		if got("industry_zh") != ind[0] || got("industry_en") != ind[1] {
+			t.Errorf("row %d: industry %q %q, want %v", i+2, got("industry_zh"), got("industry_en"), ind)
+		}
+		if w := wantStrive[tg.Strive]; got("strive_zh") != w[0] || got("strive_en") != w[1] {
+			t.Errorf("row %d: strive %v reads %q %q", i+2, tg.Strive, got("strive_zh"), got("strive_en"))
+		}
+		if w := wantSource[tg.Source.Value]; got("source_zh") != w[0] || got("source_en") != w[1] {
+			t.Errorf("row %d: source %s reads %q %q", i+2, tg.Source.Value, got("source_zh"), got("source_en"))
+		}
+		if got("unit_en") == "" || got("comparator_en") == "" || got("quote_en") != tg.Quote.EN {
+			t.Errorf("row %d: unit %q, comparator %q, quote %q", i+2, got("unit_en"), got("comparator_en"), got("quote_en"))
 		}
 	}
 }
@@ -162,5 +242,23 @@ func TestWorkbookReadsBack(t *testing.T) {
 	inds, _ := f.GetRows(SheetIndustries)
 	if len(inds)-1 != len(p.Industries) || !strings.HasPrefix(inds[0][0], "代码") {
 		t.Errorf("industries sheet: %d rows, header %v", len(inds), inds[0])
+	}
+}
+
+// TestWords keeps the word tables whole: every code the data uses has its
+// words, and every unit its English.
+func TestWords(t *testing.T) {
+	p, _ := load(t)
+	for _, st := range allTargets(p) {
+		tg := st.t
+		if _, ok := unitWords[tg.Unit.Value]; !ok {
+			t.Errorf("unit %s has no words", tg.Unit.Value)
+		}
+		if comparatorEN[tg.Comparator.Value] == "" {
+			t.Errorf("comparator %s has no English", tg.Comparator.Value)
+		}
+		if sourceWord(tg.Source.Value) == (word{}) {
+			t.Errorf("source %s has no words", tg.Source.Value)
+		}
 	}
 }

@@ -20,9 +20,6 @@ const (
 	SheetSource     = "来源 Source"
 )
 
-// bi writes a header in both languages.
-func bi(zh, en string) string { return zh + " " + en }
-
 // Workbook is the data as an Excel workbook: the layout matrix, the
 // targets, the industries and the cities, with headers in both languages.
 func Workbook(p *plan.Plan) ([]byte, error) {

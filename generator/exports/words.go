@@ -1,0 +1,98 @@
+package exports
+
+import (
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
+
+// The words the downloads write for people beside the plan's codes, each
+// named once here so the CSVs and the workbook cannot say it two ways. The
+// Chinese follows the plan (正文, 附件2, 核心产业); the English follows the
+// site (themes/plansite/i18n/en.toml).
+
+// word is an interface word in both languages.
+type word struct{ ZH, EN string }
+
+// bi writes it as the workbook's cells do: Chinese, a space, English.
+func (w word) bi() string { return bi(w.ZH, w.EN) }
+
+// bi joins a Chinese and an English text for one cell.
+func bi(zh, en string) string { return zh + " " + en }
+
+var (
+	yesNo = map[bool]word{true: {"是", "Yes"}, false: {"否", "No"}}
+
+	sourceWords = map[plan.Source]word{
+		plan.SourceBody:        {"正文", "Plan text"},
+		plan.SourceAttachment2: {"附件2", "Attachment 2"},
+	}
+
+	// levelWords are attachment 1's note: 核心产业★★★，重点产业★★.
+	levelWords = map[plan.Level]word{
+		plan.Core: {"核心产业", "core industry"},
+		plan.Key:  {"重点产业", "key industry"},
+	}
+
+	// provinceWide stands where a target belongs to no one industry: the
+	// plan's 主要目标 for the whole province.
+	provinceWide = word{"全省", "Province-wide"}
+
+	// comparatorEN is each comparator as a column of its own reads it.
+	// Where the site's English puts a word before the figure (DisplayEN),
+	// it is the same word; where the figure stands alone there (达到, 形成,
+	// 建成), the column still needs one, so it gives the verb.
+	comparatorEN = map[string]string{
+		"超过":     "more than",
+		"达到":     "reach",
+		"突破":     "over",
+		"过":      "over",
+		"以上":     "at least",
+		"左右":     "about",
+		"提高至":    "raised to",
+		"稳定在":    "held at",
+		"达到…以上":  "at least",
+		"稳定在…以上": "held at or above",
+		"达到…左右":  "about",
+		"形成":     "form",
+		"建成":     "build",
+	}
+)
+
+// unitWord is a unit as the plan writes it, its English, and what one of
+// it is in a base unit, so that 4100 亿元 and 1.4 万亿元 can be compared;
+// factor 0 where there is nothing to convert.
+type unitWord struct {
+	EN     string
+	base   word
+	factor int64
+}
+
+// unitWords holds every unit the targets use; a test keeps it complete and
+// its factors in step with the English the site states (plan.QuantityEN).
+var unitWords = map[string]unitWord{
+	"亿元":  {"100 million yuan", word{"元", "yuan"}, 1e8},
+	"亿":   {"100 million yuan", word{"元", "yuan"}, 1e8},
+	"万亿元": {"trillion yuan", word{"元", "yuan"}, 1e12},
+	"亿斤":  {"100 million jin", word{"斤", "jin"}, 1e8},
+	"亿人次": {"100 million visits", word{"人次", "visits"}, 1e8},
+	"万头":  {"10,000 head", word{"头", "head"}, 1e4},
+	"万吨":  {"10,000 tonnes", word{"吨", "tonnes"}, 1e4},
+	// Counts and shares are already in their base unit: no second figure.
+	"家": {EN: "count"},
+	"个": {EN: "count"},
+	"%": {EN: "%"},
+	// 达到万亿级 names an order of size, not an amount: no base figure.
+	"万亿级": {EN: "trillion-yuan scale"},
+}
+
+func sourceWord(s string) word { return sourceWords[plan.Source(s)] }
+
+func unitEN(u string) string { return unitWords[u].EN }
+
+// industryWord names the industry a target belongs to, or the province for
+// the goals (nil).
+func industryWord(ind *plan.Industry) word {
+	if ind == nil {
+		return provinceWide
+	}
+	return word{ind.Name.ZH, ind.Name.EN}
+}
