@@ -1,6 +1,10 @@
 package exports
 
 import (
+	"fmt"
+	"math/big"
+	"strings"
+
 	"github.com/hunan-industry/plan-site/generator/plan"
 )
 
@@ -95,4 +99,85 @@ func industryWord(ind *plan.Industry) word {
 		return provinceWide
 	}
 	return word{ind.Name.ZH, ind.Name.EN}
+}
+
+// figure is a number the plan writes, kept with the number of decimals it
+// is written with, so a spreadsheet can show it the same way.
+type figure struct {
+	V        float64
+	decimals int
+}
+
+// format is the spreadsheet number format that shows the figure with the
+// plan's digits: 4100, 1.4, never 4,100.0 or 1.40.
+func (f figure) format(grouped bool) string {
+	s := "0"
+	if grouped {
+		s = "#,##0"
+	}
+	if f.decimals > 0 {
+		s += "." + strings.Repeat("0", f.decimals)
+	}
+	return s
+}
+
+// parseFigure reads a value as the YAML writes it ("4100", "1.4"). The
+// float is the value itself: the plan's figures have at most two decimals
+// and far fewer than 15 digits.
+func parseFigure(s string) (figure, error) {
+	r, ok := new(big.Rat).SetString(s)
+	if !ok || strings.ContainsAny(s, "eE/") {
+		return figure{}, fmt.Errorf("value %q is not a decimal number", s)
+	}
+	v, _ := r.Float64()
+	d := 0
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		d = len(frac)
+	}
+	return figure{V: v, decimals: d}, nil
+}
+
+// targetFigures are a target's value as numbers: the value, or the two ends
+// of a range such as 1-2; and the value in the base unit, where it is an
+// amount stated in a multiple (亿元, 万吨; not a range, a count or a scale).
+type targetFigures struct {
+	value, from, to, base *figure
+}
+
+func figures(t *plan.Target) (targetFigures, error) {
+	var tf targetFigures
+	v := t.Value.Value
+	if lo, hi, ok := strings.Cut(v, "-"); ok {
+		a, err := parseFigure(lo)
+		if err != nil {
+			return tf, err
+		}
+		b, err := parseFigure(hi)
+		if err != nil {
+			return tf, err
+		}
+		tf.from, tf.to = &a, &b
+		return tf, nil
+	}
+	f, err := parseFigure(v)
+	if err != nil {
+		return tf, err
+	}
+	tf.value = &f
+	u, ok := unitWords[t.Unit.Value]
+	if !ok {
+		return tf, fmt.Errorf("unit %q has no English in the exports", t.Unit.Value)
+	}
+	if u.factor == 0 {
+		return tf, nil
+	}
+	// Exact: the product of a decimal and a power of ten, written out.
+	r, _ := new(big.Rat).SetString(v)
+	r.Mul(r, new(big.Rat).SetInt64(u.factor))
+	b, err := parseFigure(strings.TrimSuffix(strings.TrimRight(r.FloatString(6), "0"), "."))
+	if err != nil {
+		return tf, err
+	}
+	tf.base = &b
+	return tf, nil
 }
