@@ -1,5 +1,6 @@
-// Package exports writes the plan's data for download: the layout table and
-// the targets as CSV, the whole dataset as JSON, and a workbook for people.
+// Package exports writes the plan's data for download: the layout table,
+// the targets and the glossary as CSV, the whole dataset as JSON, and a
+// workbook for people.
 package exports
 
 import (
@@ -27,6 +28,9 @@ func Render(p *plan.Plan) (Files, error) {
 		return nil, err
 	}
 	if files["targets.csv"], err = targetsCSV(p); err != nil {
+		return nil, err
+	}
+	if files["glossary.csv"], err = glossaryCSV(p); err != nil {
 		return nil, err
 	}
 	if files["plan.json"], err = planJSON(p); err != nil {
@@ -112,6 +116,19 @@ func targetsCSV(p *plan.Plan) ([]byte, error) {
 	add(nil, p.Document.General.Goals.Targets)
 	for _, ind := range p.Industries {
 		add(ind, ind.Targets)
+	}
+	return CSV(rows)
+}
+
+// GlossaryHeader is the header of glossary.csv: every name the glossary
+// gives an English for, with its kind and basis as codes and as words.
+var GlossaryHeader = []string{"zh", "en", "kind", "kind_zh", "kind_en", "basis", "basis_zh", "basis_en", "note"}
+
+func glossaryCSV(p *plan.Plan) ([]byte, error) {
+	rows := [][]string{GlossaryHeader}
+	for _, t := range p.Glossary {
+		k, b := kindWords[t.Kind.Value], basisWords[t.Basis.Value]
+		rows = append(rows, []string{t.ZH.Value, t.EN, t.Kind.Value, k.ZH, k.EN, t.Basis.Value, b.ZH, b.EN, t.Note})
 	}
 	return CSV(rows)
 }

@@ -163,6 +163,30 @@ func TestTargetsCSV(t *testing.T) {
 	}
 }
 
+func TestGlossaryCSV(t *testing.T) {
+	p, files := load(t)
+	rows := readCSV(t, files["glossary.csv"])
+	if got := strings.Join(rows[0], ","); got != "zh,en,kind,kind_zh,kind_en,basis,basis_zh,basis_en,note" {
+		t.Errorf("header %q", got)
+	}
+	if len(rows)-1 != len(p.Glossary) || len(p.Glossary) < 500 {
+		t.Fatalf("%d rows, %d glossary entries", len(rows)-1, len(p.Glossary))
+	}
+	wantBasis := map[string][2]string{"official": {"官方英文名", "Official English name"}, "translated": {"本站意译", "Translated by this site"}, "pinyin": {"拼音", "Pinyin"}}
+	for i, g := range p.Glossary {
+		r := rows[i+1]
+		if r[0] != g.ZH.Value || r[1] != g.EN || r[2] != g.Kind.Value || r[5] != g.Basis.Value || r[8] != g.Note {
+			t.Errorf("row %d %v: entry %s", i+2, r, g.ZH.Value)
+		}
+		if r[3] == "" || r[4] == "" {
+			t.Errorf("row %d: kind %s has no words", i+2, g.Kind.Value)
+		}
+		if w := wantBasis[g.Basis.Value]; r[6] != w[0] || r[7] != w[1] {
+			t.Errorf("row %d: basis %s reads %q %q", i+2, g.Basis.Value, r[6], r[7])
+		}
+	}
+}
+
 func TestPlanJSON(t *testing.T) {
 	_, files := load(t)
 	var ds struct {
@@ -247,7 +271,7 @@ func TestWorkbookReadsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	sheets := []string{SheetLayout, SheetTargets, SheetIndustries, SheetCities, SheetSource}
+	sheets := []string{SheetLayout, SheetTargets, SheetIndustries, SheetCities, SheetNames, SheetSource}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(sheets, "|") {
 		t.Errorf("sheets %q", got)
 	}
@@ -401,6 +425,16 @@ func TestWorkbookReadsBack(t *testing.T) {
 		t.Errorf("industries sheet: %d rows, header %v", len(inds), inds[0])
 	}
 
+	names, _ := f.GetRows(SheetNames)
+	if len(names)-1 != len(p.Glossary) {
+		t.Fatalf("names sheet: %d rows, %d glossary entries", len(names)-1, len(p.Glossary))
+	}
+	for i, g := range p.Glossary {
+		r := names[i+1]
+		if r[0] != g.ZH.Value || r[1] != g.EN || r[2] != kindWords[g.Kind.Value].bi() || r[3] != basisWords[g.Basis.Value].bi() {
+			t.Errorf("names row %d: %v, entry %+v", i+2, r, g)
+		}
+	}
 }
 
 // TestWords keeps the word tables whole: every code the data uses has its
@@ -417,6 +451,11 @@ func TestWords(t *testing.T) {
 		}
 		if sourceWord(tg.Source.Value) == (word{}) {
 			t.Errorf("source %s has no words", tg.Source.Value)
+		}
+	}
+	for _, g := range p.Glossary {
+		if kindWords[g.Kind.Value] == (word{}) || basisWords[g.Basis.Value] == (word{}) {
+			t.Errorf("%s: kind %s or basis %s has no words", g.ZH.Value, g.Kind.Value, g.Basis.Value)
 		}
 	}
 }

@@ -40,6 +40,23 @@ var (
 	// plan's 主要目标 for the whole province.
 	provinceWide = word{"全省", "Province-wide"}
 
+	// kindWords and basisWords are the glossary's codes (see
+	// generator/plan/validate.go).
+	kindWords = map[string]word{
+		"company":  {"企业", "Company"},
+		"body":     {"机构", "Public body"},
+		"place":    {"地名", "Place"},
+		"brand":    {"品牌", "Brand"},
+		"project":  {"项目", "Project"},
+		"platform": {"平台", "Platform"},
+		"term":     {"术语", "Term"},
+	}
+	basisWords = map[string]word{
+		"official":   {"官方英文名", "Official English name"},
+		"translated": {"本站意译", "Translated by this site"},
+		"pinyin":     {"拼音", "Pinyin"},
+	}
+
 	// comparatorEN is each comparator as a column of its own reads it.
 	// Where the site's English puts a word before the figure (DisplayEN),
 	// it is the same word; where the figure stands alone there (达到, 形成,

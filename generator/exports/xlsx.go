@@ -16,6 +16,7 @@ const (
 	SheetTargets    = "目标 Targets"
 	SheetIndustries = "产业 Industries"
 	SheetCities     = "市州 Cities"
+	SheetNames      = "名称 Names"
 	SheetSource     = "来源 Source"
 )
 
@@ -38,7 +39,8 @@ func asNum(f *figure, grouped bool) any {
 }
 
 // Workbook is the data as an Excel workbook: the layout matrix, the
-// targets, the industries and the cities, with headers in both languages.
+// targets, the industries, the cities and the glossary, with headers in
+// both languages.
 func Workbook(p *plan.Plan) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -50,6 +52,7 @@ func Workbook(p *plan.Plan) ([]byte, error) {
 		{SheetTargets, nil},
 		{SheetIndustries, industryRows(p)},
 		{SheetCities, cityRows(p)},
+		{SheetNames, nameRows(p)},
 		{SheetSource, sourceRows(p)},
 	}
 	trows, err := targetRows(p)
@@ -248,6 +251,16 @@ func industryList(inds []*plan.Industry) string {
 		s += ind.Code.Value + " " + ind.Name.ZH + " " + ind.Name.EN
 	}
 	return s
+}
+
+// nameRows is the glossary for people: each name in both languages, what
+// it names, and where its English comes from.
+func nameRows(p *plan.Plan) [][]any {
+	rows := [][]any{{bi("中文", "Chinese"), "English", bi("类别", "Kind"), bi("译名依据", "Basis of the English"), bi("说明", "Note")}}
+	for _, t := range p.Glossary {
+		rows = append(rows, []any{t.ZH.Value, t.EN, kindWords[t.Kind.Value].bi(), basisWords[t.Basis.Value].bi(), t.Note})
+	}
+	return rows
 }
 
 func sourceRows(p *plan.Plan) [][]any {
