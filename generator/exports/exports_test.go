@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"math/big"
 	"strconv"
 	"strings"
 	"testing"
@@ -31,6 +32,9 @@ func readCSV(t *testing.T, b []byte) [][]string {
 	if !bytes.HasPrefix(b, []byte(bom)) {
 		t.Fatal("no byte-order mark: Excel would not read the Chinese")
 	}
+	if i := bytes.IndexByte(b, '\n'); i < 1 || b[i-1] != '\r' || bytes.Count(b, []byte("\n")) != bytes.Count(b, []byte("\r\n")) {
+		t.Error("line ends are not all CRLF")
+	}
 	rows, err := csv.NewReader(bytes.NewReader(b[len(bom):])).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -38,11 +42,58 @@ func readCSV(t *testing.T, b []byte) [][]string {
 	return rows
 }
 
+// columns indexes a header row by name.
+func columns(t *testing.T, header []string, names ...string) map[string]int {
+	t.Helper()
+	idx := map[string]int{}
+	for i, h := range header {
+		idx[h] = i
+	}
+	for _, n := range names {
+		if _, ok := idx[n]; !ok {
+			t.Fatalf("no column %q in %q", n, header)
+		}
+	}
+	return idx
+}
+
+// stated is one target with the industry it belongs to (nil for the
+// province), in the order the exports write them.
+type stated struct {
+	ind *plan.Industry
+	t   *plan.Target
+}
+
+func allTargets(p *plan.Plan) []stated {
+	var out []stated
+	for _, t := range p.Document.General.Goals.Targets {
+		out = append(out, stated{nil, t})
+	}
+	for _, ind := range p.Industries {
+		for _, t := range ind.Targets {
+			out = append(out, stated{ind, t})
+		}
+	}
+	return out
+}
+
+// The words people read, spelled out here rather than taken from the
+// package's table, so a slip in the table shows.
+var (
+	wantStrive = map[bool][2]string{true: {"是", "Yes"}, false: {"否", "No"}}
+	wantSource = map[string][2]string{"body": {"正文", "Plan text"}, "attachment2": {"附件2", "Attachment 2"}}
+	wantLevel  = map[string][2]string{"core": {"核心产业", "core industry"}, "key": {"重点产业", "key industry"}}
+)
+
 func TestLayoutCSV(t *testing.T) {
 	p, files := load(t)
 	rows := readCSV(t, files["layout.csv"])
-	if got := strings.Join(rows[0], ","); got != "industry_code,industry_zh,industry_en,tier_zh,tier_en,city_code,city_zh,city_en,level" {
+	// The machine columns stay where they were; the words follow them.
+	if got := strings.Join(rows[0][:9], ","); got != "industry_code,industry_zh,industry_en,tier_zh,tier_en,city_code,city_zh,city_en,level" {
 		t.Errorf("header %q", got)
+	}
+	if got := strings.Join(rows[0][9:], ","); got != "level_zh,level_en" {
+		t.Errorf("human columns %q", got)
 	}
 	want := 0
 	for _, ind := range p.Industries {
@@ -56,14 +107,21 @@ func TestLayoutCSV(t *testing.T) {
 		if !ok || string(lvl) != r[8] {
 			t.Errorf("row %v: the layout says %q", r, lvl)
 		}
+		if w := wantLevel[string(lvl)]; r[9] != w[0] || r[10] != w[1] {
+			t.Errorf("row %v: level %s should read %v", r, lvl, w)
+		}
 	}
 }
 
 func TestTargetsCSV(t *testing.T) {
 	p, files := load(t)
 	rows := readCSV(t, files["targets.csv"])
-	if got := strings.Join(rows[0], ","); got != "industry_code,metric_zh,metric_en,value,unit_zh,comparator_zh,strive,source,quote_zh" {
+	if got := strings.Join(rows[0][:9], ","); got != "industry_code,metric_zh,metric_en,value,unit_zh,comparator_zh,strive,source,quote_zh" {
 		t.Errorf("header %q", got)
+	}
+	col := columns(t, rows[0], "industry_zh", "industry_en", "unit_en", "comparator_en", "strive_zh", "strive_en", "source_zh", "source_en", "quote_en")
+	if len(rows[0]) != 18 {
+		t.Errorf("header %q", rows[0])
 	}
 	n := len(p.Document.General.Goals.Targets)
 	for _, ind := range p.Industries {
@@ -78,6 +136,53 @@ func TestTargetsCSV(t *testing.T) {
 		}
 		if _, err := strconv.ParseBool(r[6]); err != nil {
 			t.Errorf("row %v: strive is %q", r, r[6])
+		}
+	}
+	for i, st := range allTargets(p) {
+		if i+1 >= len(rows) {
+			break
+		}
+		r, tg := rows[i+1], st.t
+		ind := [2]string{"全省", "Province-wide"}
+		if st.ind != nil {
+			ind = [2]string{st.ind.Name.ZH, st.ind.Name.EN}
+		}
+		got := func(name string) string { return r[col[name]] }
+		if got("industry_zh") != ind[0] || got("industry_en") != ind[1] {
+			t.Errorf("row %d: industry %q %q, want %v", i+2, got("industry_zh"), got("industry_en"), ind)
+		}
+		if w := wantStrive[tg.Strive]; got("strive_zh") != w[0] || got("strive_en") != w[1] {
+			t.Errorf("row %d: strive %v reads %q %q", i+2, tg.Strive, got("strive_zh"), got("strive_en"))
+		}
+		if w := wantSource[tg.Source.Value]; got("source_zh") != w[0] || got("source_en") != w[1] {
+			t.Errorf("row %d: source %s reads %q %q", i+2, tg.Source.Value, got("source_zh"), got("source_en"))
+		}
+		if got("unit_en") == "" || got("comparator_en") == "" || got("quote_en") != tg.Quote.EN {
+			t.Errorf("row %d: unit %q, comparator %q, quote %q", i+2, got("unit_en"), got("comparator_en"), got("quote_en"))
+		}
+	}
+}
+
+func TestGlossaryCSV(t *testing.T) {
+	p, files := load(t)
+	rows := readCSV(t, files["glossary.csv"])
+	if got := strings.Join(rows[0], ","); got != "zh,en,kind,kind_zh,kind_en,basis,basis_zh,basis_en,note" {
+		t.Errorf("header %q", got)
+	}
+	if len(rows)-1 != len(p.Glossary) || len(p.Glossary) < 500 {
+		t.Fatalf("%d rows, %d glossary entries", len(rows)-1, len(p.Glossary))
+	}
+	wantBasis := map[string][2]string{"official": {"官方英文名", "Official English name"}, "translated": {"本站意译", "Translated by this site"}, "pinyin": {"拼音", "Pinyin"}}
+	for i, g := range p.Glossary {
+		r := rows[i+1]
+		if r[0] != g.ZH.Value || r[1] != g.EN || r[2] != g.Kind.Value || r[5] != g.Basis.Value || r[8] != g.Note {
+			t.Errorf("row %d %v: entry %s", i+2, r, g.ZH.Value)
+		}
+		if r[3] == "" || r[4] == "" {
+			t.Errorf("row %d: kind %s has no words", i+2, g.Kind.Value)
+		}
+		if w := wantBasis[g.Basis.Value]; r[6] != w[0] || r[7] != w[1] {
+			t.Errorf("row %d: basis %s reads %q %q", i+2, g.Basis.Value, r[6], r[7])
 		}
 	}
 }
@@ -97,8 +202,68 @@ func TestPlanJSON(t *testing.T) {
 	}
 }
 
+// sheetCell reads one cell of the workbook as Excel would: its type, its
+// stored value, the value as shown through its number format, and that
+// format.
+type sheetCell struct {
+	typ         excelize.CellType
+	raw, shown  string
+	format      string
+	sheet, name string
+}
+
+func readCell(t *testing.T, f *excelize.File, sheet string, col, row int) sheetCell {
+	t.Helper()
+	name, _ := excelize.CoordinatesToCellName(col+1, row+1)
+	c := sheetCell{sheet: sheet, name: name}
+	var err error
+	if c.typ, err = f.GetCellType(sheet, name); err != nil {
+		t.Fatal(err)
+	}
+	c.raw, _ = f.GetCellValue(sheet, name, excelize.Options{RawCellValue: true})
+	c.shown, _ = f.GetCellValue(sheet, name)
+	idx, _ := f.GetCellStyle(sheet, name)
+	if st, _ := f.GetStyle(idx); st != nil && st.CustomNumFmt != nil {
+		c.format = *st.CustomNumFmt
+	}
+	return c
+}
+
+// number checks that the cell holds a number, not text: OOXML stores a
+// number with t="n" or no type at all, text as a shared or inline string.
+func (c sheetCell) number(t *testing.T) float64 {
+	t.Helper()
+	if c.typ != excelize.CellTypeNumber && c.typ != excelize.CellTypeUnset {
+		t.Errorf("%s!%s is of type %v (%q), not a number", c.sheet, c.name, c.typ, c.raw)
+		return 0
+	}
+	v, err := strconv.ParseFloat(c.raw, 64)
+	if err != nil {
+		t.Errorf("%s!%s: %q is not a number", c.sheet, c.name, c.raw)
+	}
+	return v
+}
+
+// rat reads an English number as the site writes it: "410 billion",
+// "1.4 trillion", "30%".
+func rat(t *testing.T, s string) *big.Rat {
+	t.Helper()
+	scale := int64(1)
+	for word, size := range map[string]int64{" trillion": 1e12, " billion": 1e9, " million": 1e6} {
+		if strings.HasSuffix(s, word) {
+			s, scale = strings.TrimSuffix(s, word), size
+		}
+	}
+	r, ok := new(big.Rat).SetString(strings.TrimSuffix(s, "%"))
+	if !ok {
+		t.Fatalf("%q is not a number", s)
+	}
+	return r.Mul(r, new(big.Rat).SetInt64(scale))
+}
+
 // TestWorkbookReadsBack opens the workbook as Excel would and compares its
-// cells with the data.
+// cells with the data: figures and counts are numbers shown with the
+// plan's digits, codes are words in both languages.
 func TestWorkbookReadsBack(t *testing.T) {
 	p, files := load(t)
 	f, err := excelize.OpenReader(bytes.NewReader(files["plan.xlsx"]))
@@ -106,9 +271,30 @@ func TestWorkbookReadsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join([]string{SheetLayout, SheetTargets, SheetIndustries, SheetCities, SheetSource}, "|") {
+	sheets := []string{SheetLayout, SheetTargets, SheetIndustries, SheetCities, SheetNames, SheetSource}
+	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(sheets, "|") {
 		t.Errorf("sheets %q", got)
 	}
+	for _, s := range sheets {
+		panes, err := f.GetPanes(s)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 {
+			t.Errorf("%s: the header row is not frozen (%+v, %v)", s, panes, err)
+		}
+		rows, _ := f.GetRows(s)
+		if !strings.Contains(rows[0][0], " ") {
+			t.Errorf("%s: header %q is not in both languages", s, rows[0][0])
+		}
+		// Machine values are for the CSVs and the JSON, not for people.
+		for r, row := range rows {
+			for c, v := range row {
+				switch v {
+				case "true", "false", "body", "attachment2", "core", "key":
+					t.Errorf("%s row %d column %d: %q", s, r+1, c+1, v)
+				}
+			}
+		}
+	}
+
 	layout, err := f.GetRows(SheetLayout)
 	if err != nil {
 		t.Fatal(err)
@@ -116,6 +302,7 @@ func TestWorkbookReadsBack(t *testing.T) {
 	if len(layout) != len(p.Industries)+2 {
 		t.Fatalf("layout sheet has %d rows", len(layout))
 	}
+	countCol := 3 + len(p.Cities)
 	for i, ind := range p.Industries {
 		row := layout[i+1]
 		if row[0] != ind.Code.Value {
@@ -135,32 +322,140 @@ func TestWorkbookReadsBack(t *testing.T) {
 		if row[len(row)-1] != strconv.Itoa(ind.StatedCount()) {
 			t.Errorf("%s count %q", ind.Code.Value, row[len(row)-1])
 		}
-	}
-	targets, _ := f.GetRows(SheetTargets)
-	n := len(p.Document.General.Goals.Targets)
-	for _, ind := range p.Industries {
-		n += len(ind.Targets)
-	}
-	if len(targets)-1 != n {
-		t.Errorf("targets sheet has %d rows, %d targets", len(targets)-1, n)
-	}
-	first := p.Industries[0].Targets[0]
-	for _, r := range targets[1:] {
-		if r[0] == p.Industries[0].Code.Value && r[1] == first.Label.ZH {
-			if r[3] != first.Value.Value || r[4] != first.Unit.Value || r[8] != first.Quote.ZH {
-				t.Errorf("target row %v does not match %s", r, first.Quote.ZH)
-			}
-			break
+		c := readCell(t, f, SheetLayout, countCol, i+1)
+		if c.number(t) != float64(ind.StatedCount()) || c.format != "0" {
+			t.Errorf("%s count: %q shown as %q with format %q", ind.Code.Value, c.raw, c.shown, c.format)
 		}
 	}
+	for j, city := range p.Cities {
+		c := readCell(t, f, SheetLayout, 3+j, len(p.Industries)+1)
+		if want := p.Layout.CityCounts[city.Code.Value].N; c.number(t) != float64(want) || c.shown != strconv.Itoa(want) {
+			t.Errorf("%s stated count: %q, want %d", city.Code.Value, c.shown, want)
+		}
+	}
+
+	targets, _ := f.GetRows(SheetTargets)
+	all := allTargets(p)
+	if len(targets)-1 != len(all) {
+		t.Fatalf("targets sheet has %d rows, %d targets", len(targets)-1, len(all))
+	}
+	col := columns(t, targets[0], colValue, colFrom, colTo, colBaseValue, colStrive, colSource,
+		"产业代码 Industry code", "指标 Measure (Chinese)", "单位 Unit (Chinese)", "Unit", "表述 Comparator (Chinese)", "Comparator", "原文 Quote (Chinese)", "基本单位 Base unit")
+	for i, st := range all {
+		tg, r, row := st.t, targets[i+1], i+1
+		at := func(name string) string {
+			if col[name] < len(r) {
+				return r[col[name]]
+			}
+			return ""
+		}
+		code := ""
+		if st.ind != nil {
+			code = st.ind.Code.Value
+		}
+		if at("产业代码 Industry code") != code || at("指标 Measure (Chinese)") != tg.Label.ZH || at("单位 Unit (Chinese)") != tg.Unit.Value ||
+			at("表述 Comparator (Chinese)") != tg.Comparator.Value || at("原文 Quote (Chinese)") != tg.Quote.ZH {
+			t.Errorf("target row %v does not match %s", r, tg.Quote.ZH)
+		}
+		if at("Unit") == "" {
+			t.Errorf("row %d: unit %s has no English", row+1, tg.Unit.Value)
+		}
+		// The comparator's English is the site's where the site has one.
+		if pre := strings.TrimSpace(strings.TrimSuffix(tg.DisplayEN(), tg.Quantity().String())); pre != "" && at("Comparator") != pre || at("Comparator") == "" {
+			t.Errorf("row %d: comparator %s reads %q; the site writes %q", row+1, tg.Comparator.Value, at("Comparator"), tg.DisplayEN())
+		}
+		if w := wantStrive[tg.Strive]; at(colStrive) != w[0]+" "+w[1] {
+			t.Errorf("row %d: strive %v reads %q", row+1, tg.Strive, at(colStrive))
+		}
+		if w := wantSource[tg.Source.Value]; at(colSource) != w[0]+" "+w[1] {
+			t.Errorf("row %d: source %s reads %q", row+1, tg.Source.Value, at(colSource))
+		}
+
+		value := readCell(t, f, SheetTargets, col[colValue], row)
+		base := readCell(t, f, SheetTargets, col[colBaseValue], row)
+		if lo, hi, isRange := strings.Cut(tg.Value.Value, "-"); isRange {
+			if value.raw != "" || base.raw != "" {
+				t.Errorf("row %d: the range %s has a single value %q / %q", row+1, tg.Value.Value, value.raw, base.raw)
+			}
+			for _, end := range []struct {
+				col, want string
+			}{{colFrom, lo}, {colTo, hi}} {
+				c := readCell(t, f, SheetTargets, col[end.col], row)
+				if w, _ := strconv.ParseFloat(end.want, 64); c.number(t) != w || c.shown != end.want {
+					t.Errorf("row %d: %s of %s is %q shown as %q", row+1, end.col, tg.Value.Value, c.raw, c.shown)
+				}
+			}
+			continue
+		}
+		// Shown as the plan writes it: 4100, 1.4, 6.5.
+		if w, _ := strconv.ParseFloat(tg.Value.Value, 64); value.number(t) != w || value.shown != tg.Value.Value {
+			t.Errorf("row %d: value %s stored %q, shown %q (format %q)", row+1, tg.Value.Value, value.raw, value.shown, value.format)
+		}
+		// Counts, shares and scales have nothing to convert; amounts are
+		// what the site gives a unit in English (yuan, jin, tonnes).
+		if q := tg.Quantity(); q.Scale || q.Unit == "" {
+			if base.raw != "" {
+				t.Errorf("row %d: %s%s has a base figure %q", row+1, tg.Value.Value, tg.Unit.Value, base.raw)
+			}
+			continue
+		}
+		// The base figure is the amount the site states in English,
+		// exactly: 4100 亿元 is 410 billion yuan.
+		base.number(t)
+		if u := at("基本单位 Base unit"); !strings.HasSuffix(u, " "+tg.Quantity().Unit) {
+			t.Errorf("row %d: base unit %q; the site says %s", row+1, u, tg.Quantity())
+		}
+		if got, ok := new(big.Rat).SetString(base.raw); !ok || got.Cmp(rat(t, tg.Quantity().Number)) != 0 || !strings.HasPrefix(base.format, "#,##0") {
+			t.Errorf("row %d: %s%s in the base unit is %q (format %q); the site says %s", row+1, tg.Value.Value, tg.Unit.Value, base.raw, base.format, tg.Quantity())
+		}
+	}
+
 	cities, _ := f.GetRows(SheetCities)
 	for i, c := range p.Cities {
 		if cities[i+1][0] != c.Code.Value || cities[i+1][2] != c.Name.EN {
 			t.Errorf("cities row %d: %v", i+2, cities[i+1])
 		}
+		n := readCell(t, f, SheetCities, len(cities[0])-1, i+1)
+		if n.number(t) != float64(p.Layout.CityCounts[c.Code.Value].N) {
+			t.Errorf("cities row %d: count %q", i+2, n.raw)
+		}
 	}
 	inds, _ := f.GetRows(SheetIndustries)
 	if len(inds)-1 != len(p.Industries) || !strings.HasPrefix(inds[0][0], "代码") {
 		t.Errorf("industries sheet: %d rows, header %v", len(inds), inds[0])
+	}
+
+	names, _ := f.GetRows(SheetNames)
+	if len(names)-1 != len(p.Glossary) {
+		t.Fatalf("names sheet: %d rows, %d glossary entries", len(names)-1, len(p.Glossary))
+	}
+	for i, g := range p.Glossary {
+		r := names[i+1]
+		if r[0] != g.ZH.Value || r[1] != g.EN || r[2] != kindWords[g.Kind.Value].bi() || r[3] != basisWords[g.Basis.Value].bi() {
+			t.Errorf("names row %d: %v, entry %+v", i+2, r, g)
+		}
+	}
+}
+
+// TestWords keeps the word tables whole: every code the data uses has its
+// words, and every unit its English.
+func TestWords(t *testing.T) {
+	p, _ := load(t)
+	for _, st := range allTargets(p) {
+		tg := st.t
+		if _, ok := unitWords[tg.Unit.Value]; !ok {
+			t.Errorf("unit %s has no words", tg.Unit.Value)
+		}
+		if comparatorEN[tg.Comparator.Value] == "" {
+			t.Errorf("comparator %s has no English", tg.Comparator.Value)
+		}
+		if sourceWord(tg.Source.Value) == (word{}) {
+			t.Errorf("source %s has no words", tg.Source.Value)
+		}
+	}
+	for _, g := range p.Glossary {
+		if kindWords[g.Kind.Value] == (word{}) || basisWords[g.Basis.Value] == (word{}) {
+			t.Errorf("%s: kind %s or basis %s has no words", g.ZH.Value, g.Kind.Value, g.Basis.Value)
+		}
 	}
 }

@@ -101,7 +101,7 @@ type Download struct {
 
 // downloadOrder lists the data files as the page shows them.
 var downloadOrder = []struct{ name, format string }{
-	{"layout.csv", "CSV"}, {"targets.csv", "CSV"}, {"plan.xlsx", "Excel (XLSX)"}, {"plan.json", "JSON"},
+	{"layout.csv", "CSV"}, {"targets.csv", "CSV"}, {"glossary.csv", "CSV"}, {"plan.xlsx", "Excel (XLSX)"}, {"plan.json", "JSON"},
 }
 
 func (v *view) downloadsPage() *Page {

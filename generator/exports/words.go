@@ -1,0 +1,200 @@
+package exports
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
+
+// The words the downloads write for people beside the plan's codes, each
+// named once here so the CSVs and the workbook cannot say it two ways. The
+// Chinese follows the plan (正文, 附件2, 核心产业); the English follows the
+// site (themes/plansite/i18n/en.toml).
+
+// word is an interface word in both languages.
+type word struct{ ZH, EN string }
+
+// bi writes it as the workbook's cells do: Chinese, a space, English.
+func (w word) bi() string { return bi(w.ZH, w.EN) }
+
+// bi joins a Chinese and an English text for one cell.
+func bi(zh, en string) string { return zh + " " + en }
+
+var (
+	yesNo = map[bool]word{true: {"是", "Yes"}, false: {"否", "No"}}
+
+	sourceWords = map[plan.Source]word{
+		plan.SourceBody:        {"正文", "Plan text"},
+		plan.SourceAttachment2: {"附件2", "Attachment 2"},
+	}
+
+	// levelWords are attachment 1's note: 核心产业★★★，重点产业★★.
+	levelWords = map[plan.Level]word{
+		plan.Core: {"核心产业", "core industry"},
+		plan.Key:  {"重点产业", "key industry"},
+	}
+
+	// provinceWide stands where a target belongs to no one industry: the
+	// plan's 主要目标 for the whole province.
+	provinceWide = word{"全省", "Province-wide"}
+
+	// kindWords and basisWords are the glossary's codes (see
+	// generator/plan/validate.go).
+	kindWords = map[string]word{
+		"company":  {"企业", "Company"},
+		"body":     {"机构", "Public body"},
+		"place":    {"地名", "Place"},
+		"brand":    {"品牌", "Brand"},
+		"project":  {"项目", "Project"},
+		"platform": {"平台", "Platform"},
+		"term":     {"术语", "Term"},
+	}
+	basisWords = map[string]word{
+		"official":   {"官方英文名", "Official English name"},
+		"translated": {"本站意译", "Translated by this site"},
+		"pinyin":     {"拼音", "Pinyin"},
+	}
+
+	// comparatorEN is each comparator as a column of its own reads it.
+	// Where the site's English puts a word before the figure (DisplayEN),
+	// it is the same word; where the figure stands alone there (达到, 形成,
+	// 建成), the column still needs one, so it gives the verb.
+	comparatorEN = map[string]string{
+		"超过":     "more than",
+		"达到":     "reach",
+		"突破":     "over",
+		"过":      "over",
+		"以上":     "at least",
+		"左右":     "about",
+		"提高至":    "raised to",
+		"稳定在":    "held at",
+		"达到…以上":  "at least",
+		"稳定在…以上": "held at or above",
+		"达到…左右":  "about",
+		"形成":     "form",
+		"建成":     "build",
+	}
+)
+
+// unitWord is a unit as the plan writes it, its English, and what one of
+// it is in a base unit, so that 4100 亿元 and 1.4 万亿元 can be compared;
+// factor 0 where there is nothing to convert.
+type unitWord struct {
+	EN     string
+	base   word
+	factor int64
+}
+
+// unitWords holds every unit the targets use; a test keeps it complete and
+// its factors in step with the English the site states (plan.QuantityEN).
+var unitWords = map[string]unitWord{
+	"亿元":  {"100 million yuan", word{"元", "yuan"}, 1e8},
+	"亿":   {"100 million yuan", word{"元", "yuan"}, 1e8},
+	"万亿元": {"trillion yuan", word{"元", "yuan"}, 1e12},
+	"亿斤":  {"100 million jin", word{"斤", "jin"}, 1e8},
+	"亿人次": {"100 million visits", word{"人次", "visits"}, 1e8},
+	"万头":  {"10,000 head", word{"头", "head"}, 1e4},
+	"万吨":  {"10,000 tonnes", word{"吨", "tonnes"}, 1e4},
+	// Counts and shares are already in their base unit: no second figure.
+	"家": {EN: "count"},
+	"个": {EN: "count"},
+	"%": {EN: "%"},
+	// 达到万亿级 names an order of size, not an amount: no base figure.
+	"万亿级": {EN: "trillion-yuan scale"},
+}
+
+func sourceWord(s string) word { return sourceWords[plan.Source(s)] }
+
+func unitEN(u string) string { return unitWords[u].EN }
+
+// industryWord names the industry a target belongs to, or the province for
+// the goals (nil).
+func industryWord(ind *plan.Industry) word {
+	if ind == nil {
+		return provinceWide
+	}
+	return word{ind.Name.ZH, ind.Name.EN}
+}
+
+// figure is a number the plan writes, kept with the number of decimals it
+// is written with, so a spreadsheet can show it the same way.
+type figure struct {
+	V        float64
+	decimals int
+}
+
+// format is the spreadsheet number format that shows the figure with the
+// plan's digits: 4100, 1.4, never 4,100.0 or 1.40.
+func (f figure) format(grouped bool) string {
+	s := "0"
+	if grouped {
+		s = "#,##0"
+	}
+	if f.decimals > 0 {
+		s += "." + strings.Repeat("0", f.decimals)
+	}
+	return s
+}
+
+// parseFigure reads a value as the YAML writes it ("4100", "1.4"). The
+// float is the value itself: the plan's figures have at most two decimals
+// and far fewer than 15 digits.
+func parseFigure(s string) (figure, error) {
+	r, ok := new(big.Rat).SetString(s)
+	if !ok || strings.ContainsAny(s, "eE/") {
+		return figure{}, fmt.Errorf("value %q is not a decimal number", s)
+	}
+	v, _ := r.Float64()
+	d := 0
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		d = len(frac)
+	}
+	return figure{V: v, decimals: d}, nil
+}
+
+// targetFigures are a target's value as numbers: the value, or the two ends
+// of a range such as 1-2; and the value in the base unit, where it is an
+// amount stated in a multiple (亿元, 万吨; not a range, a count or a scale).
+type targetFigures struct {
+	value, from, to, base *figure
+}
+
+func figures(t *plan.Target) (targetFigures, error) {
+	var tf targetFigures
+	v := t.Value.Value
+	if lo, hi, ok := strings.Cut(v, "-"); ok {
+		a, err := parseFigure(lo)
+		if err != nil {
+			return tf, err
+		}
+		b, err := parseFigure(hi)
+		if err != nil {
+			return tf, err
+		}
+		tf.from, tf.to = &a, &b
+		return tf, nil
+	}
+	f, err := parseFigure(v)
+	if err != nil {
+		return tf, err
+	}
+	tf.value = &f
+	u, ok := unitWords[t.Unit.Value]
+	if !ok {
+		return tf, fmt.Errorf("unit %q has no English in the exports", t.Unit.Value)
+	}
+	if u.factor == 0 {
+		return tf, nil
+	}
+	// Exact: the product of a decimal and a power of ten, written out.
+	r, _ := new(big.Rat).SetString(v)
+	r.Mul(r, new(big.Rat).SetInt64(u.factor))
+	b, err := parseFigure(strings.TrimSuffix(strings.TrimRight(r.FloatString(6), "0"), "."))
+	if err != nil {
+		return tf, err
+	}
+	tf.base = &b
+	return tf, nil
+}
