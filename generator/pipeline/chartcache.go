@@ -1,22 +1,19 @@
 package pipeline
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 )
 
-// svgCacheDir (under generated/) keeps every chart's build-time SVG under
-// the hash of everything that drew it: the chart's JSON (option, size,
-// language), the renderer script, the map geometry and the ECharts
-// version. Drawing all charts with Node takes seconds; a build in which
-// no chart changed (a text edit under serve, a second build) draws none.
-// The renderer's output does not depend on the other charts of the batch
-// (ids are prefixed with the chart's id), so drawing a few gives the same
-// bytes as drawing all. Delete generated/ to start afresh.
+// svgCacheDir is the render cache of every chart's build-time SVG, keyed
+// by the chart's JSON (option, size, language), the renderer script, the
+// map geometry and the ECharts version. Drawing all charts with Node takes
+// seconds; a build in which no chart changed draws none. The renderer's
+// output does not depend on the other charts of the batch (ids are
+// prefixed with the chart's id), so drawing a few gives the same bytes as
+// drawing all.
 const svgCacheDir = "svg-cache"
 
 // rendererInputs are the files, besides a chart's JSON, that decide its
@@ -32,68 +29,48 @@ var rendererInputs = []string{
 // node scripts/render-charts.mjs over the missing ones only. It returns how
 // many it drew, and drops cached SVGs this build did not use.
 func drawCharts(root, dir string) (int, error) {
-	rk := sha256.New()
-	for _, f := range rendererInputs {
-		b, err := os.ReadFile(filepath.Join(root, f))
-		if err != nil {
-			return 0, fmt.Errorf("chart renderer input: %w", err)
-		}
-		fmt.Fprintf(rk, "%s\x00%d\x00", filepath.ToSlash(f), len(b))
-		rk.Write(b)
-	}
-	rendererKey := rk.Sum(nil)
-
-	gen := filepath.Join(root, GeneratedDir)
-	cache := filepath.Join(gen, svgCacheDir)
-	if err := os.MkdirAll(cache, 0o755); err != nil {
-		return 0, err
+	cache, err := openCache(root, svgCacheDir, rendererInputs, nil)
+	if err != nil {
+		return 0, fmt.Errorf("chart renderer input: %w", err)
 	}
 	files, err := filepath.Glob(filepath.Join(dir, "*", "*.json"))
 	if err != nil {
 		return 0, err
 	}
-	type job struct{ rel, key string }
+	type job struct {
+		rel, key string
+		option   []byte
+	}
 	var todo []job
-	used := map[string]bool{}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			return 0, err
 		}
 		rel, _ := filepath.Rel(dir, f) // <lang>/<id>.json
-		h := sha256.New()
-		h.Write(rendererKey)
-		fmt.Fprintf(h, "%s\x00", filepath.ToSlash(rel))
-		h.Write(b)
-		key := hex.EncodeToString(h.Sum(nil))
-		used[key+".svg"] = true
-		svg, err := os.ReadFile(filepath.Join(cache, key+".svg"))
-		if err == nil {
+		key := cache.key(".svg", []byte(filepath.ToSlash(rel)), b)
+		if svg, ok := cache.get(key); ok {
 			if err := os.WriteFile(svgPath(dir, rel), svg, 0o644); err != nil {
 				return 0, err
 			}
 			continue
 		}
-		todo = append(todo, job{rel, key})
+		todo = append(todo, job{rel, key, b})
 	}
 
 	if len(todo) > 0 {
 		// Draw the missing charts in a folder of their own, laid out as
 		// the renderer expects (<lang>/<id>.json).
-		tmp, err := os.MkdirTemp(gen, ".draw-")
+		tmp, err := os.MkdirTemp(filepath.Join(root, GeneratedDir), ".draw-")
 		if err != nil {
 			return 0, err
 		}
 		defer os.RemoveAll(tmp)
 		for _, j := range todo {
-			b, err := os.ReadFile(filepath.Join(dir, j.rel))
-			if err != nil {
-				return 0, err
-			}
 			if err := os.MkdirAll(filepath.Dir(filepath.Join(tmp, j.rel)), 0o755); err != nil {
 				return 0, err
 			}
-			if err := os.WriteFile(filepath.Join(tmp, j.rel), b, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(tmp, j.rel), j.option, 0o644); err != nil {
 				return 0, err
 			}
 		}
@@ -109,28 +86,12 @@ func drawCharts(root, dir string) (int, error) {
 			if err := os.WriteFile(svgPath(dir, j.rel), svg, 0o644); err != nil {
 				return 0, err
 			}
-			// Into the cache last, whole or not at all.
-			part := filepath.Join(tmp, j.key+".part")
-			if err := os.WriteFile(part, svg, 0o644); err != nil {
-				return 0, err
-			}
-			if err := os.Rename(part, filepath.Join(cache, j.key+".svg")); err != nil {
+			if err := cache.put(j.key, svg); err != nil {
 				return 0, err
 			}
 		}
 	}
-
-	// Keep the cache to the charts of this build.
-	entries, err := os.ReadDir(cache)
-	if err != nil {
-		return 0, err
-	}
-	for _, e := range entries {
-		if !used[e.Name()] {
-			os.Remove(filepath.Join(cache, e.Name()))
-		}
-	}
-	return len(todo), nil
+	return len(todo), cache.prune()
 }
 
 func svgPath(dir, rel string) string {

@@ -9,14 +9,14 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/hunan-industry/plan-site/generator/internal/projectcopy"
+	"github.com/hunan-industry/plan-site/generator/internal/sitefixture"
 	"github.com/hunan-industry/plan-site/generator/sitecheck"
 )
 
-const testURL = "https://plan.test/"
+const testURL = sitefixture.URL
 
 // projectCopy copies what a build reads into a temporary project, so that
 // tests never write into the checkout (generated/, public/).
@@ -44,25 +44,15 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-var (
-	builtOnce sync.Once
-	builtSite string
-	builtErr  error
-)
-
-// builtSite builds the real project once for every test that reads it.
+// siteDir is the real site, built once for every test of the run that
+// reads it (sitefixture); no test writes into it.
 func siteDir(t *testing.T) string {
 	t.Helper()
-	builtOnce.Do(func() {
-		root := projectCopy(t)
-		out := filepath.Join(root, "public")
-		_, builtErr = Run(Options{Root: root, Out: out, BaseURL: testURL})
-		builtSite = out
+	_, out := sitefixture.Built(t, func(root, out, url string) error {
+		_, err := Run(Options{Root: root, Out: out, BaseURL: url})
+		return err
 	})
-	if builtErr != nil {
-		t.Fatal(builtErr)
-	}
-	return builtSite
+	return out
 }
 
 func readSite(t *testing.T) *sitecheck.Site {

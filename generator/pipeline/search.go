@@ -1,9 +1,6 @@
 package pipeline
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,44 +60,52 @@ func IndexSearch(root, dir string) error {
 	return err
 }
 
-// searchCacheDir (under generated/) keeps the search index of the last
-// build under the hash of everything Pagefind read: every HTML file of the
-// site, Pagefind's version and any configuration file of it. A build whose
-// pages did not change (a second build, a build after a data edit that
-// changes no page) copies the index instead of running Pagefind.
+// searchCacheDir is the render cache of the search index, keyed by every
+// HTML file of the site, Pagefind's version and any configuration file of
+// it. A build whose pages did not change (a second build, a build after a
+// data edit that changes no page) copies the index instead of running
+// Pagefind. Only the latest index is kept.
 const searchCacheDir = "search-cache"
 
 // indexCached puts the search index of the site in dir under
 // dir/pagefind: from the cache when the site's HTML is what it was
 // indexed from, else with Pagefind, keeping that one in the cache.
 func indexCached(root, dir string) (reused bool, err error) {
-	key, err := searchKey(root, dir)
+	versions, _ := filepath.Glob(filepath.Join(root, "node_modules", "@pagefind", "*", "package.json"))
+	inputs := []string{filepath.Join("node_modules", "pagefind", "package.json"), "pagefind.yml", "pagefind.yaml", "pagefind.toml", "pagefind.json"}
+	for _, f := range versions {
+		rel, _ := filepath.Rel(root, f)
+		inputs = append(inputs, rel)
+	}
+	// Optional all: a test site without the packages still caches.
+	cache, err := openCache(root, searchCacheDir, nil, inputs)
 	if err != nil {
 		return false, err
 	}
-	cache := filepath.Join(root, GeneratedDir, searchCacheDir)
-	hit := filepath.Join(cache, key)
+	key, err := siteHTMLKey(cache, dir)
+	if err != nil {
+		return false, err
+	}
 	target := filepath.Join(dir, searchDir)
-	if info, err := os.Stat(hit); err == nil && info.IsDir() {
-		part := target + ".part"
-		os.RemoveAll(part)
-		if err := copyTree(hit, part); err != nil {
+	part := target + ".part"
+	os.RemoveAll(part)
+	hit, err := cache.getDir(key, part)
+	if err != nil {
+		return false, err
+	}
+	if hit {
+		if err := replaceDir(part, target); err != nil {
 			return false, err
 		}
-		return true, replaceDir(part, target)
+		return true, cache.prune()
 	}
 	if err := indexFresh(root, dir); err != nil {
 		return false, err
 	}
-	// Keep the latest index only; a copy cut short stays a .part, which
-	// the next miss removes.
-	if err := os.RemoveAll(cache); err != nil {
+	if err := cache.putDir(key, target); err != nil {
 		return false, err
 	}
-	if err := copyTree(target, hit+".part"); err != nil {
-		return false, err
-	}
-	return false, os.Rename(hit+".part", hit)
+	return false, cache.prune()
 }
 
 // indexFresh runs Pagefind (index) over the site in dir. Pagefind writing
@@ -166,26 +171,10 @@ func replaceDir(src, dst string) error {
 	return os.RemoveAll(old)
 }
 
-// searchKey hashes what decides the search index of the site in dir.
-func searchKey(root, dir string) (string, error) {
-	h := sha256.New()
-	inputs, _ := filepath.Glob(filepath.Join(root, "node_modules", "@pagefind", "*", "package.json"))
-	inputs = append(inputs, filepath.Join(root, "node_modules", "pagefind", "package.json"))
-	for _, name := range []string{"pagefind.yml", "pagefind.yaml", "pagefind.toml", "pagefind.json"} {
-		inputs = append(inputs, filepath.Join(root, name))
-	}
-	for _, f := range inputs {
-		b, err := os.ReadFile(f)
-		if os.IsNotExist(err) {
-			continue
-		}
-		if err != nil {
-			return "", err
-		}
-		rel, _ := filepath.Rel(root, f)
-		fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(b))
-		h.Write(b)
-	}
+// siteHTMLKey is the cache key of the HTML files of the site in dir, the
+// search index aside.
+func siteHTMLKey(cache *renderCache, dir string) (string, error) {
+	var parts [][]byte
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -201,11 +190,10 @@ func searchKey(root, dir string) (string, error) {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(b))
-		h.Write(b)
+		parts = append(parts, []byte(filepath.ToSlash(rel)), b)
 		return nil
 	})
-	return hex.EncodeToString(h.Sum(nil)), err
+	return cache.key("", parts...), err
 }
 
 // index builds the search index of the site in dir: one index per

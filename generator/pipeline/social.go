@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -15,11 +13,10 @@ import (
 	"github.com/hunan-industry/plan-site/generator/socialfont"
 )
 
-// socialCacheDir (under generated/) keeps every social preview image under
-// the hash of everything that drew it: the card (its texts and its chart's
-// SVG), the renderer script, the font files and the resvg version. Like
-// the chart SVGs (see drawCharts), a build in which no card changed draws
-// none; a card's PNG does not depend on the rest of the batch.
+// socialCacheDir is the render cache of the social preview images, keyed
+// by the card (its texts and its chart's SVG), the renderer script, the
+// font files and the resvg version; a card's PNG does not depend on the
+// rest of the batch.
 const socialCacheDir = "social-cache"
 
 // socialManifest (under generated/) is the batch of cards for
@@ -49,21 +46,9 @@ type socialItem struct {
 // with node scripts/render-social.mjs over the missing ones, in one batch.
 // It needs the charts' SVGs under <assets>/chart-files (writeCharts).
 func writeSocial(p *plan.Plan, cs []*charts.Chart, assets, root string, progress func(string, ...any)) error {
-	rk := sha256.New()
-	for _, f := range socialInputs {
-		b, err := os.ReadFile(filepath.Join(root, f))
-		if err != nil {
-			return fmt.Errorf("social image renderer input: %w", err)
-		}
-		fmt.Fprintf(rk, "%s\x00%d\x00", filepath.ToSlash(f), len(b))
-		rk.Write(b)
-	}
-	rendererKey := rk.Sum(nil)
-
-	gen := filepath.Join(root, GeneratedDir)
-	cache := filepath.Join(gen, socialCacheDir)
-	if err := os.MkdirAll(cache, 0o755); err != nil {
-		return err
+	cache, err := openCache(root, socialCacheDir, socialInputs, nil)
+	if err != nil {
+		return fmt.Errorf("social image renderer input: %w", err)
 	}
 	if err := os.RemoveAll(filepath.Join(assets, "social")); err != nil {
 		return err
@@ -75,7 +60,6 @@ func writeSocial(p *plan.Plan, cs []*charts.Chart, assets, root string, progress
 		key  string
 	}
 	var todo []job
-	used := map[string]bool{}
 	for _, c := range cards {
 		svg, err := os.ReadFile(filepath.Join(assets, pages.ChartFiles(c.Lang, c.Chart)+".svg"))
 		if err != nil {
@@ -94,15 +78,11 @@ func writeSocial(p *plan.Plan, cs []*charts.Chart, assets, root string, progress
 		if err != nil {
 			return err
 		}
-		h := sha256.New()
-		h.Write(rendererKey)
-		h.Write(b)
-		key := hex.EncodeToString(h.Sum(nil))
-		used[key+".png"] = true
+		key := cache.key(".png", b)
 		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 			return err
 		}
-		if png, err := os.ReadFile(filepath.Join(cache, key+".png")); err == nil {
+		if png, ok := cache.get(key); ok {
 			if err := os.WriteFile(out, png, 0o644); err != nil {
 				return err
 			}
@@ -123,7 +103,7 @@ func writeSocial(p *plan.Plan, cs []*charts.Chart, assets, root string, progress
 		if err := enc.Encode(items); err != nil {
 			return err
 		}
-		manifest := filepath.Join(gen, socialManifest)
+		manifest := filepath.Join(root, GeneratedDir, socialManifest)
 		if err := os.WriteFile(manifest, buf.Bytes(), 0o644); err != nil {
 			return err
 		}
@@ -135,26 +115,10 @@ func writeSocial(p *plan.Plan, cs []*charts.Chart, assets, root string, progress
 			if err != nil {
 				return fmt.Errorf("the social image renderer wrote no %s: %w", j.item.Out, err)
 			}
-			// Into the cache last, whole or not at all.
-			part := filepath.Join(cache, j.key+".part")
-			if err := os.WriteFile(part, png, 0o644); err != nil {
-				return err
-			}
-			if err := os.Rename(part, filepath.Join(cache, j.key+".png")); err != nil {
+			if err := cache.put(j.key, png); err != nil {
 				return err
 			}
 		}
 	}
-
-	// Keep the cache to the cards of this build.
-	entries, err := os.ReadDir(cache)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if !used[e.Name()] {
-			os.Remove(filepath.Join(cache, e.Name()))
-		}
-	}
-	return nil
+	return cache.prune()
 }

@@ -157,7 +157,12 @@ func TestChartTextInFont(t *testing.T) {
 // TestSocialCache: a second run over the same input draws nothing and
 // gives the same images.
 func TestSocialCache(t *testing.T) {
-	root := filepath.Dir(siteDir(t))
+	// A copy of the fixture's project with what its build generated: the
+	// second run writes, and the fixture is read by other tests.
+	root := projectCopy(t)
+	if err := copyTree(filepath.Join(filepath.Dir(siteDir(t)), GeneratedDir), filepath.Join(root, GeneratedDir)); err != nil {
+		t.Fatal(err)
+	}
 	p, err := plan.Load(filepath.Join(root, "data"))
 	if err != nil {
 		t.Fatal(err)

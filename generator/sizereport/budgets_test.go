@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/hunan-industry/plan-site/generator/internal/projectcopy"
+	"github.com/hunan-industry/plan-site/generator/internal/sitefixture"
 	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/pipeline"
 )
@@ -28,44 +28,17 @@ const (
 	budgetGeo       = 20 * KiB  // the map geometry, data/geo/hunan.json
 	budgetInlineSVG = 40 * KiB  // a page's inline SVG charts
 	projectRoot     = "../.."
-	testURL         = "https://plan.test/"
 )
 
-var (
-	siteOnce sync.Once
-	siteOut  string
-	siteErr  error
-	siteTmp  string
-)
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if siteTmp != "" {
-		os.RemoveAll(siteTmp)
-	}
-	os.Exit(code)
-}
-
-// builtSite builds the project once, in a copy so that the checkout's
-// generated/ and public/ stay untouched.
+// builtSite is the real site, built once for all the tests of the run
+// (sitefixture).
 func builtSite(t *testing.T) string {
 	t.Helper()
-	siteOnce.Do(func() {
-		siteTmp, siteErr = os.MkdirTemp("", "plan-size-")
-		if siteErr != nil {
-			return
-		}
-		root := filepath.Join(siteTmp, "project")
-		if siteErr = projectcopy.Copy(projectRoot, root); siteErr != nil {
-			return
-		}
-		siteOut = filepath.Join(siteTmp, "public")
-		_, siteErr = pipeline.Run(pipeline.Options{Root: root, Out: siteOut, BaseURL: testURL})
+	_, out := sitefixture.Built(t, func(root, out, url string) error {
+		_, err := pipeline.Run(pipeline.Options{Root: root, Out: out, BaseURL: url})
+		return err
 	})
-	if siteErr != nil {
-		t.Fatal(siteErr)
-	}
-	return siteOut
+	return out
 }
 
 var (

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hunan-industry/plan-site/generator/browser"
 	"github.com/hunan-industry/plan-site/generator/internal/projectcopy"
+	"github.com/hunan-industry/plan-site/generator/internal/sitefixture"
 	"github.com/hunan-industry/plan-site/generator/netlify"
 	"github.com/hunan-industry/plan-site/generator/pipeline"
 	"github.com/hunan-industry/plan-site/generator/preview"
@@ -20,7 +21,7 @@ var repo = filepath.Join("..", "..")
 
 // siteURL is the base URL the test builds use; links inside the site are
 // relative to the root, so the preview server serves them on any port.
-const siteURL = "https://plan.test/"
+const siteURL = sitefixture.URL
 
 // cleanups run after every test of the package: the real site is built,
 // served and browsed once for all of them.
@@ -91,17 +92,15 @@ func (o *once[T]) get(t testing.TB, f func() (T, error)) T {
 	return o.val
 }
 
-var realSite once[string]
-
-// realProject builds the real project once, in a temporary copy, into
-// its public/ folder, and returns the copy.
+// realProject is the project copy the real site was built from, once for
+// all the tests of the run (sitefixture); nothing writes into it.
 func realProject(t testing.TB) string {
 	t.Helper()
-	return realSite.get(t, func() (string, error) {
-		root := projectCopy(t)
-		_, err := pipeline.Run(pipeline.Options{Root: root, Out: filepath.Join(root, "public"), BaseURL: siteURL})
-		return root, err
+	root, _ := sitefixture.Built(t, func(root, out, url string) error {
+		_, err := pipeline.Run(pipeline.Options{Root: root, Out: out, BaseURL: url})
+		return err
 	})
+	return root
 }
 
 // siteDir is the built real site.

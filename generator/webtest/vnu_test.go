@@ -55,8 +55,12 @@ func (m vnuMessage) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s (%s)", f, m.Line, m.Column, m.Message, ex)
 }
 
-// checkHTML runs the Nu HTML Checker over every .html file under dir and
-// returns its errors, and how many files it checked.
+// vnuRun is the one run of the Nu HTML Checker, over the built site and
+// the broken fixture at once: a start of the JVM costs seconds.
+var vnuRun once[[]vnuMessage]
+
+// checkHTML returns the Nu HTML Checker's errors on the .html files under
+// dir (the built site or the fixture), and how many files there are.
 func checkHTML(t testing.TB, dir string) (errs []vnuMessage, files int) {
 	t.Helper()
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -65,29 +69,43 @@ func checkHTML(t testing.TB, dir string) (errs []vnuMessage, files int) {
 		}
 		return nil
 	})
-	cmd := exec.Command("java", "-jar", vnuJar(t), "--errors-only", "--format", "json", "--skip-non-html", dir)
+	all := vnuRun.get(t, func() ([]vnuMessage, error) { return runVNU(t, siteDir(t), fixture(t)) })
+	for _, m := range all {
+		if f := strings.TrimPrefix(m.URL, "file:"); strings.HasPrefix(f, dir+string(filepath.Separator)) {
+			m.fileRoot = dir
+			errs = append(errs, m)
+		}
+	}
+	return errs, files
+}
+
+// runVNU runs the checker over every .html file under the folders dirs
+// (absolute) and returns its errors.
+func runVNU(t testing.TB, dirs ...string) ([]vnuMessage, error) {
+	args := append([]string{"-jar", vnuJar(t), "--errors-only", "--format", "json", "--skip-non-html"}, dirs...)
+	cmd := exec.Command("java", args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
-		t.Fatalf("running the Nu HTML Checker: %v", err)
+		return nil, fmt.Errorf("running the Nu HTML Checker: %v", err)
 	}
 	// It writes its JSON report to stderr and exits 1 when it found errors.
 	var report struct{ Messages []vnuMessage }
 	if jerr := json.Unmarshal(stderr.Bytes(), &report); jerr != nil {
-		t.Fatalf("the Nu HTML Checker's report (exit %v): %v\n%s%s", err, jerr, stdout.String(), stderr.String())
+		return nil, fmt.Errorf("the Nu HTML Checker's report (exit %v): %v\n%s%s", err, jerr, stdout.String(), stderr.String())
 	}
+	var errs []vnuMessage
 	for _, m := range report.Messages {
 		if m.Type == "error" || m.Type == "non-document-error" {
-			m.fileRoot = dir
 			errs = append(errs, m)
 		}
 	}
 	if err != nil && len(errs) == 0 {
-		t.Fatalf("the Nu HTML Checker failed (%v) and reported no error:\n%s", err, stderr.String())
+		return nil, fmt.Errorf("the Nu HTML Checker failed (%v) and reported no error:\n%s", err, stderr.String())
 	}
-	return errs, files
+	return errs, nil
 }
 
 // TestHTMLValid runs the Nu HTML Checker over the whole built site: zero

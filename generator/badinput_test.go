@@ -1,18 +1,16 @@
-package webtest
+package main
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/hunan-industry/plan-site/generator/internal/projectcopy"
 )
 
 // A bad edit of the valid dataset, and the problem the build must report:
@@ -84,64 +82,33 @@ var badDataCases = []badData{
 	{"unknown source", "industries/B1.yaml", "    source: attachment2\n    quote:\n      zh: 培育", "    source: attachment3\n    quote:\n      zh: 培育", "industries/B1.yaml", "51", "targets[2].source", `source "attachment3" is not one of`},
 }
 
-var generatorBin once[string]
-
-// generator compiles the command (go run ./generator) once, so that the
-// bad-data cases run it as a reader does and see its exit code.
-func generator(t testing.TB) string {
-	t.Helper()
-	return generatorBin.get(t, func() (string, error) {
-		gobin, err := exec.LookPath("go")
-		if err != nil {
-			gobin = filepath.Join(runtime.GOROOT(), "bin", "go")
-		}
-		dir, err := os.MkdirTemp("", "plan-webtest-bin-")
-		if err != nil {
-			return "", err
-		}
-		atExit(func() { os.RemoveAll(dir) })
-		bin := filepath.Join(dir, "generator")
-		cmd := exec.Command(gobin, "build", "-o", bin, "./generator")
-		cmd.Dir = repo
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return "", errors.New("go build ./generator: " + err.Error() + "\n" + string(out))
-		}
-		return bin, nil
-	})
-}
-
-// runGenerator runs the command with args and returns its exit code and
-// output.
-func runGenerator(t testing.TB, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	cmd := exec.Command(generator(t), args...)
-	var o, e bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &o, &e
-	err := cmd.Run()
-	var exit *exec.ExitError
-	switch {
-	case err == nil:
-	case errors.As(err, &exit):
-		code = exit.ExitCode()
-	default:
-		t.Fatalf("running the generator: %v", err)
-	}
-	return code, o.String(), e.String()
-}
-
 // TestBadDataKeepsOutput builds the small valid dataset once with the
-// command, then breaks its data in each bad way in turn: the build must
-// exit 1, name the file, line and field, and leave the output folder byte
-// for byte as it was. The data fails at load, so each case is quick.
+// build command, then breaks its data in each bad way in turn: the build
+// must exit 1, name the file, line and field, and leave the output folder
+// byte for byte as it was. The command runs in-process (run), as
+// `go run ./generator build` runs it; the data fails at load, so each case
+// takes milliseconds.
 func TestBadDataKeepsOutput(t *testing.T) {
-	t.Parallel()
-	root := projectCopy(t)
-	data := filepath.Join(root, "data")
-	out := filepath.Join(root, "public")
-	if err := useDataset(data); err != nil {
+	root := t.TempDir()
+	if err := projectcopy.Copy("..", root); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := runGenerator(t, "build", "-root", root, "-out", out); code != 0 {
+	data := filepath.Join(root, "data")
+	out := filepath.Join(root, "public")
+	// The small valid dataset in place of the plan; the fonts stay.
+	useValidData := func() {
+		t.Helper()
+		for _, name := range []string{"plan.yaml", "cities.yaml", "layout.yaml", "industries", "glossary", "geo", "source"} {
+			if err := os.RemoveAll(filepath.Join(data, name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.CopyFS(data, os.DirFS(filepath.Join("plan", "testdata", "valid"))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	useValidData()
+	if code, _, stderr := runCmd("build", "-root", root, "-out", out); code != 0 {
 		t.Fatalf("the valid dataset does not build (exit %d):\n%s", code, stderr)
 	}
 	before := treeHash(t, out)
@@ -153,9 +120,7 @@ func TestBadDataKeepsOutput(t *testing.T) {
 		}
 		names[c.name] = true
 		t.Run(c.name, func(t *testing.T) {
-			if err := useDataset(data); err != nil {
-				t.Fatal(err)
-			}
+			useValidData()
 			f := filepath.Join(data, filepath.FromSlash(c.file))
 			b, err := os.ReadFile(f)
 			if err != nil {
@@ -168,7 +133,7 @@ func TestBadDataKeepsOutput(t *testing.T) {
 				t.Fatal(err)
 			}
 
-			code, stdout, stderr := runGenerator(t, "build", "-root", root, "-out", out)
+			code, stdout, stderr := runCmd("build", "-root", root, "-out", out)
 			if code != 1 {
 				t.Errorf("build exited %d, want 1; stderr:\n%s", code, stderr)
 			}
@@ -196,7 +161,6 @@ func TestBadDataKeepsOutput(t *testing.T) {
 	if len(badDataCases) < 30 {
 		t.Errorf("%d bad-data cases, want at least 30", len(badDataCases))
 	}
-	t.Logf("bad data: %d cases, each exit 1 with file:line: field, the output untouched", len(badDataCases))
 }
 
 // treeHash hashes every file's path and bytes under dir.

@@ -1,0 +1,134 @@
+// Package sitefixture is the real site, built once for all the tests of a
+// `go test ./...` run: the packages that read a built site (pipeline,
+// sizereport, webtest) run as separate processes, so the site is built by
+// the first that asks, under a file lock, into a folder named by the hash
+// of everything the build reads — the project's inputs and the
+// generator's Go code — and read by the others. Nothing may write into it;
+// a test that changes the project makes its own copy (projectcopy).
+package sitefixture
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/hunan-industry/plan-site/generator/internal/projectcopy"
+)
+
+// URL is the base URL the fixture is built with.
+const URL = "https://plan.test/"
+
+// prefix names the fixture folders in the temporary directory.
+const prefix = "plan-site-fixture-"
+
+// Build builds the project in root into out with the base URL url: the
+// pipeline's Run, passed in by the caller so that the pipeline's own tests
+// can use the fixture too.
+type Build func(root, out, url string) error
+
+// Built returns the project copy the fixture was built from and its
+// output folder (root/public), building them with build if no test has yet.
+func Built(tb testing.TB, build Build) (root, out string) {
+	tb.Helper()
+	root, err := built(build)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return root, filepath.Join(root, "public")
+}
+
+func built(build Build) (string, error) {
+	repo, err := repoRoot()
+	if err != nil {
+		return "", err
+	}
+	key, err := inputsKey(repo)
+	if err != nil {
+		return "", err
+	}
+	lock, err := os.OpenFile(filepath.Join(os.TempDir(), prefix+"lock"), os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return "", err
+	}
+	defer lock.Close()
+	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
+		return "", err
+	}
+	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
+
+	root := filepath.Join(os.TempDir(), prefix+key[:16])
+	done := filepath.Join(root, ".built")
+	if _, err := os.Stat(done); err == nil {
+		return root, nil
+	}
+	// Another version of the code or data: its fixture is of no more use.
+	old, _ := filepath.Glob(filepath.Join(os.TempDir(), prefix+"*"))
+	for _, d := range old {
+		if info, err := os.Stat(d); err == nil && info.IsDir() {
+			os.RemoveAll(d)
+		}
+	}
+	if err := projectcopy.Copy(repo, root); err != nil {
+		return "", err
+	}
+	if err := build(root, filepath.Join(root, "public"), URL); err != nil {
+		os.RemoveAll(root)
+		return "", fmt.Errorf("building the site fixture: %w", err)
+	}
+	return root, os.WriteFile(done, nil, 0o644)
+}
+
+// repoRoot is the checkout: two folders above this file.
+func repoRoot() (string, error) {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		return "", fmt.Errorf("sitefixture: cannot locate the checkout")
+	}
+	return filepath.Abs(filepath.Join(filepath.Dir(file), "..", "..", ".."))
+}
+
+// inputsKey hashes what the build reads: the project's inputs and the Go
+// code of the generator (tests aside: they do not change the site).
+func inputsKey(repo string) (string, error) {
+	h := sha256.New()
+	walk := func(dir string, keep func(string) bool) error {
+		return filepath.WalkDir(filepath.Join(repo, dir), func(p string, d fs.DirEntry, err error) error {
+			if os.IsNotExist(err) && p == filepath.Join(repo, dir) {
+				return nil
+			}
+			if err != nil || d.IsDir() || !keep(p) {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(repo, p)
+			fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(b))
+			h.Write(b)
+			return nil
+		})
+	}
+	for _, in := range projectcopy.Inputs {
+		if err := walk(in, func(string) bool { return true }); err != nil {
+			return "", err
+		}
+	}
+	goCode := func(p string) bool { return strings.HasSuffix(p, ".go") && !strings.HasSuffix(p, "_test.go") }
+	for _, in := range []string{"generator", "go.mod", "go.sum"} {
+		if err := walk(in, func(p string) bool { return goCode(p) || strings.HasSuffix(p, ".mod") || strings.HasSuffix(p, ".sum") }); err != nil {
+			return "", err
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(repo, "node_modules", ".package-lock.json")); err == nil {
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
