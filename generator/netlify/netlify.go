@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -95,4 +96,66 @@ func (c *Config) NotFound(path string) string {
 		}
 	}
 	return ""
+}
+
+// HeadersFile is the name of Netlify's headers file in the published
+// folder; the build writes it (generator/headers).
+const HeadersFile = "_headers"
+
+// FormatHeaders writes rules in the _headers format: a path pattern, then
+// its headers indented, one a line.
+func FormatHeaders(rules []Rule) []byte {
+	var b strings.Builder
+	b.WriteString("# Written by the build from generator/headers; do not edit.\n")
+	for _, r := range rules {
+		b.WriteString(r.For + "\n")
+		keys := make([]string, 0, len(r.Values))
+		for k := range r.Values {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			b.WriteString("  " + k + ": " + r.Values[k] + "\n")
+		}
+	}
+	return []byte(b.String())
+}
+
+// ParseHeaders reads a _headers file.
+func ParseHeaders(b []byte) ([]Rule, error) {
+	var rules []Rule
+	for i, line := range strings.Split(string(b), "\n") {
+		t := strings.TrimSpace(line)
+		switch {
+		case t == "" || strings.HasPrefix(t, "#"):
+		case !strings.HasPrefix(line, " ") && !strings.HasPrefix(line, "\t"):
+			rules = append(rules, Rule{For: t, Values: map[string]string{}})
+		default:
+			k, v, ok := strings.Cut(t, ":")
+			if !ok || len(rules) == 0 {
+				return nil, fmt.Errorf("%s line %d: want a path or an indented \"Name: value\", got %q", HeadersFile, i+1, line)
+			}
+			rules[len(rules)-1].Values[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+	}
+	return rules, nil
+}
+
+// LoadSite reads what Netlify applies to the built site in dir:
+// netlify.toml (its redirects and any headers) and dir's _headers file.
+func LoadSite(toml, dir string) (*Config, error) {
+	c, err := Load(toml)
+	if err != nil {
+		return nil, err
+	}
+	b, err := os.ReadFile(filepath.Join(dir, HeadersFile))
+	if err != nil {
+		return nil, err
+	}
+	rules, err := ParseHeaders(b)
+	if err != nil {
+		return nil, err
+	}
+	c.Headers = append(c.Headers, rules...)
+	return c, nil
 }

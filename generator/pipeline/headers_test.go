@@ -1,11 +1,13 @@
 package pipeline
 
 import (
+	"reflect"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/hunan-industry/plan-site/generator/headers"
 	"github.com/hunan-industry/plan-site/generator/netlify"
 )
 
@@ -35,7 +37,10 @@ var fingerprinted = regexp.MustCompile(`\.[0-9a-f]{32,64}\.(css|js|json)$`)
 // TestHeadersOnEveryFile applies netlify.toml to every file of the built
 // site as Netlify would, merging rules, and checks what each gets.
 func TestHeadersOnEveryFile(t *testing.T) {
-	c := loadNetlify(t)
+	c, err := netlify.LoadSite(filepath.Join("..", "..", "netlify.toml"), siteDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
 	s := readSite(t)
 	for f := range s.Files {
 		u := f
@@ -43,6 +48,9 @@ func TestHeadersOnEveryFile(t *testing.T) {
 			u = strings.TrimSuffix(u, "index.html")
 		}
 		h := c.HeadersFor(u)
+		if want := headers.For(u); !reflect.DeepEqual(h, want) {
+			t.Errorf("%s: _headers gives %v, the policy %v", u, h, want)
+		}
 		for _, k := range []string{"X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"} {
 			if h.Get(k) == "" {
 				t.Errorf("%s: no %s", u, k)

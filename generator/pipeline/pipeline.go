@@ -11,6 +11,8 @@ import (
 
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/exports"
+	"github.com/hunan-industry/plan-site/generator/headers"
+	"github.com/hunan-industry/plan-site/generator/netlify"
 	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/site"
@@ -146,6 +148,9 @@ func Run(opts Options) (Summary, error) {
 		}
 	}
 
+	if err := writeHeaders(staging); err != nil {
+		return sum, err
+	}
 	if sum.Files, err = countFiles(staging); err != nil {
 		return sum, err
 	}
@@ -197,6 +202,24 @@ func copyTree(src, dst string) error {
 		}
 		return os.WriteFile(target, b, 0o644)
 	})
+}
+
+// writeHeaders writes the header policy (generator/headers) for the files
+// of the site in dir as Netlify's _headers file, last, when every file is
+// there.
+func writeHeaders(dir string) error {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			files = append(files, "/"+filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, netlify.HeadersFile), netlify.FormatHeaders(headers.Rules(files)), 0o644)
 }
 
 func countFiles(dir string) (int, error) {

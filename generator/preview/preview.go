@@ -9,22 +9,33 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/hunan-industry/plan-site/generator/netlify"
 )
 
 // Handler serves the folder dir (which may be replaced while serving:
-// each request opens files afresh).
-func Handler(dir string, cfg *netlify.Config) http.Handler {
+// each request opens files afresh) with the headers of cfg and of dir's
+// own _headers file, which the build writes, as Netlify serves them.
+func Handler(dir string, toml *netlify.Config) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		cfg := *toml
+		if b, err := os.ReadFile(filepath.Join(dir, netlify.HeadersFile)); err == nil {
+			rules, err := netlify.ParseHeaders(b)
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			cfg.Headers = append(slices.Clone(cfg.Headers), rules...)
+		}
 		p := path.Clean("/" + r.URL.Path)
 		if strings.HasSuffix(r.URL.Path, "/") && p != "/" {
 			p += "/"
 		}
-		if !exists(dir, p) {
-			notFound(w, r, dir, cfg, p)
+		if p == "/"+netlify.HeadersFile || !exists(dir, p) { // Netlify never serves _headers
+			notFound(w, r, dir, &cfg, p)
 			return
 		}
 		for k, vs := range cfg.HeadersFor(p) {
