@@ -1,16 +1,13 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/hunan-industry/plan-site/generator/internal/projectcopy"
+	"github.com/hunan-industry/plan-site/generator/internal/sitefixture"
 )
 
 // A bad edit of the valid dataset, and the problem the build must report:
@@ -111,7 +108,7 @@ func TestBadDataKeepsOutput(t *testing.T) {
 	if code, _, stderr := runCmd("build", "-root", root, "-out", out); code != 0 {
 		t.Fatalf("the valid dataset does not build (exit %d):\n%s", code, stderr)
 	}
-	before := treeHash(t, out)
+	before := sitefixture.TreeHash(t, out)
 
 	names := map[string]bool{}
 	for _, c := range badDataCases {
@@ -150,7 +147,7 @@ func TestBadDataKeepsOutput(t *testing.T) {
 			if !found {
 				t.Errorf("the build does not report\n  %s…%s…\nstderr:\n%s", want, c.wantMsg, stderr)
 			}
-			if after := treeHash(t, out); after != before {
+			if after := sitefixture.TreeHash(t, out); after != before {
 				t.Errorf("the failed build changed %s", out)
 			}
 			if left, _ := filepath.Glob(filepath.Join(root, ".public-new-*")); len(left) > 0 {
@@ -161,35 +158,4 @@ func TestBadDataKeepsOutput(t *testing.T) {
 	if len(badDataCases) < 30 {
 		t.Errorf("%d bad-data cases, want at least 30", len(badDataCases))
 	}
-}
-
-// treeHash hashes every file's path and bytes under dir.
-func treeHash(t testing.TB, dir string) string {
-	t.Helper()
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			files = append(files, p)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) == 0 {
-		t.Fatalf("%s holds no file", dir)
-	}
-	sort.Strings(files)
-	h := sha256.New()
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rel, _ := filepath.Rel(dir, f)
-		h.Write([]byte(rel + "\x00"))
-		h.Write(b)
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }

@@ -109,7 +109,7 @@ func targetsCSV(p *plan.Plan) ([]byte, error) {
 			rows = append(rows, []string{
 				code, t.Label.ZH, t.Label.EN, t.Value.Value, t.Unit.Value, t.Comparator.Value,
 				strconv.FormatBool(t.Strive), t.Source.Value, t.Quote.ZH,
-				ind.ZH, ind.EN, unitEN(t.Unit.Value), comparatorEN[t.Comparator.Value], strive.ZH, strive.EN, src.ZH, src.EN, t.Quote.EN,
+				ind.ZH, ind.EN, unitEN(t.Unit.Value), comparatorEN(t.Comparator.Value), strive.ZH, strive.EN, src.ZH, src.EN, t.Quote.EN,
 			})
 		}
 	}

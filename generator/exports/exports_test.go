@@ -446,7 +446,7 @@ func TestWords(t *testing.T) {
 		if _, ok := unitWords[tg.Unit.Value]; !ok {
 			t.Errorf("unit %s has no words", tg.Unit.Value)
 		}
-		if comparatorEN[tg.Comparator.Value] == "" {
+		if comparatorEN(tg.Comparator.Value) == "" {
 			t.Errorf("comparator %s has no English", tg.Comparator.Value)
 		}
 		if sourceWord(tg.Source.Value) == (word{}) {

@@ -57,25 +57,10 @@ var (
 		"pinyin":     {"拼音", "Pinyin"},
 	}
 
-	// comparatorEN is each comparator as a column of its own reads it.
-	// Where the site's English puts a word before the figure (DisplayEN),
-	// it is the same word; where the figure stands alone there (达到, 形成,
-	// 建成), the column still needs one, so it gives the verb.
-	comparatorEN = map[string]string{
-		"超过":     "more than",
-		"达到":     "reach",
-		"突破":     "over",
-		"过":      "over",
-		"以上":     "at least",
-		"左右":     "about",
-		"提高至":    "raised to",
-		"稳定在":    "held at",
-		"达到…以上":  "at least",
-		"稳定在…以上": "held at or above",
-		"达到…左右":  "about",
-		"形成":     "form",
-		"建成":     "build",
-	}
+	// verbEN is the comparator's word where the site's English puts
+	// none before the figure (plan.ComparatorEN is ""): a column of its
+	// own still needs one, so it gives the verb.
+	verbEN = map[string]string{"达到": "reach", "形成": "form", "建成": "build"}
 )
 
 // unitWord is a unit as the plan writes it, its English, and what one of
@@ -197,4 +182,13 @@ func figures(t *plan.Target) (targetFigures, error) {
 	}
 	tf.base = &b
 	return tf, nil
+}
+
+// comparatorEN is a comparator as a column of its own reads it: the word
+// the site's English puts before the figure, else the verb.
+func comparatorEN(c string) string {
+	if w := plan.ComparatorEN(c); w != "" {
+		return w
+	}
+	return verbEN[c]
 }

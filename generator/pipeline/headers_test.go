@@ -1,8 +1,8 @@
 package pipeline
 
 import (
-	"reflect"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"

@@ -1,13 +1,9 @@
 package pipeline
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
@@ -169,7 +165,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	if _, err := Run(Options{Root: root, Out: out, BaseURL: testURL}); err != nil {
 		t.Fatal(err)
 	}
-	before := treeHash(t, out)
+	before := sitefixture.TreeHash(t, out)
 
 	for name, breakIt := range map[string]func(){
 		"bad data": func() {
@@ -189,7 +185,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 		if name == "bad template" && !strings.Contains(err.Error(), "broken on purpose") {
 			t.Errorf("%s: the error does not say what Hugo logged: %v", name, err)
 		}
-		if after := treeHash(t, out); after != before {
+		if after := sitefixture.TreeHash(t, out); after != before {
 			t.Errorf("%s: the failed build changed the output", name)
 		}
 		leftovers, _ := filepath.Glob(filepath.Join(root, ".public-new-*"))
@@ -200,28 +196,4 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 		copyTree(filepath.Join("..", "..", "data"), filepath.Join(root, "data"))
 		copyTree(filepath.Join("..", "..", "themes"), filepath.Join(root, "themes"))
 	}
-}
-
-// treeHash hashes every file's path and bytes under dir.
-func treeHash(t *testing.T, dir string) string {
-	t.Helper()
-	var files []string
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			files = append(files, p)
-		}
-		return err
-	})
-	sort.Strings(files)
-	h := sha256.New()
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rel, _ := filepath.Rel(dir, f)
-		h.Write([]byte(rel + "\x00"))
-		h.Write(b)
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }

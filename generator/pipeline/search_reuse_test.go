@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"github.com/hunan-industry/plan-site/generator/internal/sitefixture"
 	"os"
 	"path/filepath"
 	"testing"
@@ -43,7 +44,7 @@ func TestSearchIndexCache(t *testing.T) {
 	if reused, err := indexCached(root, same); err != nil || !reused {
 		t.Fatalf("the same pages: reused %v, %v; want the cached index", reused, err)
 	}
-	if treeHash(t, filepath.Join(first, searchDir)) != treeHash(t, filepath.Join(same, searchDir)) {
+	if sitefixture.TreeHash(t, filepath.Join(first, searchDir)) != sitefixture.TreeHash(t, filepath.Join(same, searchDir)) {
 		t.Error("the reused index differs from the one Pagefind made")
 	}
 	other := site("rail transit")
@@ -58,7 +59,7 @@ func TestSearchIndexCache(t *testing.T) {
 	if err := IndexSearch(root, first); err != nil {
 		t.Fatal(err)
 	}
-	if treeHash(t, filepath.Join(first, searchDir)) != treeHash(t, filepath.Join(same, searchDir)) {
+	if sitefixture.TreeHash(t, filepath.Join(first, searchDir)) != sitefixture.TreeHash(t, filepath.Join(same, searchDir)) {
 		t.Error("IndexSearch left the stale index")
 	}
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"fmt"
+	"github.com/hunan-industry/plan-site/generator/internal/sitefixture"
 	"html"
 	"image/png"
 	"os"
@@ -172,7 +173,7 @@ func TestSocialCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	assets := filepath.Join(root, GeneratedDir, "assets")
-	before := treeHash(t, filepath.Join(assets, "social"))
+	before := sitefixture.TreeHash(t, filepath.Join(assets, "social"))
 	var log strings.Builder
 	progress := func(format string, args ...any) { fmt.Fprintf(&log, format+"\n", args...) }
 	if err := writeSocial(p, cs, assets, root, progress); err != nil {
@@ -181,7 +182,7 @@ func TestSocialCache(t *testing.T) {
 	if m := regexp.MustCompile(`drawing (\d+) social images \((\d+) from the cache\)`).FindStringSubmatch(log.String()); m == nil || m[1] != m[2] {
 		t.Errorf("second run: %q, want every image from the cache", log.String())
 	}
-	if after := treeHash(t, filepath.Join(assets, "social")); after != before {
+	if after := sitefixture.TreeHash(t, filepath.Join(assets, "social")); after != before {
 		t.Error("the images from the cache differ from the ones drawn")
 	}
 }

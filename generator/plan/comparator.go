@@ -20,6 +20,10 @@ var comparatorsEN = map[string]string{
 	"建成":     "",
 }
 
+// ComparatorEN is the English a comparator takes before a figure; "" for
+// those the English leaves out (达到 4100 reads "4100").
+func ComparatorEN(c string) string { return comparatorsEN[c] }
+
 // KnownComparator reports whether the comparator has an English form.
 func KnownComparator(c string) bool {
 	_, ok := comparatorsEN[c]
