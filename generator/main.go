@@ -48,6 +48,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var err error
 	out := fs.String("out", "public", "the output folder, replaced whole when the build succeeds")
 	baseURL := fs.String("baseurl", defaultBaseURL(), "the site's absolute URL (default: $URL as Netlify sets it, else a placeholder)")
+	updated := fs.String("updated", "", `the "last updated" date, YYYY-MM-DD (default: the last git commit of data/, content/, themes/)`)
 	switch cmd {
 	case "check":
 		if fs.Parse(args) != nil {
@@ -59,7 +60,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		var sum pipeline.Summary
-		sum, err = pipeline.Run(pipeline.Options{Root: *root, Out: *out, BaseURL: *baseURL, Progress: stderr})
+		sum, err = pipeline.Run(pipeline.Options{Root: *root, Out: *out, BaseURL: *baseURL, Progress: stderr, Updated: *updated})
 		if err == nil {
 			fmt.Fprintln(stderr, sum)
 		}

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/types"
 
 	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
 const barWidth = 640
@@ -98,7 +100,7 @@ func (b *builder) cityLabelAngle() float64 {
 }
 
 func (b *builder) matrix() *Chart {
-	c := &Chart{ID: MatrixID, Kind: Matrix, Title: tMatrix.In(b.lang), Summary: sMatrix.In(b.lang)}
+	c := &Chart{ID: MatrixID, Kind: Matrix, Title: fmt.Sprintf(tMatrix.In(b.lang), len(b.p.Industries), len(b.p.Cities)), Summary: sMatrix.In(b.lang)}
 	c.Table.Header = []string{lIndustry.In(b.lang)}
 	var cities []string
 	for _, city := range b.p.Cities {
@@ -158,13 +160,15 @@ var metricKinds = []struct {
 	marker string
 	name   plan.Text
 }{
-	{"增加值", plan.Text{ZH: "增加值", EN: "value added"}},
-	{"产值", plan.Text{ZH: "产值", EN: "output value"}},
-	{"营收", plan.Text{ZH: "营业收入", EN: "revenue"}},
-	{"营业收入", plan.Text{ZH: "营业收入", EN: "revenue"}},
-	{"收入", plan.Text{ZH: "收入", EN: "revenue"}},
-	{"规模", plan.Text{ZH: "产业规模", EN: "industry size"}},
+	{"增加值", uitext.Text("go_chart_kind_valueAdded")},
+	{"产值", uitext.Text("go_chart_kind_output")},
+	{"营收", uitext.Text("go_chart_kind_revenue")},
+	{"营业收入", uitext.Text("go_chart_kind_revenue")},
+	{"收入", uitext.Text("go_chart_kind_income")},
+	{"规模", uitext.Text("go_chart_kind_size")},
 }
+
+var kindOther = uitext.Text("go_chart_kind_other")
 
 func metricKind(label string) plan.Text {
 	for _, k := range metricKinds {
@@ -172,7 +176,7 @@ func metricKind(label string) plan.Text {
 			return k.name
 		}
 	}
-	return plan.Text{ZH: "其他", EN: "other"}
+	return kindOther
 }
 
 var kindColors = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"}
@@ -202,11 +206,9 @@ var decalSymbols = []string{"none", "rect", "circle", "triangle", "diamond", "pi
 func (b *builder) targetCharts() []*Chart {
 	yuan := &Chart{ID: TargetsYuanID, Kind: Targets}
 	share := &Chart{ID: TargetsShareID, Kind: Targets}
-	yuan.Title = plan.Text{ZH: "2027年目标：金额类指标", EN: "Targets for 2027 in yuan"}.In(b.lang)
-	share.Title = plan.Text{ZH: "2027年目标：比重类指标", EN: "Targets for 2027 as shares"}.In(b.lang)
-	yuan.Summary = plan.Text{ZH: "正文所列以元计的2027年目标。产值、营业收入、增加值和产业规模是不同的指标，按颜色和图案区分，不宜直接比较；每个标签写明原文用词（超过、达到、突破等）。", EN: "The 2027 targets in yuan as the plan text states them. Output value, revenue, value added and industry size are different measures, told apart by colour and pattern, and should not be compared directly; each label keeps the plan's wording (more than, reach, over …)."}.In(b.lang)
-	share.Summary = plan.Text{ZH: "正文所列以百分比表示的2027年目标，每个标签写明原文用词。", EN: "The 2027 targets stated as percentages in the plan text; each label keeps the plan's wording."}.In(b.lang)
-	header := []string{lIndustry.In(b.lang), plan.Text{ZH: "指标", EN: "Measure"}.In(b.lang), plan.Text{ZH: "目标", EN: "Target"}.In(b.lang), plan.Text{ZH: "力争", EN: "Strive for"}.In(b.lang)}
+	yuan.Title, share.Title = tYuan.In(b.lang), tShare.In(b.lang)
+	yuan.Summary, share.Summary = sYuan.In(b.lang), sShare.In(b.lang)
+	header := []string{lIndustry.In(b.lang), lMeasure.In(b.lang), lTarget.In(b.lang), lStriveHeader.In(b.lang)}
 	yuan.Table.Header, share.Table.Header = header, header
 
 	type entry struct {
@@ -240,8 +242,7 @@ func (b *builder) targetCharts() []*Chart {
 		add(b.t(ind.Name), ind.Targets)
 	}
 
-	strive := plan.Text{ZH: "力争", EN: "strive for"}.In(b.lang)
-	striveMark := plan.Text{ZH: "力争", EN: "yes"}.In(b.lang)
+	striveMark := lStriveMark.In(b.lang)
 	row := func(c *Chart, e entry, display string) {
 		mark := ""
 		if e.t.Strive {
@@ -249,7 +250,7 @@ func (b *builder) targetCharts() []*Chart {
 		}
 		scope, measure, _ := strings.Cut(e.category, "\n")
 		if measure == "" {
-			scope, measure = plan.Text{ZH: "全省", EN: "Province"}.In(b.lang), scope
+			scope, measure = lProvince.In(b.lang), scope
 		}
 		c.Table.Rows = append(c.Table.Rows, []string{scope, measure, display, mark})
 	}
@@ -259,7 +260,7 @@ func (b *builder) targetCharts() []*Chart {
 			d = t.DisplayZH()
 		}
 		if t.Strive {
-			d = strive + plan.Text{ZH: "", EN: " "}.In(b.lang) + d
+			d = fmt.Sprintf(lStrive.In(b.lang), d)
 		}
 		return d
 	}
@@ -284,8 +285,7 @@ func (b *builder) targetCharts() []*Chart {
 		})
 		row(yuan, e, d)
 	}
-	unit := plan.Text{ZH: "亿元", EN: "billion yuan"}.In(b.lang)
-	b.targetBars(yuan, cats, bars, unit)
+	b.targetBars(yuan, cats, bars, false)
 
 	cats, bars = nil, nil
 	for _, e := range pct {
@@ -296,7 +296,7 @@ func (b *builder) targetCharts() []*Chart {
 			Tooltip: &ItemTooltip{Formatter: strings.ReplaceAll(e.category, "\n", " · ") + b.colon() + d}})
 		row(share, e, d)
 	}
-	b.targetBars(share, cats, bars, "%")
+	b.targetBars(share, cats, bars, true)
 	return []*Chart{yuan, share}
 }
 
@@ -313,12 +313,21 @@ func (b *builder) yuanValue(t *plan.Target) string {
 	return strings.TrimSuffix(strings.TrimRight(v.FloatString(4), "0"), ".")
 }
 
-func (b *builder) targetBars(c *Chart, cats []string, bars []TargetBar, unit string) {
+// targetBars draws targets as bars labelled with their figures as the plan
+// writes them. Only the share chart numbers its axis (in %): an amount
+// axis would print "3,000" 亿元 beside labels "4100亿元" and "1.4万亿元",
+// two styles and two units for one scale, so the bars' own labels carry
+// the amounts.
+func (b *builder) targetBars(c *Chart, cats []string, bars []TargetBar, percent bool) {
+	x := opts.XAxis{Type: "value", AxisLabel: &opts.AxisLabel{Show: types.Bool(ptr(false))}}
+	if percent {
+		x = opts.XAxis{Type: "value", Name: "%", NameLocation: "middle", NameGap: 26}
+	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
 		tooltip("item"),
 		charts.WithGridOpts(opts.Grid{Left: "336", Right: "250", Top: "84", Bottom: "40", ContainLabel: types.Bool(ptr(false))}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: unit, NameLocation: "middle", NameGap: 26}),
+		charts.WithXAxisOpts(x),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: types.Bool(ptr(true)), AxisLabel: &opts.AxisLabel{Width: 300, Overflow: "truncate", Interval: "0"}}),
 	)
 	bar.SetXAxis(cats)

@@ -8,6 +8,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 
 	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
 // Map charts share one box: Hunan is about as tall as it is wide.
@@ -32,8 +33,9 @@ func (b *builder) mapChart(c *Chart, items []MapItem, legend any) {
 	if legend != nil {
 		obj["visualMap"] = []any{legend}
 	}
+	c.Map = true // before decorate: a map's credit says it is schematic
 	b.decorate(c, obj, false)
-	c.Width, c.Height, c.Map, c.Option = mapWidth, mapHeight, true, obj
+	c.Width, c.Height, c.Option = mapWidth, mapHeight, obj
 }
 
 // mapSeries adds the placement go-echarts' series does not type.
@@ -84,7 +86,11 @@ func (b *builder) industryMap(ind *plan.Industry) *Chart {
 	core, key := b.p.IndustryCities(ind)
 	c := &Chart{ID: IndustryMapID(ind.Slug.Value), Kind: IndustryMap, Subject: ind.Slug.Value,
 		Title: fmt.Sprintf(tIndustryMap.In(b.lang), b.t(ind.Name))}
-	c.Summary = fmt.Sprintf(sIndustryMap.In(b.lang), b.t(ind.Name), b.cities(len(core)+len(key)), b.join(b.names(core)), b.join(b.names(key)))
+	c.Summary = fmt.Sprintf(sIndustryMapCore.In(b.lang), b.t(ind.Name), b.sentenceList(b.names(core)))
+	if len(key) > 0 {
+		c.Summary += fmt.Sprintf(sIndustryMapKey.In(b.lang), b.sentenceList(b.names(key)))
+	}
+	c.Summary += fmt.Sprintf(sIndustryMapEnd.In(b.lang), b.cities(len(core)+len(key)))
 	c.Table.Header = []string{lCity.In(b.lang), lRating.In(b.lang)}
 	var items []MapItem
 	for _, city := range b.p.Cities {
@@ -123,7 +129,7 @@ func (b *builder) cityMap(city *plan.City) *Chart {
 	name := b.t(city.Short)
 	c := &Chart{ID: CityMapID(city.Code.Value), Kind: CityMap, Subject: city.Code.Value,
 		Title: fmt.Sprintf(tCityMap.In(b.lang), b.t(city.Name))}
-	c.Summary = fmt.Sprintf(sCityMap.In(b.lang), b.t(city.Name), hunan(b.lang), b.t(city.Group.Name))
+	c.Summary = fmt.Sprintf(sCityMap.In(b.lang), b.t(city.Name), b.t(city.Group.Name))
 	c.Table.Header = []string{lCity.In(b.lang), lGroup.In(b.lang)}
 	var items []MapItem
 	for _, other := range b.p.Cities {
@@ -141,9 +147,6 @@ func (b *builder) cityMap(city *plan.City) *Chart {
 	))
 	return c
 }
-
-// hunan is the province's name for the city charts' summaries.
-func hunan(lang plan.Lang) string { return plan.Text{ZH: "湖南省", EN: "Hunan Province"}.In(lang) }
 
 func (b *builder) regions() *Chart {
 	c := &Chart{ID: RegionsID, Kind: Regions, Title: tRegions.In(b.lang)}
@@ -190,10 +193,7 @@ func (b *builder) overview() *Chart {
 		}
 		name := b.t(city.Short)
 		label := fmt.Sprintf("%s\n%d+%d", name, len(core), len(key))
-		tip := fmt.Sprintf("%s：%s %d，%s %d", name, lCore.In(b.lang), len(core), lKey.In(b.lang), len(key))
-		if b.lang == plan.EN {
-			tip = fmt.Sprintf("%s: %d %s, %d %s", name, len(core), lCore.EN, len(key), lKey.EN)
-		}
+		tip := fmt.Sprintf(sOverviewTip.In(b.lang), name, uitext.Count(b.lang, "go_count_core", len(core)), uitext.Count(b.lang, "go_count_key", len(key)))
 		item := b.region(city, float64(n), label, tip, "")
 		item.ItemStyle.AreaColor = "" // the visual map shades it
 		item.Emphasis = nil

@@ -10,6 +10,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/types"
 
 	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
 // Colours safe for colour-blind readers (Okabe–Ito); core and key also
@@ -175,19 +176,39 @@ func isEmpty(v any) bool {
 // aria description, the font and the white ground (charts stay light in
 // dark mode, as printed charts do).
 func (b *builder) decorate(c *Chart, obj map[string]any, decals bool) {
-	d := b.p.Document
 	obj["title"] = Title{
-		Text: c.Title, Subtext: fmt.Sprintf(lSourceFormat.In(b.lang), b.t(d.Title), b.t(d.Notice.Number)),
+		Text: c.Title, Subtext: b.credit(c.Map),
 		Left: 12, Top: 8, ItemGap: 4,
 		// The English source line runs to two lines.
 		TextStyle:    TextStyle{Color: colorText, FontSize: 16, FontFamily: fontFamily},
 		SubtextStyle: TextStyle{Color: colorMuted, FontSize: 11, FontFamily: fontFamily},
 	}
-	obj["aria"] = Aria{Enabled: true, Label: AriaLabel{Enabled: true, Description: c.Title + ". " + c.Summary}, Decal: AriaDecal{Show: decals}}
+	obj["aria"] = Aria{Enabled: true, Label: AriaLabel{Enabled: true, Description: c.Title + lSentenceEnd.In(b.lang) + c.Summary}, Decal: AriaDecal{Show: decals}}
 	obj["textStyle"] = TextStyle{FontFamily: fontFamily, Color: colorText}
 	obj["backgroundColor"] = "#FFFFFF"
 	obj["animation"] = false
 }
+
+// credit is every chart's subtext: the document it is based on, then the
+// site that drew it, so that a downloaded or embedded chart says both; a
+// map also says it is schematic, and carries the 审图号 once one is set
+// (go_chart_mapApproval in the i18n files).
+func (b *builder) credit(isMap bool) string {
+	d := b.p.Document
+	source := fmt.Sprintf(lSourceFormat.In(b.lang), b.t(d.Title), b.t(d.Notice.Number))
+	line := fmt.Sprintf(lCredit.In(b.lang), lSiteShortName.In(b.lang))
+	if isMap {
+		line += lCreditSep.In(b.lang) + lMapNote.In(b.lang)
+		if n := lMapApproval.In(b.lang); n != "" {
+			line += lCreditSep.In(b.lang) + n
+		}
+	}
+	return source + "\n" + line
+}
+
+// Credit is the site's credit line every chart carries, for checks over
+// the drawn SVGs.
+func Credit(l plan.Lang) string { return fmt.Sprintf(lCredit.In(l), lSiteShortName.In(l)) }
 
 func tooltip(trigger string) charts.GlobalOpts {
 	return charts.WithTooltipOpts(opts.Tooltip{Show: types.Bool(ptr(true)), Trigger: trigger})
@@ -203,17 +224,18 @@ func (b *builder) join(names []string) string {
 	return strings.Join(names, lListSep.In(b.lang))
 }
 
-// cities counts cities and prefectures: 1 city or prefecture, 6 cities
-// and prefectures, 6个市州.
-func (b *builder) cities(n int) string {
-	switch {
-	case b.lang == plan.ZH:
-		return fmt.Sprintf("%d个市州", n)
-	case n == 1:
-		return "1 city or prefecture"
+// sentenceList lists names in running text: 长沙、娄底; Changsha and
+// Loudi; Changsha, Loudi and Xiangtan.
+func (b *builder) sentenceList(names []string) string {
+	if len(names) < 2 {
+		return b.join(names)
 	}
-	return fmt.Sprintf("%d cities and prefectures", n)
+	return strings.Join(names[:len(names)-1], lListSep.In(b.lang)) + lLastSep.In(b.lang) + names[len(names)-1]
 }
 
+// cities counts cities and prefectures: 1 city or prefecture, 6 cities
+// and prefectures, 6个市州.
+func (b *builder) cities(n int) string { return uitext.Count(b.lang, "go_count_cities", n) }
+
 // colon separates a name from what is said of it.
-func (b *builder) colon() string { return plan.Text{ZH: "：", EN: ": "}.In(b.lang) }
+func (b *builder) colon() string { return lColon.In(b.lang) }

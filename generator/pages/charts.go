@@ -3,6 +3,7 @@ package pages
 import (
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
 // ChartView is what a page needs to show a chart: its words, its data
@@ -86,7 +87,7 @@ func (v *view) gallery() *Page {
 		all = append(all, v.chart(c.ID))
 	}
 	return &Page{
-		Title:  map[plan.Lang]string{plan.ZH: "图表", plan.EN: "Charts"}[v.l],
+		Title:  uitext.In(v.l, "go_page_charts"),
 		Type:   "gallery",
 		Params: map[string]any{"charts": all},
 	}
@@ -112,7 +113,7 @@ func (v *view) downloadsPage() *Page {
 		}
 	}
 	return &Page{
-		Title:  map[plan.Lang]string{plan.ZH: "数据下载", plan.EN: "Data downloads"}[v.l],
+		Title:  uitext.In(v.l, "go_page_downloads"),
 		Type:   "downloads",
 		Params: map[string]any{"files": files},
 	}

@@ -2,6 +2,7 @@ package pages
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
@@ -92,7 +93,10 @@ func (v *view) industry(ind *plan.Industry, weight int) *Page {
 	}
 	var items []Paragraph
 	for i, it := range ind.Items {
-		items = append(items, Paragraph{ID: fmt.Sprintf("item-%d", i+1), Title: v.t(it.Title), Text: v.t(it.Text)})
+		// The run-in heading as the plan prints it, number and stop
+		// included: 1.特种工程机械。依托…
+		whole, text := v.t(it.Paragraph(i)), v.t(it.Text)
+		items = append(items, Paragraph{ID: fmt.Sprintf("item-%d", i+1), Title: strings.TrimSuffix(strings.TrimSuffix(whole, text), " "), Text: text})
 	}
 	kp := ind.KeyPoints
 	var notes []Note

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
 // TierView is a tier with its industries.
@@ -63,11 +64,16 @@ func (v *view) headlineCards() []Card {
 func (v *view) home() *Page {
 	d := v.p.Document
 	return &Page{
-		Title:       v.t(d.Title),
-		Description: v.t(d.Notice.Issuer) + " · " + v.t(d.Notice.Number),
+		Title: v.t(d.ReaderTitle),
+		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_home"), v.t(d.Notice.Issuer), v.t(d.ReaderTitle), v.t(d.Notice.Number),
+			len(v.p.Industries), len(v.p.Cities)),
 		Params: map[string]any{
-			"issuer":     v.t(d.Notice.Issuer),
-			"number":     v.t(d.Notice.Number),
+			"issuer": v.t(d.Notice.Issuer),
+			"number": v.t(d.Notice.Number),
+			// planTitle is the title as the document prints it (literal in
+			// English), for the source line and citations.
+			"planTitle":  v.t(d.Title),
+			"updated":    v.updated,
 			"industries": len(v.p.Industries),
 			"tierCount":  len(d.Tiers),
 			"cityCount":  len(v.p.Cities),
@@ -84,14 +90,16 @@ func (v *view) home() *Page {
 
 func (v *view) industriesIndex() *Page {
 	return &Page{
-		Title:  map[plan.Lang]string{plan.ZH: "产业", plan.EN: "Industries"}[v.l],
+		Title:       uitext.In(v.l, "go_page_industries"),
+		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_industries"), len(v.p.Industries)),
 		Params: map[string]any{"tiers": v.tiers()},
 	}
 }
 
 func (v *view) citiesIndex() *Page {
 	return &Page{
-		Title:  map[plan.Lang]string{plan.ZH: "市州", plan.EN: "Cities and prefectures"}[v.l],
+		Title:       uitext.In(v.l, "go_page_cities"),
+		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_cities"), len(v.p.Cities)),
 		Params: map[string]any{"groups": v.groups()},
 	}
 }
@@ -165,7 +173,7 @@ func (v *view) targets() *Page {
 		inds = append(inds, IndustryTargets{Industry: v.industryLink(ind), Tier: v.t(ind.Tier.Name), Targets: v.targetViews(ind.Targets)})
 	}
 	return &Page{
-		Title:       map[plan.Lang]string{plan.ZH: "2027年目标", plan.EN: "Targets for 2027"}[v.l],
+		Title:       uitext.In(v.l, "go_page_targets"),
 		Description: v.t(g.Paragraph),
 		Type:        "targets",
 		Params: map[string]any{
@@ -176,6 +184,15 @@ func (v *view) targets() *Page {
 			"charts":       v.chartList(charts.TargetsYuanID, charts.TargetsShareID),
 		},
 	}
+}
+
+// bracket prints a responsibility line in the brackets the plan gives it,
+// every unit and 等 kept: （省商务厅、…等按职责分工负责）.
+func (v *view) bracket(t plan.Text) string {
+	if v.l == plan.ZH {
+		return "（" + t.ZH + "）"
+	}
+	return "(" + t.EN + ")"
 }
 
 // SafeguardView is one of the ten measures.
@@ -196,13 +213,14 @@ func (v *view) safeguards() *Page {
 		lead := m.UnitsLead()
 		items = append(items, SafeguardView{
 			ID: fmt.Sprintf("safeguard-%d", i+1), N: i + 1, Title: v.t(m.Title), Text: v.t(m.Text),
-			Responsibility: v.t(m.Responsibility), Lead: lead,
+			Responsibility: v.bracket(m.Responsibility), Lead: lead,
 			Units: v.units(m.Units, func(int) bool { return lead }),
 		})
 	}
 	return &Page{
-		Title:  v.t(s.Heading),
-		Type:   "safeguards",
+		Title:       v.t(s.Heading),
+		Description: uitext.In(v.l, "go_desc_safeguards"),
+		Type:        "safeguards",
 		Params: map[string]any{"items": items},
 	}
 }

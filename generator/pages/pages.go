@@ -37,8 +37,9 @@ type BuildOptions struct {
 type Files map[string][]byte
 
 // Render makes every generated page in both languages, with the charts
-// each page shows and the sizes of the data downloads (file name → bytes).
-func Render(p *plan.Plan, cs []*charts.Chart, downloads map[string]int) (Files, error) {
+// each page shows, the sizes of the data downloads (file name → bytes)
+// and the date the edition was last updated (YYYY-MM-DD).
+func Render(p *plan.Plan, cs []*charts.Chart, downloads map[string]int, updated string) (Files, error) {
 	for _, c := range cs {
 		if _, ok := chartPage(c); !ok {
 			return nil, fmt.Errorf("chart %s (%s): no page shows charts of kind %q", c.ID, c.Lang, c.Kind)
@@ -47,7 +48,7 @@ func Render(p *plan.Plan, cs []*charts.Chart, downloads map[string]int) (Files, 
 	files := Files{}
 	for _, l := range plan.Langs {
 		v := newView(p, l, cs)
-		v.downloads = downloads
+		v.downloads, v.updated = downloads, updated
 		for path, pg := range v.pages() {
 			b, err := encode(pg)
 			if err != nil {

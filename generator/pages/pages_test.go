@@ -24,7 +24,7 @@ func render(t *testing.T) Files {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := Render(p, cs, map[string]int{"layout.csv": 1000, "plan.xlsx": 2048})
+	files, err := Render(p, cs, map[string]int{"layout.csv": 1000, "plan.xlsx": 2048}, "2024-01-02")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestEveryChartKindHasAPage(t *testing.T) {
 		}
 	}
 	bad := &charts.Chart{ID: "orphan", Lang: plan.ZH, Kind: "orphan"}
-	if _, err := Render(&plan.Plan{}, []*charts.Chart{bad}, nil); err == nil || !strings.Contains(err.Error(), `no page shows charts of kind "orphan"`) {
+	if _, err := Render(&plan.Plan{}, []*charts.Chart{bad}, nil, ""); err == nil || !strings.Contains(err.Error(), `no page shows charts of kind "orphan"`) {
 		t.Errorf("Render of a chart of an unplaced kind: err = %v; want it refused", err)
 	}
 }

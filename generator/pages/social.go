@@ -1,8 +1,11 @@
 package pages
 
 import (
+	"fmt"
+
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
 // SocialCard is a page's preview image for links shared on social media
@@ -15,10 +18,13 @@ type SocialCard struct {
 	Lang     plan.Lang
 	Title    string
 	Subtitle string // the layout shortens it to the room it has
-	Footer   string // lines, one per "\n": the site's name, the document number
+	Footer   string // lines, one per "\n": the site's name (its credit), then the document it is based on
 	Chart    string // the chart it shows, by id
 	Alt      string // what the image shows, for og:image:alt
 }
+
+// SiteName is the edition's name, which every card carries as its credit.
+func SiteName(l plan.Lang) string { return uitext.In(l, "siteName") }
 
 // SocialImage is where a card's PNG goes, under the generated assets.
 func SocialImage(lang plan.Lang, name string) string {
@@ -57,7 +63,7 @@ func (v *view) card(name, title, subtitle, chart string) SocialCard {
 	d := v.p.Document
 	c := SocialCard{
 		Name: name, Lang: v.l, Title: title, Subtitle: subtitle, Chart: chart,
-		Footer: v.t(d.Title) + "\n" + v.t(d.Notice.Number),
+		Footer: fmt.Sprintf(uitext.In(v.l, "go_card_footer"), SiteName(v.l), v.t(d.Notice.Issuer), v.t(d.ReaderTitle), v.t(d.Notice.Number)),
 	}
 	if ch := v.chart(chart); ch != nil {
 		c.Alt = ch.Summary
@@ -67,10 +73,8 @@ func (v *view) card(name, title, subtitle, chart string) SocialCard {
 
 func (v *view) homeCard() SocialCard {
 	d := v.p.Document
-	c := v.card("home", v.t(d.Title), "", "overview")
+	c := v.card("home", v.t(d.ReaderTitle), "", "overview")
 	c.Subtitle = c.Alt
-	// The title is the plan's name already: the footer says who issued it.
-	c.Footer = v.t(d.Notice.Issuer) + "\n" + v.t(d.Notice.Number)
 	return c
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
 // view builds the pages of one language.
@@ -15,6 +16,8 @@ type view struct {
 	charts []*charts.Chart
 	// downloads are the data files' sizes, by name.
 	downloads map[string]int
+	// updated is the edition's last update, YYYY-MM-DD.
+	updated string
 }
 
 func newView(p *plan.Plan, l plan.Lang, cs []*charts.Chart) *view {
@@ -106,8 +109,8 @@ func (v *view) fullText() *Page {
 	}
 	a := v.p.Document.Attachments
 	return &Page{
-		Title:       v.t(v.p.Document.Title),
-		Description: v.t(v.p.Document.Notice.Issuer) + " · " + v.t(v.p.Document.Notice.Number),
+		Title:       v.t(v.p.Document.ReaderTitle),
+		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_plan"), v.t(v.p.Document.ReaderTitle), v.t(v.p.Document.Notice.Number)),
 		Type:        "plan",
 		Params: map[string]any{
 			"blocks":          blocks,
@@ -166,7 +169,7 @@ func (v *view) attachmentCities(ind *plan.Industry) string {
 	}
 	named, _ := plan.ParseCityCell(cell, v.p.Cities)
 	if len(named) == len(v.p.Cities) {
-		return fmt.Sprintf("All %d cities and prefectures", len(named))
+		return fmt.Sprintf(uitext.In(v.l, "go_page_allCities"), len(named))
 	}
 	var names []string
 	for _, c := range named {

@@ -28,6 +28,9 @@ type Options struct {
 	// of indexing: serve's quick rebuild, which shows an edit sooner and
 	// then calls IndexSearch on the output.
 	SearchLater bool
+	// Updated is the edition's "last updated" date (YYYY-MM-DD); empty
+	// takes it from the project (see lastUpdated).
+	Updated string
 }
 
 // Summary counts what a build made.
@@ -96,7 +99,11 @@ func Run(opts Options) (Summary, error) {
 	}
 
 	progress("writing pages: %d industries, %d cities", len(p.Industries), len(p.Cities))
-	files, err := pages.Render(p, cs, sizes)
+	updated := opts.Updated
+	if updated == "" {
+		updated = lastUpdated(root)
+	}
+	files, err := pages.Render(p, cs, sizes, updated)
 	if err != nil {
 		return sum, err
 	}

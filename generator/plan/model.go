@@ -19,6 +19,9 @@ type Plan struct {
 type Document struct {
 	Notice      Notice      `yaml:"notice"`
 	Title       Text        `yaml:"title"`
+	// ReaderTitle is the title as a reader of each language would write
+	// it; Title stays the literal rendering, for citations.
+	ReaderTitle Text        `yaml:"reader_title"`
 	Preamble    Text        `yaml:"preamble"`
 	General     General     `yaml:"general"`
 	Tiers       []*Tier     `yaml:"tiers"`

@@ -3,15 +3,19 @@
 // browser has one, else copy link). No third-party widget, no tracking.
 import { wireCopy } from './tools.js';
 
+// today is the access date as each language's citation style writes it:
+// GB/T 7714 2024-03-05, English 5 March 2024.
 function today(lang) {
   const d = new Date();
-  if (lang.startsWith('zh')) return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+  const pad = (n) => String(n).padStart(2, '0');
+  if (lang.startsWith('zh')) return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 export function initPage() {
   const date = today(document.documentElement.lang || 'en');
-  for (const el of document.querySelectorAll('.access-date')) el.textContent = date;
+  // Without this script the citation simply has no access date.
+  for (const el of document.querySelectorAll('.access-date')) el.textContent = (el.dataset.pattern || '').replace('{date}', date);
   for (const btn of document.querySelectorAll('button.copy-button')) {
     if (btn.dataset.copy) btn.dataset.copy = btn.dataset.copy.replace('{date}', date);
     wireCopy(btn);
