@@ -35,10 +35,26 @@ func (v *view) statement(t *plan.Target) *Statement {
 	return s
 }
 
+// strivePlace says where 力争 stands when only one source has it, so that
+// the note reads "the plan text says “strive for”, attachment 2 does not".
+func strivePlace(pr *plan.TargetPair) []string {
+	out := make([]string, 0, len(pr.Differs))
+	for _, d := range pr.Differs {
+		if d == "strive" {
+			d = "strive-attachment2"
+			if pr.Body != nil && pr.Body.Strive {
+				d = "strive-body"
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
 func (v *view) targetViews(ts []*plan.Target) []TargetView {
 	out := []TargetView{}
 	for _, pr := range plan.Pairs(ts) {
-		out = append(out, TargetView{Label: v.t(pr.Label), Body: v.statement(pr.Body), Attachment: v.statement(pr.Attachment), Differs: pr.Differs})
+		out = append(out, TargetView{Label: v.t(pr.Label), Body: v.statement(pr.Body), Attachment: v.statement(pr.Attachment), Differs: strivePlace(pr)})
 	}
 	return out
 }

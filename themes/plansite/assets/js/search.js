@@ -21,6 +21,7 @@ async function engine() {
 }
 
 function say(key, n) {
+  if (key === 'count' && n === 1) key = 'countOne'; // "1 page found", not "1 pages"
   status.textContent = (status.dataset[key] || '').replace('{n}', String(n ?? ''));
 }
 
