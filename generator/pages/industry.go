@@ -6,6 +6,7 @@ import (
 
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
 // Statement is a target as one source states it.
@@ -198,7 +199,8 @@ func (v *view) city(c *plan.City, weight int) *Page {
 	}
 	return &Page{
 		Title:       v.t(c.Name),
-		Description: v.t(c.Full) + " · " + v.t(c.Group.Name),
+		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_city"), v.t(c.Full), v.t(c.Group.Name),
+			uitext.Count(v.l, "go_count_core", len(core)), uitext.Count(v.l, "go_count_key", len(key))),
 		Weight:      weight + 1,
 		Params:      params,
 	}
