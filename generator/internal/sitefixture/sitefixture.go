@@ -19,12 +19,17 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/hunan-industry/plan-site/generator/internal/projectcopy"
 )
 
 // URL is the base URL the fixture is built with.
 const URL = "https://plan.test/"
+
+// staleAfter is how long a fixture no test has asked for is kept: longer
+// than any test run (the README's command allows 60 minutes).
+const staleAfter = 2 * time.Hour
 
 // prefix names the fixture folders in the temporary directory.
 const prefix = "plan-site-fixture-"
@@ -67,15 +72,18 @@ func built(build Build) (string, error) {
 	root := filepath.Join(os.TempDir(), prefix+key[:16])
 	done := filepath.Join(root, ".built")
 	if _, err := os.Stat(done); err == nil {
-		return root, nil
+		now := time.Now()
+		return root, os.Chtimes(done, now, now) // in use: see below
 	}
-	// Another version of the code or data: its fixture is of no more use.
-	old, _ := filepath.Glob(filepath.Join(os.TempDir(), prefix+"*"))
-	for _, d := range old {
-		if info, err := os.Stat(d); err == nil && info.IsDir() {
-			os.RemoveAll(d)
+	// Fixtures of other versions of the code or data may still be read by
+	// a test run of another checkout: only those unused for a while go.
+	old, _ := filepath.Glob(filepath.Join(os.TempDir(), prefix+"*", ".built"))
+	for _, f := range old {
+		if info, err := os.Stat(f); err == nil && time.Since(info.ModTime()) > staleAfter {
+			os.RemoveAll(filepath.Dir(f))
 		}
 	}
+	os.RemoveAll(root) // what a run cut short may have left
 	if err := projectcopy.Copy(repo, root); err != nil {
 		return "", err
 	}
