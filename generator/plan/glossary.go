@@ -64,6 +64,9 @@ func buildGlossary(p *Plan, l *loader) *Glossary {
 		lg := l.log(t.File)
 		field := fmt.Sprintf("[%d]", index[t.File])
 		index[t.File]++
+		checkControl(lg, field+".zh", t.ZH.Value)
+		checkControl(lg, field+".en", t.EN)
+		checkControl(lg, field+".note", t.Note)
 		switch {
 		case strings.TrimSpace(t.ZH.Value) == "":
 			lg.add(t.ZH.Line, field+".zh", "missing Chinese name")

@@ -329,6 +329,24 @@ var badCases = []struct {
 	{"top-level text left out", []edit{replace("plan.yaml", "preamble: {zh: 为测试加载器，制订本方案。, en: This plan is drawn up to test the loader.}\n", "")},
 		[]want{{"plan.yaml", 0, "preamble", "missing text (zh and en)"}}},
 
+	{"English of spaces only", []edit{replace("industries/A1.yaml", "name: {zh: 现代石化, en: Modern petrochemicals}", `name: {zh: 现代石化, en: "   "}`)},
+		[]want{{"industries/A1.yaml", 4, "name.en", "the English is blank (spaces only)"}}},
+	{"Chinese of an ideographic space only", []edit{replace("plan.yaml", "title: {zh: 测试方案, en: Test Plan}", "title: {zh: \"\u3000\", en: Test Plan}")},
+		[]want{{"plan.yaml", 9, "title.zh", "the Chinese is blank (spaces only)"}}},
+	{"NUL in a text", []edit{replace("industries/A1.yaml", "en: Molecular refining.}", `en: "Molecular\0 refining."}`)},
+		[]want{{"industries/A1.yaml", 22, "key_points.technologies.en", `holds an invisible control character U+0000 (NUL) after "Molecular": delete it`}}},
+	{"tab in a Chinese text", []edit{replace("industries/A1.yaml", "      zh: 推动湖南石化乙烯项目投产。", `      zh: "推动湖南石化\t乙烯项目投产。"`)},
+		[]want{{"industries/A1.yaml", 11, "items[0].text.zh", `holds an invisible control character U+0009 (tab) after "推动湖南石化": delete it`}}},
+	{"carriage return in a long text", []edit{replace("plan.yaml", "preamble: {zh: 为测试加载器，制订本方案。, en: This plan is drawn up to test the loader.}", `preamble: {zh: 为测试加载器，制订本方案。, en: "This plan is drawn up to test the loader.\r"}`)},
+		[]want{{"plan.yaml", 10, "preamble.en", `holds an invisible control character U+000D (carriage return) after "… to test the loader.": delete it`}}},
+	{"escape character in a key", []edit{replace("industries/B1.yaml", "  - metric: world-class-enterprises", `  - metric: "world-class\x1b-enterprises"`)},
+		[]want{{"industries/B1.yaml", 45, "targets[2].metric", `holds an invisible control character U+001B after "world-class": delete it`}}},
+	{"control character in a glossary entry", []edit{replace("glossary/companies.yaml", "en: Zoomlion,", `en: "Zoom\x07lion",`)},
+		[]want{
+			{"glossary/companies.yaml", 5, "[3].en", `holds an invisible control character U+0007 after "Zoom": delete it`},
+			{"industries/B1.yaml", 20, "key_points.enterprises.en", `names 中联重科, but not as "Zoom\alion" (glossary glossary/companies.yaml)`},
+		}},
+
 	// Cities and the regional layout.
 	{"unknown city in the regional layout", []edit{replace("plan.yaml", "          - city: xiangtan", "          - city: xiangtang")},
 		[]want{
