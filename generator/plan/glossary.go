@@ -78,6 +78,7 @@ func buildGlossary(p *Plan, l *loader) *Glossary {
 		case !slices.Contains(termBases, t.Basis.Value):
 			lg.add(t.Basis.Line, field+".basis", "basis %q is not one of %s", t.Basis.Value, strings.Join(termBases, ", "))
 		}
+		checkGlossaryFigures(lg, field, t)
 		if prev := g.terms[t.ZH.Value]; prev != nil {
 			lg.add(t.ZH.Line, field+".zh", "duplicate glossary entry %s (also in %s)", t.ZH.Value, prev.File)
 			continue

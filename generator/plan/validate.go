@@ -164,6 +164,11 @@ func validate(p *Plan, l *loader) {
 	})
 	checkNames(docLog, &p.Document, glossary)
 	checkNames(cityLog, &p.Cities, glossary)
+	checkFigures(docLog, &p.Document, glossary)
+	checkFigures(cityLog, &p.Cities, glossary)
+	for _, ind := range p.Industries {
+		checkFigures(l.log(ind.file), ind, glossary)
+	}
 }
 
 var keyPointFields = []string{"goal", "products", "technologies", "enterprises", "cities"}
