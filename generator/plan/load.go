@@ -44,9 +44,16 @@ func Load(dir string) (*Plan, error) {
 		}
 	}
 	mapNames := l.readMapNames()
+	srcFile, source, haveSource := l.readSource()
 	if len(l.problems) == 0 {
 		validate(p, l)
 		checkMapNames(p, l, mapNames)
+	}
+	// Coverage runs on data that is otherwise valid: on a broken link (an
+	// unknown tier, a duplicate code) it would report every paragraph of
+	// the section, burying the one problem that matters.
+	if len(l.problems) == 0 && haveSource {
+		checkCoverage(p, l, srcFile, source)
 	}
 	if len(l.problems) > 0 {
 		return nil, l.problems.sorted()

@@ -495,6 +495,22 @@ var badCases = []struct {
 	{"body named in zh, missing from en", []edit{replace("plan.yaml", "en: Led by the Hunan Provincial Development and Reform Commission and", "en: Led by the Development and Reform Commission and")},
 		[]want{{"plan.yaml", 84, "safeguards.items[0].responsibility.en", `names 省发展改革委, but not as "Hunan Provincial Development and Reform Commission" (glossary glossary/bodies.yaml)`}}},
 
+	// Coverage: the data reproduces its source, testdata/valid/source/.
+	{"coverage: a numbered item deleted", []edit{replace("industries/A1.yaml", "items:\n  - title: {zh: 石油化工, en: Petrochemicals}\n    text:\n      zh: 推动湖南石化乙烯项目投产。\n      en: Bring the ethylene project of Sinopec Hunan Petrochemical into production.\n", "items: []\n")},
+		[]want{{"industries/A1.yaml", 10, "responsibility.zh", `the source's paragraph source/test-plan.txt:22 is missing from the data before this one: "1.石油化工。推动湖南石化乙烯项目投产。"`}}},
+	{"coverage: a paragraph changed", []edit{replace("industries/B1.yaml", "  zh: 支持三一集团做大做强。", "  zh: 支持三一集团做强。")},
+		[]want{{"industries/B1.yaml", 7, "intro.zh", `differs from the source (source/test-plan.txt:27) after "支持三一集团做": the source has "大做强。到2027年，工程机械产业营业收入达到1.4万亿元。", the data "强。到2027年，工程机械产业营业收入达到1.4万亿元。"`}}},
+	{"coverage: a paragraph the source lacks", []edit{replace("plan.yaml", "    - {zh: 测试方案重点一览表, en: Overview of priorities of the Test Plan}\n  layout:", "    - {zh: 测试方案重点一览表, en: Overview of priorities of the Test Plan}\n    - {zh: 测试方案附表, en: Supplementary table of the Test Plan}\n  layout:")},
+		[]want{{"plan.yaml", 91, "attachments.list[2].zh", `this paragraph is not in the source (source/test-plan.txt): "3.测试方案附表"`}}},
+	{"coverage: an attachment 2 cell changed", []edit{replace("industries/A1.yaml", "products: {zh: 乙烯、聚乙烯。, en: Ethylene and polyethylene.}", "products: {zh: 乙烯。, en: Ethylene.}")},
+		[]want{{"industries/A1.yaml", 21, "key_points.products.zh", `attachment 2, row A1, cell 4: differs from the source (source/test-plan.txt:81) after "乙烯": the source has "、聚乙烯。", the data "。"`}}},
+	{"coverage: a rating changed", []edit{replace("layout.yaml", "      changsha: "+s2, "      changsha: "+s3)},
+		[]want{{"layout.yaml", 7, "rows[0].ratings.changsha", `attachment 1, row A1, cell 3: differs from the source (source/test-plan.txt:49) after "★★": the source has nothing, the data "★"`}}},
+	{"coverage: no source document", []edit{remove("source/test-plan.txt")},
+		[]want{{"source", 0, "", "found 0 source documents (source/*.txt), want exactly one: the document the data reproduces"}}},
+	{"coverage: the source goes on", []edit{replace("source/test-plan.txt", "\n市州\n\n", "\n市州\n\n附件3\n")},
+		[]want{{"source/test-plan.txt", 96, "", `the source goes on after attachment 2 with "附件3", which the data does not hold`}}},
+
 	// Targets.
 	{"target quote not in the source text", []edit{replace("industries/A1.yaml", "      zh: 力争石化产业产值超过4100亿元", "      zh: 力争石化产业总产值超过4100亿元")},
 		[]want{{"industries/A1.yaml", 36, "targets[0].quote.zh", `"力争石化产业总产值超过4100亿元" does not stand in the body text`}}},
