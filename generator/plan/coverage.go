@@ -122,12 +122,10 @@ func checkCoverage(p *Plan, l *loader, rel, raw string) {
 	segs := parseSource(raw)
 	var want []dataLine
 	for _, b := range p.FullText() {
-		for _, line := range strings.Split(b.Text.ZH, "\n") {
-			want = append(want, dataLine{line, b.File, b.Field})
-		}
+		want = printedLines(want, b.Text.ZH, b.File, b.Field)
 	}
 	a := &p.Document.Attachments
-	want = append(want, dataLine{a.Layout.Title.ZH, "plan.yaml", "attachments.layout.title.zh"})
+	want = printedLines(want, a.Layout.Title.ZH, "plan.yaml", "attachments.layout.title.zh")
 
 	i := 0
 	for i < len(segs) && segs[i].table == nil {
@@ -140,11 +138,9 @@ func checkCoverage(p *Plan, l *loader, rel, raw string) {
 		return
 	}
 	c.layoutTable(tables[0])
-	rest := []dataLine{
-		{a.Layout.Note.ZH, "plan.yaml", "attachments.layout.note.zh"},
-		{a.Attachment2.Label.ZH, "plan.yaml", "attachments.key_points.label.zh"},
-		{a.Attachment2.Title.ZH, "plan.yaml", "attachments.key_points.title.zh"},
-	}
+	rest := printedLines(nil, a.Layout.Note.ZH, "plan.yaml", "attachments.layout.note.zh")
+	rest = printedLines(rest, a.Attachment2.Label.ZH, "plan.yaml", "attachments.key_points.label.zh")
+	rest = printedLines(rest, a.Attachment2.Title.ZH, "plan.yaml", "attachments.key_points.title.zh")
 	j := 1
 	for j < len(tables) && tables[j].table == nil {
 		j++
@@ -162,6 +158,17 @@ func checkCoverage(p *Plan, l *loader, rel, raw string) {
 		}
 		c.sourceProblem(tables[j+1].no, "the source goes on after attachment 2 with %s, which the data does not hold", what)
 	}
+}
+
+// printedLines adds a text's lines as the source prints them: trimmed,
+// and without blank lines, which parseSource drops from the source too.
+func printedLines(lines []dataLine, text, file, field string) []dataLine {
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, dataLine{l, file, field})
+		}
+	}
+	return lines
 }
 
 func (c *coverage) sourceProblem(line int, format string, args ...any) {
@@ -426,4 +433,78 @@ func (c *coverage) keyPointsTable(seg segment) {
 			{kp.Cities.Value, ind.file, "key_points.cities", true},
 		})
 	}
+}
+
+// RenderSource loads the data in dir with every check but coverage and
+// prints the document it holds in the source's text form, tables included:
+// the source such data reproduces. Tests that rewrite a dataset's texts
+// (the hostile-data test) use it to give the dataset its matching source.
+func RenderSource(dir string) (string, error) {
+	p, err := load(dir, false)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	line := func(s string) { b.WriteString(s + "\n") }
+	// A table row: one tab-led cell a line, a cell's further lines
+	// without the tab, a blank line after the row.
+	row := func(cells ...string) {
+		for _, c := range cells {
+			line("\t" + c)
+		}
+		line("")
+	}
+	line("")
+	for _, bl := range p.FullText() {
+		line(bl.Text.ZH)
+	}
+	a := p.Document.Attachments
+	line(a.Layout.Title.ZH)
+	head := []string{a.Layout.TierHeader.ZH, a.Layout.IndustryHead.ZH}
+	for _, g := range p.Document.General.Regions.Groups {
+		head = append(head, g.Short.ZH)
+	}
+	row(append(head, a.Layout.CountHeader.ZH)...)
+	cities := []string{"", ""}
+	for _, c := range p.Cities {
+		cities = append(cities, c.Name.ZH)
+	}
+	row(append(cities, "")...)
+	var lastTier *Tier
+	for _, ind := range p.Industries {
+		r := []string{""}
+		if ind.Tier != lastTier {
+			r[0] = ind.Tier.Code.Value + "：" + ind.Tier.Name.ZH
+			lastTier = ind.Tier
+		}
+		r = append(r, ind.Code.Value+"："+ind.Name.ZH)
+		for _, c := range p.Cities {
+			l, _ := ind.Rating(c.Code.Value)
+			stars := ""
+			if l != "" {
+				stars = l.Stars()
+			}
+			r = append(r, stars)
+		}
+		row(append(r, strconv.Itoa(ind.StatedCount()))...)
+	}
+	total := []string{a.Layout.TotalLabel.ZH}
+	for _, c := range p.Cities {
+		total = append(total, strconv.Itoa(p.Layout.CityCounts[c.Code.Value].N))
+	}
+	row(append(total, "")...)
+	line("")
+	line(a.Layout.Note.ZH)
+	line(a.Attachment2.Label.ZH)
+	line(a.Attachment2.Title.ZH)
+	var cols []string
+	for _, c := range a.Attachment2.Columns {
+		cols = append(cols, c.ZH)
+	}
+	row(cols...)
+	for _, ind := range p.Industries {
+		kp := ind.KeyPoints
+		row(ind.Tier.Name.ZH, ind.Name.ZH, kp.Goal.ZH, kp.Products.ZH, kp.Technologies.ZH, kp.Enterprises.ZH, kp.Cities.Value)
+	}
+	return b.String(), nil
 }

@@ -38,7 +38,7 @@ func TestCoverage(t *testing.T) {
 	// source has before its first table.
 	var want int
 	for _, b := range p.FullText() {
-		want += len(strings.Split(b.Text.ZH, "\n"))
+		want += len(strings.Split(b.Text.ZH, "\n")) // no blank lines in the real data
 	}
 	segs := parseSource(string(raw))
 	i := 0
@@ -120,5 +120,33 @@ func TestCompareLines(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s:\n  %q\nwant\n  %q", c.name, got, c.want)
 		}
+	}
+}
+
+// TestRenderSource: the source printed from the test dataset is its
+// source file, byte for byte, and what RenderSource prints, Load accepts.
+func TestRenderSource(t *testing.T) {
+	got, err := RenderSource(validData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(validData + "/source/test-plan.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("RenderSource(%s) differs from its source file:\n%s", validData, got)
+	}
+	dir := t.TempDir()
+	copyValid(t, dir, replace("industries/B1.yaml", "  zh: 支持三一集团做大做强。", "  zh: 支持三一集团做强。\n    第二行。"))
+	src, err := RenderSource(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir+"/source/test-plan.txt", []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(dir); err != nil {
+		t.Errorf("the rendered source does not cover its data: %v", err)
 	}
 }
