@@ -77,6 +77,12 @@ var badDataCases = []badData{
 	{"English quote without the converted value", "industries/A1.yaml", "en: petrochemical output of more than 410 billion yuan", "en: petrochemical output of more than 4100 hundred million yuan", "industries/A1.yaml", "57", "targets[2].quote.en", `should state the value as "410 billion"`},
 	{"metric stated twice in one source", "industries/A1.yaml", "  - metric: leading-enterprises", "  - metric: output", "industries/A1.yaml", "38", "targets[1].metric", "is stated twice in body"},
 	{"unknown source", "industries/B1.yaml", "    source: attachment2\n    quote:\n      zh: 培育", "    source: attachment3\n    quote:\n      zh: 培育", "industries/B1.yaml", "51", "targets[2].source", `source "attachment3" is not one of`},
+
+	// Figures, coverage and blank texts.
+	{"wrong figure in a narrative", "industries/A1.yaml", "more than 410 billion yuan, and", "more than 41 billion yuan, and", "industries/A1.yaml", "7", "intro.en", `the English states "41 billion", a figure the Chinese does not state`},
+	{"paragraph changed from the source", "industries/B1.yaml", "  zh: 支持三一集团做大做强。", "  zh: 支持三一集团做强。", "industries/B1.yaml", "7", "intro.zh", "differs from the source (source/test-plan.txt:27)"},
+	{"English of spaces only", "industries/A1.yaml", "name: {zh: 现代石化, en: Modern petrochemicals}", `name: {zh: 现代石化, en: "   "}`, "industries/A1.yaml", "4", "name.en", "the English is blank (spaces only)"},
+	{"NUL in a text", "industries/A1.yaml", "en: Molecular refining.}", `en: "Molecular\0 refining."}`, "industries/A1.yaml", "22", "key_points.technologies.en", "invisible control character U+0000 (NUL)"},
 }
 
 // TestBadDataKeepsOutput builds the small valid dataset once with the

@@ -108,3 +108,61 @@ func TestRunUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildBadDataKeepsOutput: data that would mislead (a wrong figure, a
+// lost paragraph, a blank name) stops the build at load with file:line:
+// field, and the previous public/ stays as it was.
+func TestBuildBadDataKeepsOutput(t *testing.T) {
+	for _, c := range []struct {
+		name, file, old, new, want string
+	}{
+		{"wrong figure", "industries/A1.yaml", "more than 410 billion yuan, and", "more than 41 billion yuan, and",
+			filepath.Join("industries", "A1.yaml") + `:7: intro.en: the English states "41 billion", a figure the Chinese does not state`},
+		{"paragraph lost", "industries/B1.yaml", "  zh: 支持三一集团做大做强。", "  zh: 支持三一集团做强。",
+			filepath.Join("industries", "B1.yaml") + `:7: intro.zh: differs from the source (source/test-plan.txt:27)`},
+		{"blank name", "industries/A1.yaml", "name: {zh: 现代石化, en: Modern petrochemicals}", `name: {zh: 现代石化, en: "   "}`,
+			filepath.Join("industries", "A1.yaml") + ":4: name.en: the English is blank (spaces only)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			root, data := project(t)
+			f := filepath.Join(data, filepath.FromSlash(c.file))
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Count(b, []byte(c.old)) != 1 {
+				t.Fatalf("%s: %q does not occur once", c.file, c.old)
+			}
+			if err := os.WriteFile(f, bytes.Replace(b, []byte(c.old), []byte(c.new), 1), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(root, "public")
+			if err := os.MkdirAll(out, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			previous := []byte("<!doctype html><title>the previous build</title>")
+			if err := os.WriteFile(filepath.Join(out, "index.html"), previous, 0o644); err != nil {
+				t.Fatal(err)
+			}
+
+			code, stdout, stderr := runCmd("build", "-root", root, "-out", out)
+			if code != 1 {
+				t.Errorf("build returned %d; want 1; stderr:\n%s", code, stderr)
+			}
+			if stdout != "" {
+				t.Errorf("stdout = %q; want nothing", stdout)
+			}
+			if !strings.Contains(stderr, filepath.Join(data, c.want)) {
+				t.Errorf("stderr does not report\n  %s\nstderr:\n%s", filepath.Join(data, c.want), stderr)
+			}
+			entries, _ := os.ReadDir(out)
+			got, _ := os.ReadFile(filepath.Join(out, "index.html"))
+			if len(entries) != 1 || !bytes.Equal(got, previous) {
+				t.Errorf("the failed build changed %s: %d entries, index.html %q", out, len(entries), got)
+			}
+			if left, _ := filepath.Glob(filepath.Join(root, ".public-new-*")); len(left) > 0 {
+				t.Errorf("the failed build left %v", left)
+			}
+		})
+	}
+}

@@ -24,6 +24,10 @@ type Block struct {
 	ID   string
 	Kind BlockKind
 	Text Text
+	// File and Field say where the data holds the block (the file relative
+	// to the data folder), so that a block that does not reproduce the
+	// source can be pointed at.
+	File, Field string
 }
 
 var (
@@ -49,47 +53,49 @@ func TierPart(i int) int { return i + 1 }
 func (p *Plan) FullText() []Block {
 	d := &p.Document
 	n := d.Notice
-	blocks := []Block{
-		{"notice", Masthead, n.Issuer},
-		{"notice-title", Masthead, n.Title},
-		{"notice-number", Masthead, n.Number},
-		{"notice-addressees", Paragraph, n.Addressees},
-		{"notice-body", Paragraph, n.Body},
-		{"plan", Title, d.Title},
-		{"preamble", Paragraph, d.Preamble},
+	var blocks []Block
+	add := func(id string, k BlockKind, t Text, file, field string) {
+		blocks = append(blocks, Block{id, k, t, file, field})
 	}
-	add := func(id string, k BlockKind, t Text) { blocks = append(blocks, Block{id, k, t}) }
+	doc := func(id string, k BlockKind, t Text, field string) { add(id, k, t, "plan.yaml", field) }
+	doc("notice", Masthead, n.Issuer, "notice.issuer.zh")
+	doc("notice-title", Masthead, n.Title, "notice.title.zh")
+	doc("notice-number", Masthead, n.Number, "notice.number.zh")
+	doc("notice-addressees", Paragraph, n.Addressees, "notice.addressees.zh")
+	doc("notice-body", Paragraph, n.Body, "notice.body.zh")
+	doc("plan", Title, d.Title, "title.zh")
+	doc("preamble", Paragraph, d.Preamble, "preamble.zh")
 
 	g := d.General
-	add("general", Part, PartHeading(0, g.Heading))
-	add("principles", Section, SectionHeading(0, g.Principles.Heading))
-	add("principles-text", Paragraph, g.Principles.Paragraph())
-	add("goals", Section, SectionHeading(1, g.Goals.Heading))
-	add("goals-text", Paragraph, g.Goals.Paragraph)
-	add("regions", Section, SectionHeading(2, g.Regions.Heading))
-	add("regions-text", Paragraph, g.Regions.Intro)
-	for _, grp := range g.Regions.Groups {
-		add("regions-"+grp.ID.Value, Paragraph, grp.Paragraph())
+	doc("general", Part, PartHeading(0, g.Heading), "general.heading.zh")
+	doc("principles", Section, SectionHeading(0, g.Principles.Heading), "general.principles.heading.zh")
+	doc("principles-text", Paragraph, g.Principles.Paragraph(), "general.principles.items")
+	doc("goals", Section, SectionHeading(1, g.Goals.Heading), "general.goals.heading.zh")
+	doc("goals-text", Paragraph, g.Goals.Paragraph, "general.goals.paragraph.zh")
+	doc("regions", Section, SectionHeading(2, g.Regions.Heading), "general.regions.heading.zh")
+	doc("regions-text", Paragraph, g.Regions.Intro, "general.regions.intro.zh")
+	for i, grp := range g.Regions.Groups {
+		doc("regions-"+grp.ID.Value, Paragraph, grp.Paragraph(), fmt.Sprintf("general.regions.groups[%d]", i))
 	}
 
 	for ti, tier := range d.Tiers {
-		add(TierAnchor(tier), Part, PartHeading(TierPart(ti), tier.Heading))
-		add(TierAnchor(tier)+"-text", Paragraph, tier.Intro)
+		doc(TierAnchor(tier), Part, PartHeading(TierPart(ti), tier.Heading), fmt.Sprintf("tiers[%d].heading.zh", ti))
+		doc(TierAnchor(tier)+"-text", Paragraph, tier.Intro, fmt.Sprintf("tiers[%d].intro.zh", ti))
 		for si, ind := range p.TierIndustries(tier) {
 			slug := ind.Slug.Value
-			add(slug, Section, SectionHeading(si, ind.Name))
-			add(slug+"-text", Paragraph, ind.Intro)
+			add(slug, Section, SectionHeading(si, ind.Name), ind.file, "name.zh")
+			add(slug+"-text", Paragraph, ind.Intro, ind.file, "intro.zh")
 			for i, it := range ind.Items {
-				add(fmt.Sprintf("%s-%d", slug, i+1), NumberedItem, it.Paragraph(i))
+				add(fmt.Sprintf("%s-%d", slug, i+1), NumberedItem, it.Paragraph(i), ind.file, fmt.Sprintf("items[%d]", i))
 			}
-			add(slug+"-units", Units, ind.Responsibility)
+			add(slug+"-units", Units, ind.Responsibility, ind.file, "responsibility.zh")
 		}
 	}
 
 	s := d.Safeguards
-	add("safeguards", Part, PartHeading(TierPart(len(d.Tiers)), s.Heading))
+	doc("safeguards", Part, PartHeading(TierPart(len(d.Tiers)), s.Heading), "safeguards.heading.zh")
 	for i, m := range s.Items {
-		add(fmt.Sprintf("safeguard-%d", i+1), NumberedItem, m.Paragraph(i))
+		doc(fmt.Sprintf("safeguard-%d", i+1), NumberedItem, m.Paragraph(i), fmt.Sprintf("safeguards.items[%d]", i))
 	}
 
 	a := d.Attachments
@@ -98,7 +104,7 @@ func (p *Plan) FullText() []Block {
 		if i == 0 {
 			t = Text{ZH: a.Heading.ZH + t.ZH, EN: a.Heading.EN + " " + t.EN}
 		}
-		add(fmt.Sprintf("attachment-%d", i+1), Paragraph, t)
+		doc(fmt.Sprintf("attachment-%d", i+1), Paragraph, t, fmt.Sprintf("attachments.list[%d].zh", i))
 	}
 	return blocks
 }

@@ -64,6 +64,9 @@ func buildGlossary(p *Plan, l *loader) *Glossary {
 		lg := l.log(t.File)
 		field := fmt.Sprintf("[%d]", index[t.File])
 		index[t.File]++
+		checkControl(lg, field+".zh", t.ZH.Value)
+		checkControl(lg, field+".en", t.EN)
+		checkControl(lg, field+".note", t.Note)
 		switch {
 		case strings.TrimSpace(t.ZH.Value) == "":
 			lg.add(t.ZH.Line, field+".zh", "missing Chinese name")
@@ -75,6 +78,7 @@ func buildGlossary(p *Plan, l *loader) *Glossary {
 		case !slices.Contains(termBases, t.Basis.Value):
 			lg.add(t.Basis.Line, field+".basis", "basis %q is not one of %s", t.Basis.Value, strings.Join(termBases, ", "))
 		}
+		checkGlossaryFigures(lg, field, t)
 		if prev := g.terms[t.ZH.Value]; prev != nil {
 			lg.add(t.ZH.Line, field+".zh", "duplicate glossary entry %s (also in %s)", t.ZH.Value, prev.File)
 			continue

@@ -13,8 +13,11 @@ import (
 )
 
 // Load reads the plan from dir (the data/ folder), links its parts and
-// validates it. On any problem it returns Problems listing all of them.
-func Load(dir string) (*Plan, error) {
+// validates it, down to reproducing its source document. On any problem it
+// returns Problems listing all of them.
+func Load(dir string) (*Plan, error) { return load(dir, true) }
+
+func load(dir string, coverage bool) (*Plan, error) {
 	l := &loader{dir: dir, logs: map[string]*problemLog{}}
 	p := &Plan{}
 	l.decode("plan.yaml", &p.Document)
@@ -44,9 +47,20 @@ func Load(dir string) (*Plan, error) {
 		}
 	}
 	mapNames := l.readMapNames()
+	var srcFile, source string
+	var haveSource bool
+	if coverage {
+		srcFile, source, haveSource = l.readSource()
+	}
 	if len(l.problems) == 0 {
 		validate(p, l)
 		checkMapNames(p, l, mapNames)
+	}
+	// Coverage runs on data that is otherwise valid: on a broken link (an
+	// unknown tier, a duplicate code) it would report every paragraph of
+	// the section, burying the one problem that matters.
+	if len(l.problems) == 0 && haveSource {
+		checkCoverage(p, l, srcFile, source)
 	}
 	if len(l.problems) > 0 {
 		return nil, l.problems.sorted()

@@ -329,6 +329,24 @@ var badCases = []struct {
 	{"top-level text left out", []edit{replace("plan.yaml", "preamble: {zh: 为测试加载器，制订本方案。, en: This plan is drawn up to test the loader.}\n", "")},
 		[]want{{"plan.yaml", 0, "preamble", "missing text (zh and en)"}}},
 
+	{"English of spaces only", []edit{replace("industries/A1.yaml", "name: {zh: 现代石化, en: Modern petrochemicals}", `name: {zh: 现代石化, en: "   "}`)},
+		[]want{{"industries/A1.yaml", 4, "name.en", "the English is blank (spaces only)"}}},
+	{"Chinese of an ideographic space only", []edit{replace("plan.yaml", "title: {zh: 测试方案, en: Test Plan}", "title: {zh: \"\u3000\", en: Test Plan}")},
+		[]want{{"plan.yaml", 9, "title.zh", "the Chinese is blank (spaces only)"}}},
+	{"NUL in a text", []edit{replace("industries/A1.yaml", "en: Molecular refining.}", `en: "Molecular\0 refining."}`)},
+		[]want{{"industries/A1.yaml", 22, "key_points.technologies.en", `holds an invisible control character U+0000 (NUL) after "Molecular": delete it`}}},
+	{"tab in a Chinese text", []edit{replace("industries/A1.yaml", "      zh: 推动湖南石化乙烯项目投产。", `      zh: "推动湖南石化\t乙烯项目投产。"`)},
+		[]want{{"industries/A1.yaml", 11, "items[0].text.zh", `holds an invisible control character U+0009 (tab) after "推动湖南石化": delete it`}}},
+	{"carriage return in a long text", []edit{replace("plan.yaml", "preamble: {zh: 为测试加载器，制订本方案。, en: This plan is drawn up to test the loader.}", `preamble: {zh: 为测试加载器，制订本方案。, en: "This plan is drawn up to test the loader.\r"}`)},
+		[]want{{"plan.yaml", 10, "preamble.en", `holds an invisible control character U+000D (carriage return) after "… to test the loader.": delete it`}}},
+	{"escape character in a key", []edit{replace("industries/B1.yaml", "  - metric: world-class-enterprises", `  - metric: "world-class\x1b-enterprises"`)},
+		[]want{{"industries/B1.yaml", 45, "targets[2].metric", `holds an invisible control character U+001B after "world-class": delete it`}}},
+	{"control character in a glossary entry", []edit{replace("glossary/companies.yaml", "en: Zoomlion,", `en: "Zoom\x07lion",`)},
+		[]want{
+			{"glossary/companies.yaml", 5, "[3].en", `holds an invisible control character U+0007 after "Zoom": delete it`},
+			{"industries/B1.yaml", 20, "key_points.enterprises.en", `names 中联重科, but not as "Zoom\alion" (glossary glossary/companies.yaml)`},
+		}},
+
 	// Cities and the regional layout.
 	{"unknown city in the regional layout", []edit{replace("plan.yaml", "          - city: xiangtan", "          - city: xiangtang")},
 		[]want{
@@ -477,6 +495,22 @@ var badCases = []struct {
 	{"body named in zh, missing from en", []edit{replace("plan.yaml", "en: Led by the Hunan Provincial Development and Reform Commission and", "en: Led by the Development and Reform Commission and")},
 		[]want{{"plan.yaml", 84, "safeguards.items[0].responsibility.en", `names 省发展改革委, but not as "Hunan Provincial Development and Reform Commission" (glossary glossary/bodies.yaml)`}}},
 
+	// Coverage: the data reproduces its source, testdata/valid/source/.
+	{"coverage: a numbered item deleted", []edit{replace("industries/A1.yaml", "items:\n  - title: {zh: 石油化工, en: Petrochemicals}\n    text:\n      zh: 推动湖南石化乙烯项目投产。\n      en: Bring the ethylene project of Sinopec Hunan Petrochemical into production.\n", "items: []\n")},
+		[]want{{"industries/A1.yaml", 10, "responsibility.zh", `the source's paragraph source/test-plan.txt:22 is missing from the data before this one: "1.石油化工。推动湖南石化乙烯项目投产。"`}}},
+	{"coverage: a paragraph changed", []edit{replace("industries/B1.yaml", "  zh: 支持三一集团做大做强。", "  zh: 支持三一集团做强。")},
+		[]want{{"industries/B1.yaml", 7, "intro.zh", `differs from the source (source/test-plan.txt:27) after "支持三一集团做": the source has "大做强。到2027年，工程机械产业营业收入达到1.4万亿元。", the data "强。到2027年，工程机械产业营业收入达到1.4万亿元。"`}}},
+	{"coverage: a paragraph the source lacks", []edit{replace("plan.yaml", "    - {zh: 测试方案重点一览表, en: Overview of priorities of the Test Plan}\n  layout:", "    - {zh: 测试方案重点一览表, en: Overview of priorities of the Test Plan}\n    - {zh: 测试方案附表, en: Supplementary table of the Test Plan}\n  layout:")},
+		[]want{{"plan.yaml", 91, "attachments.list[2].zh", `this paragraph is not in the source (source/test-plan.txt): "3.测试方案附表"`}}},
+	{"coverage: an attachment 2 cell changed", []edit{replace("industries/A1.yaml", "products: {zh: 乙烯、聚乙烯。, en: Ethylene and polyethylene.}", "products: {zh: 乙烯。, en: Ethylene.}")},
+		[]want{{"industries/A1.yaml", 21, "key_points.products.zh", `attachment 2, row A1, cell 4: differs from the source (source/test-plan.txt:81) after "乙烯": the source has "、聚乙烯。", the data "。"`}}},
+	{"coverage: a rating changed", []edit{replace("layout.yaml", "      changsha: "+s2, "      changsha: "+s3)},
+		[]want{{"layout.yaml", 7, "rows[0].ratings.changsha", `attachment 1, row A1, cell 3: differs from the source (source/test-plan.txt:49) after "★★": the source has nothing, the data "★"`}}},
+	{"coverage: no source document", []edit{remove("source/test-plan.txt")},
+		[]want{{"source", 0, "", "found 0 source documents (source/*.txt), want exactly one: the document the data reproduces"}}},
+	{"coverage: the source goes on", []edit{replace("source/test-plan.txt", "\n市州\n\n", "\n市州\n\n附件3\n")},
+		[]want{{"source/test-plan.txt", 96, "", `the source goes on after attachment 2 with "附件3", which the data does not hold`}}},
+
 	// Targets.
 	{"target quote not in the source text", []edit{replace("industries/A1.yaml", "      zh: 力争石化产业产值超过4100亿元", "      zh: 力争石化产业总产值超过4100亿元")},
 		[]want{{"industries/A1.yaml", 36, "targets[0].quote.zh", `"力争石化产业总产值超过4100亿元" does not stand in the body text`}}},
@@ -484,21 +518,21 @@ var badCases = []struct {
 		[]want{
 			{"industries/B1.yaml", 43, "targets[1].quote.zh", `"工程机械产业营业收入达到1.4万亿元" does not stand in the attachment2 text`},
 			{"industries/B1.yaml", 37, "targets[1].value", `value "1.5" does not stand in the quote "工程机械产业营业收入达到1.4万亿元"`},
+			// The English quote still says 1.5 trillion.
+			{"industries/B1.yaml", 45, "targets[1].quote.en", `the Chinese states 1.4万亿元; the English should state the value as "1.4 trillion"`},
+			{"industries/B1.yaml", 45, "targets[1].quote.en", `the English states "1.5 trillion", a figure the Chinese does not state`},
 		}},
 	{"value not in the quote", []edit{replace("industries/A1.yaml", `    value: "5"`, `    value: "6"`)},
 		[]want{
 			{"industries/A1.yaml", 40, "targets[1].value", `value "6" does not stand in the quote "培育百亿龙头企业5家以上"`},
-			{"industries/A1.yaml", 47, "targets[1].quote.en", `the English should state the value as "6"`},
 		}},
 	{"value a part of the quoted number", []edit{replace("industries/A1.yaml", "    value: \"4100\"\n    unit: 亿元\n    comparator: 超过\n    strive: false", "    value: \"100\"\n    unit: 亿元\n    comparator: 超过\n    strive: false")},
 		[]want{
 			{"industries/A1.yaml", 50, "targets[2].value", `value "100" does not stand in the quote "石化产业产值超过4100亿元"`},
-			{"industries/A1.yaml", 57, "targets[2].quote.en", `the English should state the value as "10 billion"`},
 		}},
 	{"value 1 against 1.4万亿元", []edit{replace("industries/B1.yaml", `    value: "1.4"`, `    value: "1"`)},
 		[]want{
 			{"industries/B1.yaml", 27, "targets[0].value", `value "1" does not stand in the quote "工程机械产业营业收入达到1.4万亿元"`},
-			{"industries/B1.yaml", 34, "targets[0].quote.en", `the English should state the value as "1 trillion"`},
 		}},
 	{"unit not in the quote", []edit{replace("industries/B1.yaml", "    unit: 家", "    unit: 个")},
 		[]want{{"industries/B1.yaml", 48, "targets[2].unit", `unit "个" does not stand in the quote "培育世界级企业2家以上"`}}},
@@ -517,11 +551,52 @@ var badCases = []struct {
 	{"unknown comparator", []edit{replace("industries/A1.yaml", "    comparator: 超过\n    strive: false", "    comparator: 产值超过\n    strive: false")},
 		[]want{{"industries/A1.yaml", 52, "targets[2].comparator", `comparator "产值超过" has no English form; known: 以上, …`}}},
 	{"English quote without the converted value", []edit{replace("industries/A1.yaml", "en: petrochemical output of more than 410 billion yuan", "en: petrochemical output of more than 4100 hundred million yuan")},
-		[]want{{"industries/A1.yaml", 57, "targets[2].quote.en", `the English should state the value as "410 billion"`}}},
+		[]want{
+			{"industries/A1.yaml", 57, "targets[2].quote.en", `the Chinese states 4100亿元; the English should state the value as "410 billion"`},
+			{"industries/A1.yaml", 57, "targets[2].quote.en", `the English states "4100", a figure the Chinese does not state`},
+			{"industries/A1.yaml", 57, "targets[2].quote.en", `the English states "million", a figure the Chinese does not state`},
+		}},
 	{"English quote with a part of the value", []edit{replace("industries/B1.yaml", "en: revenue of the construction machinery industry will reach 1.4 trillion yuan", "en: revenue of the construction machinery industry will reach 41.4 trillion yuan")},
-		[]want{{"industries/B1.yaml", 34, "targets[0].quote.en", `the English should state the value as "1.4 trillion"`}}},
+		[]want{
+			{"industries/B1.yaml", 34, "targets[0].quote.en", `the Chinese states 1.4万亿元; the English should state the value as "1.4 trillion"`},
+			{"industries/B1.yaml", 34, "targets[0].quote.en", `the English states "41.4 trillion", a figure the Chinese does not state`},
+		}},
 	{"English percentage", []edit{replace("plan.yaml", "          en: manufacturing value added will exceed 30% of GDP", "          en: manufacturing value added will exceed 30 per cent of GDP")},
-		[]want{{"plan.yaml", 33, "general.goals.targets[0].quote.en", `the English should state the value as "30%"`}}},
+		[]want{
+			{"plan.yaml", 33, "general.goals.targets[0].quote.en", `the Chinese states 30%; the English should state the value as "30%"`},
+			{"plan.yaml", 33, "general.goals.targets[0].quote.en", `the English states "30", a figure the Chinese does not state`},
+		}},
+	// Figures: every text's English states the Chinese's figures, converted,
+	// and no other.
+	{"narrative: a wrong conversion", []edit{replace("industries/A1.yaml", "strive for petrochemical output of more than 410 billion yuan, and", "strive for petrochemical output of more than 41 billion yuan, and")},
+		[]want{
+			{"industries/A1.yaml", 7, "intro.en", `the Chinese states 4100亿元; the English should state the value as "410 billion"`},
+			{"industries/A1.yaml", 7, "intro.en", `the English states "41 billion", a figure the Chinese does not state`},
+		}},
+	{"narrative: an amount in Chinese numerals", []edit{replace("industries/A1.yaml", "at least 5 leading enterprises of the 10-billion-yuan scale.", "at least 5 leading enterprises of the 1-billion-yuan scale.")},
+		[]want{
+			{"industries/A1.yaml", 7, "intro.en", `the Chinese states 百亿; the English should state the value as "10 billion"`},
+			{"industries/A1.yaml", 7, "intro.en", `the English states "1 billion", a figure the Chinese does not state`},
+		}},
+	{"item: a figure the Chinese lacks", []edit{replace("industries/A1.yaml", "en: Bring the ethylene project of", "en: Bring the 1-million-tonne ethylene project of")},
+		[]want{{"industries/A1.yaml", 12, "items[0].text.en", `the English states "1 million", a figure the Chinese does not state`}}},
+	{"attachment 2: a count changed", []edit{replace("industries/B1.yaml", "1.5 trillion yuan; develop at least 2 world-class", "1.5 trillion yuan; develop at least 3 world-class")},
+		[]want{
+			{"industries/B1.yaml", 17, "key_points.goal.en", `the Chinese states 2家; the English should state the value as "2" or "two"`},
+			{"industries/B1.yaml", 17, "key_points.goal.en", `the English states "3", a figure the Chinese does not state`},
+		}},
+	{"safeguard: a figure the Chinese lacks", []edit{replace("plan.yaml", "en: Set up a mechanism to coordinate", "en: Set up 2 mechanisms to coordinate")},
+		[]want{{"plan.yaml", 81, "safeguards.items[0].text.en", `the English states "2", a figure the Chinese does not state`}}},
+	{"goals: the year", []edit{replace("plan.yaml", "      en: By 2027, manufacturing value added", "      en: By 2025, manufacturing value added")},
+		[]want{
+			{"plan.yaml", 22, "general.goals.paragraph.en", `the Chinese states 2027年; the English should state the value as "2027"`},
+			{"plan.yaml", 22, "general.goals.paragraph.en", `the English states "2025", a figure the Chinese does not state`},
+		}},
+	{"glossary: a name's number", []edit{replace("glossary/companies.yaml", "- {zh: 中部地区", "- {zh: 中国电科48所, en: CETC 49th Research Institute, kind: company, basis: official}\n- {zh: 中部地区")},
+		[]want{
+			{"glossary/companies.yaml", 6, "[4].en", `the Chinese states 48所; the English should state the value as "48"`},
+			{"glossary/companies.yaml", 6, "[4].en", `the English states "49", a figure the Chinese does not state`},
+		}},
 	{"metric stated twice in one source", []edit{replace("industries/A1.yaml", "  - metric: leading-enterprises", "  - metric: output")},
 		[]want{{"industries/A1.yaml", 38, "targets[1].metric", `metric "output" is stated twice in body`}}},
 	{"unknown source", []edit{replace("industries/B1.yaml", "    source: attachment2\n    quote:\n      zh: 培育", "    source: attachment3\n    quote:\n      zh: 培育")},

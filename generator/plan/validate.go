@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 var (
@@ -25,6 +26,7 @@ func validate(p *Plan, l *loader) {
 
 	checkTexts(docLog, "", &p.Document)
 	checkTexts(cityLog, "", &p.Cities)
+	checkTexts(layoutLog, "", &p.Layout)
 	for _, ind := range p.Industries {
 		checkTexts(l.log(ind.file), "", ind)
 	}
@@ -162,16 +164,24 @@ func validate(p *Plan, l *loader) {
 	})
 	checkNames(docLog, &p.Document, glossary)
 	checkNames(cityLog, &p.Cities, glossary)
+	checkFigures(docLog, &p.Document, glossary)
+	checkFigures(cityLog, &p.Cities, glossary)
+	for _, ind := range p.Industries {
+		checkFigures(l.log(ind.file), ind, glossary)
+	}
 }
 
 var keyPointFields = []string{"goal", "products", "technologies", "enterprises", "cities"}
 
 // checkTexts requires both languages of every Text under v: a Chinese text
-// without its English is an error, and so is a text left out. A text left
-// out has no line: line 0 lets the log place each problem at the field's
-// key, or where the field is absent at what encloses it.
+// without its English is an error, and so is a text left out, or one of
+// spaces only (it would print as nothing). A text left out has no line:
+// line 0 lets the log place each problem at the field's key, or where the
+// field is absent at what encloses it. Every string under v is also kept
+// free of control characters.
 func checkTexts(lg *problemLog, path string, v any) {
 	walkTexts(reflect.ValueOf(v), path, func(field string, t *Text) {
+		zhBlank, enBlank := strings.TrimSpace(t.ZH) == "", strings.TrimSpace(t.EN) == ""
 		switch {
 		case t.ZH == "" && t.EN == "":
 			lg.add(0, field, "missing text (zh and en)")
@@ -180,28 +190,90 @@ func checkTexts(lg *problemLog, path string, v any) {
 		case t.ZH == "":
 			lg.add(0, field+".zh", "missing Chinese text")
 		}
+		if zhBlank && t.ZH != "" {
+			lg.add(0, field+".zh", "the Chinese is blank (spaces only)")
+		}
+		if enBlank && t.EN != "" {
+			lg.add(0, field+".en", "the English is blank (spaces only)")
+		}
+	})
+	walkStrings(reflect.ValueOf(v), path, func(field, s string) {
+		checkControl(lg, field, s)
 	})
 }
+
+// checkControl rejects control characters (Unicode category Cc) other than
+// the newline: invisible on the page, they are never meant, and a NUL or a
+// stray carriage return breaks what reads the pages. Format characters such
+// as U+202E are not controls and stay allowed.
+func checkControl(lg *problemLog, field, s string) {
+	for i, r := range s {
+		if r != '\n' && unicode.Is(unicode.Cc, r) {
+			before := []rune(s[:i])
+			if len(before) > 20 {
+				before = append([]rune("…"), before[len(before)-20:]...)
+			}
+			lg.add(0, field, "holds an invisible control character %U%s after %q: delete it", r, controlNames[r], string(before))
+			return
+		}
+	}
+}
+
+var controlNames = map[rune]string{0: " (NUL)", '\t': " (tab)", '\r': " (carriage return)"}
 
 var textType = reflect.TypeOf(Text{})
 
 // walkTexts calls fn for every Text reachable from v through exported,
 // YAML-decoded fields, with its key path.
 func walkTexts(v reflect.Value, path string, fn func(string, *Text)) {
+	walkFields(v, path, func(p string, f reflect.Value) bool {
+		if f.Type() != textType {
+			return false
+		}
+		fn(p, f.Addr().Interface().(*Text))
+		return true
+	})
+}
+
+var strType = reflect.TypeOf(Str{})
+
+// walkStrings calls fn for every string reachable from v as walkTexts
+// goes: the two languages of each Text, each Str and each plain string.
+func walkStrings(v reflect.Value, path string, fn func(field, s string)) {
+	walkFields(v, path, func(p string, f reflect.Value) bool {
+		switch {
+		case f.Type() == textType:
+			t := f.Interface().(Text)
+			fn(p+".zh", t.ZH)
+			fn(p+".en", t.EN)
+		case f.Type() == strType:
+			fn(p, f.Interface().(Str).Value)
+		case f.Kind() == reflect.String:
+			fn(p, f.String())
+		default:
+			return false
+		}
+		return true
+	})
+}
+
+// walkFields calls visit for every value reachable from v through exported,
+// YAML-decoded fields, pointers and slices, with its key path; where visit
+// returns true it does not look inside.
+func walkFields(v reflect.Value, path string, visit func(string, reflect.Value) bool) {
+	if visit(path, v) {
+		return
+	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
-			walkTexts(v.Elem(), path, fn)
+			walkFields(v.Elem(), path, visit)
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
-			walkTexts(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+			walkFields(v.Index(i), fmt.Sprintf("%s[%d]", path, i), visit)
 		}
 	case reflect.Struct:
-		if v.Type() == textType {
-			fn(path, v.Addr().Interface().(*Text))
-			return
-		}
 		for i := 0; i < v.NumField(); i++ {
 			f := v.Type().Field(i)
 			tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
@@ -212,7 +284,7 @@ func walkTexts(v reflect.Value, path string, fn func(string, *Text)) {
 			if path != "" {
 				p = path + "." + tag
 			}
-			walkTexts(v.Field(i), p, fn)
+			walkFields(v.Field(i), p, visit)
 		}
 	}
 }

@@ -162,6 +162,20 @@ func hostileData(t testing.TB, dir string) {
 	if total < 50 {
 		t.Fatalf("only %d texts poisoned", total)
 	}
+	// The build proves the data reproduces its source: the source of the
+	// poisoned data is the test source with the same payload, printed
+	// from the data.
+	src, err := plan.RenderSource(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "source", "*.txt"))
+	if len(files) != 1 {
+		t.Fatalf("the dataset has %d source documents, want 1", len(files))
+	}
+	if err := os.WriteFile(files[0], []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 var hostileSite once[string]
