@@ -121,3 +121,28 @@ func TestEveryChartKindHasAPage(t *testing.T) {
 		t.Errorf("Render of a chart of an unplaced kind: err = %v; want it refused", err)
 	}
 }
+
+// TestAttachmentCitiesAsWritten: attachment 2's city cell names 湘西自治州,
+// the prefecture; the English cell names it too, not the chart label
+// "Xiangxi" (which also reads as the region of western Hunan).
+func TestAttachmentCitiesAsWritten(t *testing.T) {
+	p, err := plan.Load("../../data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := newView(p, plan.EN, nil)
+	checked := 0
+	for _, ind := range p.Industries {
+		if !strings.Contains(ind.KeyPoints.Cities.Value, "湘西自治州") {
+			continue
+		}
+		checked++
+		got := v.attachmentCities(ind)
+		if !strings.Contains(got, "Xiangxi Tujia and Miao Autonomous Prefecture") {
+			t.Errorf("%s: English city cell %q does not name the prefecture as the plan does", ind.Code.Value, got)
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no city cell names 湘西自治州; the test checks nothing")
+	}
+}

@@ -161,7 +161,10 @@ func (v *view) keyPointRows() []KeyPointRow {
 }
 
 // attachmentCities prints attachment 2's city cell: as written in Chinese,
-// from the city names in English.
+// from the city names in English. The English gives each city's name as the
+// plan writes it in running text (湘西自治州 is the Xiangxi Tujia and Miao
+// Autonomous Prefecture, not the chart label "Xiangxi", which also reads as
+// the region of western Hunan).
 func (v *view) attachmentCities(ind *plan.Industry) string {
 	cell := ind.KeyPoints.Cities.Value
 	if v.l == plan.ZH {
@@ -173,7 +176,7 @@ func (v *view) attachmentCities(ind *plan.Industry) string {
 	}
 	var names []string
 	for _, c := range named {
-		names = append(names, c.Short.EN)
+		names = append(names, c.Name.EN)
 	}
 	return strings.Join(names, ", ")
 }
