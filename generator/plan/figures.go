@@ -13,10 +13,8 @@ import (
 // own pair is exempt: a text naming one is checked with the name masked in
 // both languages, as for every name that carries a figure.
 var glossaryFigureExemptions = map[string]string{
-	"608所":   "an institute known by its number; its English is the institute's official name, which carries none",
-	"党的二十大":  "the Chinese writes the ordinal in Chinese numerals (二十), the English as a figure (20th)",
-	"万千百":    "a programme named with Chinese numerals, which its English writes as figures (10,000-1,000-100)",
-	"准国交14直": "the English explains the programme rather than translating its abbreviation; the note keeps the 14 DC lines",
+	"党的二十大": "the Chinese writes the ordinal in Chinese numerals (二十), the English as a figure (20th)",
+	"万千百":   "a programme named with Chinese numerals, which its English writes as figures (10,000-1,000-100)",
 }
 
 // checkFigures cross-checks the figures of every Text under v (see
