@@ -114,7 +114,11 @@ test('a narrow layout is drawn beside the wide one, with its own ids, and role c
   } };
   const narrow = { ...wide, layout: 'narrow', width: 200, height: 300 };
   const wrongName = { ...narrow, id: 'other' };
-  const { dir, geo, chartsDir } = setup([wide, narrow]);
+  // A continuous legend draws a gradient, which has an id.
+  const barOption = { ...BAR.option, visualMap: { type: 'continuous', min: 0, max: 5 } };
+  const bar = { ...BAR, option: barOption };
+  const barNarrow = { ...bar, layout: 'narrow', width: 200 };
+  const { dir, geo, chartsDir } = setup([wide, narrow, bar, barNarrow]);
   try {
     const r = run(chartsDir, geo);
     assert.equal(r.status, 0, r.stderr);
@@ -125,8 +129,10 @@ test('a narrow layout is drawn beside the wide one, with its own ids, and role c
     assert.match(n, /<rect [^>]*fill="#FFFFFF"[^>]*class="f-ground"/, 'the ground is classed, its fill kept');
     assert.match(n, /<text [^>]*fill="#222222"[^>]*class="f-text"/, 'text in the text colour is classed');
     const ids = (s) => [...s.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
-    assert.ok(ids(n).length > 0);
-    assert.ok(ids(n).every((id) => !ids(w).includes(id)), 'no id of the narrow drawing is one of the wide one');
+    const bw = readFileSync(join(chartsDir, 'zh', 'bar-test.svg'), 'utf8');
+    const bn = readFileSync(join(chartsDir, 'zh', 'bar-test.narrow.svg'), 'utf8');
+    assert.ok(ids(bn).length > 0, 'the bar chart has ids (clip paths)');
+    assert.ok(ids(bn).every((id) => !ids(bw).includes(id)), 'no id of the narrow drawing is one of the wide one');
     assertSafe(n);
   } finally {
     rmSync(dir, { recursive: true, force: true });
