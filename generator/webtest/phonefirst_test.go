@@ -146,3 +146,33 @@ func TestPhoneFirst(t *testing.T) {
 		report(t, path, "phone first", phoneFirst(t, tb, k))
 	})
 }
+
+// Broken pages for the phone-first checks (see fixture_test.go).
+func init() {
+	svg := `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 400" width="960" height="400"><rect width="960" height="400" fill="#FFFFFF"/><text x="10" y="20" font-size="11">Shrunk to fit</text></svg>`
+	fixtureFiles["small-text/index.html"] = fixturePage("en", "Small chart text", "", `<figure class="chart" id="chart-s"><div class="chart-canvas">`+svg+`</div></figure>`)
+	fixtureFiles["late-map/index.html"] = fixturePage("en", "Late map", "",
+		`<div class="tall"></div><ul class="headline-targets"><li>A target, far down</li></ul><figure class="chart chart-map" id="chart-m"><div class="chart-canvas"></div></figure>`)
+	fixtureFiles["site.css"] += ".tall { height: 3000px; }\n.chart-canvas > svg { width: 100%; height: auto; display: block; }\n"
+}
+
+func TestPhoneFirstCatchesBrokenPages(t *testing.T) {
+	t.Parallel()
+	base := fixtureBase(t)
+	chrome(t)
+	check := func(path string, k pages.Kind) []string {
+		tb := open(t, base+path, tabOptions{})
+		defer tb.close()
+		return phoneFirst(t, tb, k)
+	}
+	if f := check("/ok/", pages.Kind{Name: "about"}); len(f) != 0 {
+		t.Errorf("the clean page /ok/ has findings: %q", f)
+	}
+	small := check("/small-text/", pages.Kind{Name: "home"})
+	expectFinding(t, "the chart text check", "/small-text/", small, "390 px, light", "chart text under 11 px", "Shrunk to fit")
+	expectFinding(t, "the white block check", "/small-text/", small, "390 px, dark", "a chart on a white block", "chart ground")
+	expectFinding(t, "the overflow check", "/wide/", check("/wide/", pages.Kind{Name: "about"}), "390 px, light", "scrolls sideways")
+	late := check("/late-map/", pages.Kind{Name: "industry"})
+	expectFinding(t, "the first-screens check", "/late-map/", late, "first headline target is at y =")
+	expectFinding(t, "the first-screens check", "/late-map/", late, "the map starts at y =")
+}

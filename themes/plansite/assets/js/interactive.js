@@ -255,6 +255,10 @@ function draw(view, file) {
 function relayout(view, force) {
   const want = layoutOf(view.box);
   if (view.busy || (!force && want === view.layout)) return;
+  if (want === view.layout && view.file) { // the scheme changed: no new file
+    draw(view, view.file);
+    return;
+  }
   view.busy = true;
   view.layout = want;
   getJSON(optionURL(view.figure, want))
