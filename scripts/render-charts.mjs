@@ -5,8 +5,10 @@
 // Usage: node scripts/render-charts.mjs <charts-dir> <geojson-file>
 //
 // For every <charts-dir>/<lang>/<id>.json (lang: zh or en) written by the Go
-// generator — {"id", "lang", "width", "height", "map", "option"} — it writes
-// <charts-dir>/<lang>/<id>.svg next to it. The page shows that SVG inline at
+// generator — {"id", "lang", "width", "height", "map", "option", "layout",
+// "roles"} — it writes <charts-dir>/<lang>/<id>.svg next to it; a chart's
+// phone layout is <id>.narrow.json (layout "narrow"), drawn to
+// <id>.narrow.svg. Both go into the page; CSS shows the one that fits. The page shows that SVG inline at
 // once; JavaScript only makes it interactive later.
 //
 // The SVG that ECharts writes is rebuilt here, element by element, so that
@@ -21,7 +23,12 @@
 //     of ECharts' per-process counter, so that the output does not depend on
 //     the order of the batch and never collides with the ids of a live chart;
 //   - it gets a viewBox (CSS scales it: width:100%;height:auto), role="img"
-//     and aria-label (the option's aria.label.description, else its title).
+//     and aria-label (the option's aria.label.description, else its title),
+//     and data-layout ("wide" or "narrow"), which the site's CSS shows by width;
+//   - an element filled or stroked with one of the chart's role colours
+//     ("roles": {"#222222": "text", …}) gets the class f-<role> or s-<role>,
+//     which the site's CSS recolours in dark mode (the attribute stays, for
+//     the light default and the downloaded file).
 // Rebuilding is also the safety check: only an allow-list of SVG elements
 // passes, every attribute is re-quoted and escaped, an on* attribute or a
 // link other than a same-document #ref is an error, and text is XML-escaped.
@@ -103,7 +110,7 @@ const ATTR = /([^\s=>/"']+)(?:\s*=\s*"([^"]*)")?/g;
 
 // sanitizeSVG rebuilds ECharts' SVG string as described at the top of the
 // file. prefix replaces ECharts' "zrN-" id prefix.
-export function sanitizeSVG(svg, { prefix, width, height, label }) {
+export function sanitizeSVG(svg, { prefix, width, height, label, layout = 'wide', roles = {} }) {
   const out = [];
   const stack = [];
   let skipDepth = 0; // inside a dropped <style>
@@ -141,6 +148,7 @@ export function sanitizeSVG(svg, { prefix, width, height, label }) {
         throw new RenderError(`<${name}> before <svg>`);
       }
       const attrs = new Map();
+      const classes = [];
       ATTR.lastIndex = 0;
       let a;
       while ((a = ATTR.exec(m[3]))) {
@@ -150,6 +158,11 @@ export function sanitizeSVG(svg, { prefix, width, height, label }) {
         if (!/^[A-Za-z_:][\w:.-]*$/.test(key)) throw new RenderError(`bad attribute name ${JSON.stringify(key)} on <${name}>`);
         if (lower.startsWith('on')) throw new RenderError(`event handler attribute ${key} on <${name}>`);
         if (lower.startsWith('ecmeta_') || lower === 'class') continue;
+        if ((lower === 'fill' || lower === 'stroke') && Object.hasOwn(roles, val)) {
+          const role = roles[val];
+          if (!/^[a-z]+$/.test(role)) throw new RenderError(`bad colour role ${JSON.stringify(role)}`);
+          classes.push(`${lower[0]}-${role}`);
+        }
         if (lower === 'style') {
           for (const [k, v] of Object.entries(styleToAttrs(val))) attrs.set(k, v);
           continue;
@@ -180,7 +193,9 @@ export function sanitizeSVG(svg, { prefix, width, height, label }) {
         attrs.delete('version');
         attrs.set('role', 'img');
         if (label) attrs.set('aria-label', label);
+        attrs.set('data-layout', layout);
       }
+      if (classes.length) attrs.set('class', classes.join(' '));
       let s = `<${name}`;
       for (const [k, v] of attrs) s += ` ${k}="${escapeAttr(v)}"`;
       s += selfClosing ? '/>' : '>';
@@ -220,6 +235,10 @@ function idPrefix(id) {
 // renderChart renders one chart file's content to the sanitized SVG string.
 export function renderChart(chart, lang) {
   const { id, width, height, option } = chart;
+  const layout = chart.layout ?? 'wide';
+  if (layout !== 'wide' && layout !== 'narrow') throw new RenderError(`bad layout ${JSON.stringify(layout)}`);
+  const roles = chart.roles ?? {};
+  if (typeof roles !== 'object' || Array.isArray(roles)) throw new RenderError('roles is not an object');
   if (typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new RenderError(`bad id ${JSON.stringify(id)}`);
   if (chart.lang !== undefined && chart.lang !== lang) throw new RenderError(`lang ${JSON.stringify(chart.lang)} in a ${lang}/ file`);
   for (const [k, v] of [['width', width], ['height', height]]) {
@@ -242,7 +261,9 @@ export function renderChart(chart, lang) {
     ec.setOption({ ...option, animation: false });
     const raw = ec.renderToSVGString();
     if (complaints.length) throw new RenderError(`ECharts: ${complaints.join('; ')}`);
-    return sanitizeSVG(raw, { prefix: idPrefix(id), width, height, label: chartLabel(option) });
+    // Both layouts are in one page: their ids must differ.
+    const prefix = idPrefix(layout === 'wide' ? id : `${id}-${layout}`);
+    return sanitizeSVG(raw, { prefix, width, height, label: chartLabel(option), layout, roles });
   } catch (err) {
     if (complaints.length && !(err instanceof RenderError)) err.message = `${err.message} (ECharts: ${complaints.join('; ')})`;
     throw err;
@@ -291,7 +312,8 @@ export function renderAll(chartsDir, geojsonFile) {
   for (const { lang, file } of jobs) {
     try {
       const chart = JSON.parse(readFileSync(file, 'utf8'));
-      if (chart.id !== basename(file, '.json')) throw new RenderError(`id ${JSON.stringify(chart.id)} does not match the file name`);
+      const name = chart.layout === 'narrow' ? `${chart.id}.narrow` : chart.id;
+      if (name !== basename(file, '.json')) throw new RenderError(`id ${JSON.stringify(chart.id)} (layout ${JSON.stringify(chart.layout)}) does not match the file name`);
       if (chart.map && !geoLoaded) {
         if (!geojsonFile || !existsSync(geojsonFile)) throw new RenderError(`map chart but no map geometry at ${geojsonFile}`);
         registerGeo(geojsonFile);

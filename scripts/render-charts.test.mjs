@@ -46,6 +46,10 @@ const MAP = {
   },
 };
 
+function fileName(c) {
+  return c.layout === 'narrow' ? `${c.id}.narrow.json` : `${c.id}.json`;
+}
+
 function setup(charts) {
   const dir = mkdtempSync(join(tmpdir(), 'render-charts-'));
   const geo = join(dir, 'hunan.json');
@@ -53,7 +57,7 @@ function setup(charts) {
   const chartsDir = join(dir, 'charts');
   for (const c of charts) {
     mkdirSync(join(chartsDir, c.lang), { recursive: true });
-    writeFileSync(join(chartsDir, c.lang, `${c.id}.json`), JSON.stringify(c));
+    writeFileSync(join(chartsDir, c.lang, fileName(c)), JSON.stringify(c));
   }
   return { dir, geo, chartsDir };
 }
@@ -99,6 +103,48 @@ test('renders a bar chart and a map chart to safe, scalable SVG', () => {
     assert.doesNotMatch(map + bar, /id="zr\d/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a narrow layout is drawn beside the wide one, with its own ids, and role colours get classes', () => {
+  const roles = { '#222222': 'text', '#FFFFFF': 'ground' };
+  const wide = { ...MAP, roles, option: {
+    ...MAP.option, backgroundColor: '#FFFFFF',
+    series: [{ ...MAP.option.series[0], label: { show: true, color: '#222222' } }],
+  } };
+  const narrow = { ...wide, layout: 'narrow', width: 200, height: 300 };
+  const wrongName = { ...narrow, id: 'other' };
+  // A continuous legend draws a gradient, which has an id.
+  const barOption = { ...BAR.option, visualMap: { type: 'continuous', min: 0, max: 5 } };
+  const bar = { ...BAR, option: barOption };
+  const barNarrow = { ...bar, layout: 'narrow', width: 200 };
+  const { dir, geo, chartsDir } = setup([wide, narrow, bar, barNarrow]);
+  try {
+    const r = run(chartsDir, geo);
+    assert.equal(r.status, 0, r.stderr);
+    const w = readFileSync(join(chartsDir, 'en', 'map-test.svg'), 'utf8');
+    const n = readFileSync(join(chartsDir, 'en', 'map-test.narrow.svg'), 'utf8');
+    assert.match(w, /^<svg [^>]*data-layout="wide"/);
+    assert.match(n, /^<svg [^>]*viewBox="0 0 200 300"[^>]*data-layout="narrow"/);
+    assert.match(n, /<rect [^>]*fill="#FFFFFF"[^>]*class="f-ground"/, 'the ground is classed, its fill kept');
+    assert.match(n, /<text [^>]*fill="#222222"[^>]*class="f-text"/, 'text in the text colour is classed');
+    const ids = (s) => [...s.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    const bw = readFileSync(join(chartsDir, 'zh', 'bar-test.svg'), 'utf8');
+    const bn = readFileSync(join(chartsDir, 'zh', 'bar-test.narrow.svg'), 'utf8');
+    assert.ok(ids(bn).length > 0, 'the bar chart has ids (clip paths)');
+    assert.ok(ids(bn).every((id) => !ids(bw).includes(id)), 'no id of the narrow drawing is one of the wide one');
+    assertSafe(n);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const bad = setup([{ ...wrongName }]);
+  try {
+    writeFileSync(join(bad.chartsDir, 'en', 'map-test.narrow.json'), JSON.stringify(wrongName));
+    const r = run(bad.chartsDir, bad.geo);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /does not match the file name/);
+  } finally {
+    rmSync(bad.dir, { recursive: true, force: true });
   }
 });
 
@@ -149,6 +195,6 @@ test('sanitizeSVG rejects what ECharts must never write', () => {
   assert.throws(() => sanitizeSVG('<svg><g></svg>', opts), /mismatched/);
   assert.equal(
     sanitizeSVG('<svg width="10" height="10"><text style="font: bold 12px serif">a &amp; b</text><style>.x{}</style></svg>', opts),
-    '<svg width="10" height="10" viewBox="0 0 10 10" role="img"><text font-size="12px" font-family="serif" font-weight="bold">a &amp; b</text></svg>',
+    '<svg width="10" height="10" viewBox="0 0 10 10" role="img" data-layout="wide"><text font-size="12px" font-family="serif" font-weight="bold">a &amp; b</text></svg>',
   );
 });

@@ -22,13 +22,12 @@ func (b *builder) stackedBars(c *Chart, categories []string, core, key []int) {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
 		tooltip("axis"),
-		charts.WithLegendOpts(opts.Legend{Show: types.Bool(ptr(true)), Top: "64", Left: "12"}),
-		charts.WithGridOpts(opts.Grid{Left: "12", Right: "36", Top: "96", Bottom: "16", ContainLabel: types.Bool(ptr(true))}),
+		charts.WithLegendOpts(opts.Legend{Show: types.Bool(ptr(true)), Top: strconv.Itoa(b.top(64)), Left: "12",
+			TextStyle: &opts.TextStyle{Color: colorText, FontSize: b.textSize(12)}}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", MinInterval: 1}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: types.Bool(ptr(true))}),
 	)
 	bar.SetXAxis(categories)
-	label := opts.Label{Show: types.Bool(ptr(true)), Position: "inside", Color: "#FFFFFF"}
+	label := opts.Label{Show: types.Bool(ptr(true)), Position: "inside", Color: colorOnFill, FontSize: float32(b.textSize(12))}
 	bar.AddSeries(lCore.In(b.lang), barData(core), charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Stack = "total" }),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorCore}), charts.WithLabelOpts(label))
 	bar.AddSeries(lKey.In(b.lang), barData(key), charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Stack = "total" }),
@@ -36,8 +35,73 @@ func (b *builder) stackedBars(c *Chart, categories []string, core, key []int) {
 	bar.XYReversal()
 	bar.Validate()
 	obj := base(&bar.BaseConfiguration)
+	rows := b.barRows()
+	obj["grid"] = b.barGrid(Grid{Left: 12, Right: 36, Top: b.top(64) + 32, Bottom: 16, ContainLabel: true})
+	obj["yAxis"] = []CategoryAxis{b.categoryAxis(categories, 0)}
+	obj["xAxis"] = []ValueAxis{b.valueAxis("", 0)}
 	b.decorate(c, obj, true)
-	c.Width, c.Height, c.Option = barWidth, 110+30*len(categories), obj
+	c.Width, c.Height, c.Option = b.width(barWidth), b.top(64)+46+rows*len(categories), obj
+}
+
+// barRows is the height of one bar's row: on a phone the name stands
+// above its bar, so a row holds both.
+func (b *builder) barRows() int {
+	if b.narrow() {
+		return 40
+	}
+	return 30
+}
+
+// width is a chart's design width: the wide one given, or the phone's.
+func (b *builder) width(wide int) int {
+	if b.narrow() {
+		return NarrowWidth
+	}
+	return wide
+}
+
+// barGrid is the plot area of a bar chart. On a phone the names are
+// drawn above the bars (categoryAxis), so the bars take the whole width.
+func (b *builder) barGrid(wide Grid) Grid {
+	if b.narrow() {
+		return Grid{Left: 8, Right: 28, Top: wide.Top, Bottom: wide.Bottom, ContainLabel: false}
+	}
+	return wide
+}
+
+// categoryAxis is the bars' axis of names: beside the bars on the wide
+// layout (truncated at wideWidth if that is set); above each bar, wrapped
+// to the phone's width, on the narrow one.
+func (b *builder) categoryAxis(names []string, wideWidth int) CategoryAxis {
+	a := CategoryAxis{Type: "category", Inverse: true, Data: names,
+		AxisLabel: AxisLabel{Interval: 0, Color: colorText, FontSize: b.textSize(12)},
+		AxisLine:  AxisLine{LineStyle: LineStyle{Color: colorAxis}}, AxisTick: Show{Show: false}}
+	if wideWidth > 0 {
+		a.AxisLabel.Width, a.AxisLabel.Overflow = wideWidth, "truncate"
+	}
+	if b.narrow() {
+		// The trailing line lifts the name clear of its bar.
+		a.AxisLabel.Inside, a.AxisLabel.VerticalAlign, a.AxisLabel.Align = true, "bottom", "left"
+		a.AxisLabel.Formatter, a.AxisLabel.Width, a.AxisLabel.Overflow = "{value}\n", NarrowWidth-24, "break"
+		a.AxisLabel.LineHeight = 16
+		a.AxisLine.Show = ptr(false)
+	}
+	return a
+}
+
+// valueAxis is the bars' axis of numbers, with a unit name if given.
+func (b *builder) valueAxis(unit string, nameGap int) ValueAxis {
+	a := ValueAxis{Type: "value", MinInterval: 1, Name: unit, NameLocation: "middle", NameGap: nameGap,
+		NameTextStyle: TextStyle{Color: colorMuted, FontSize: b.textSize(12)},
+		AxisLabel:     AxisLabel{Color: colorMuted, FontSize: b.textSize(12)},
+		SplitLine:     SplitLine{LineStyle: LineStyle{Color: colorGrid}}}
+	if unit == "" {
+		a.NameLocation = ""
+	}
+	if b.narrow() {
+		a.SplitNumber = 3
+	}
+	return a
 }
 
 // barData leaves zero bars empty so that no "0" label is drawn.
@@ -119,11 +183,11 @@ func (b *builder) matrix() *Chart {
 				row = append(row, "")
 			case lvl == plan.Core:
 				row = append(row, "★★★")
-				items = append(items, HeatItem{Value: [3]int{x, y, valueCore}, Label: &ItemLabel{Show: true, Formatter: "★★★", Color: "#FFFFFF", FontSize: 9},
+				items = append(items, HeatItem{Value: [3]int{x, y, valueCore}, Label: &ItemLabel{Show: true, Formatter: "★★★", Color: colorOnFill, FontSize: 9},
 					Tooltip: &ItemTooltip{Formatter: b.t(ind.Name) + " · " + b.t(city.Short) + b.colon() + lCore.In(b.lang)}})
 			default:
 				row = append(row, "★★")
-				items = append(items, HeatItem{Value: [3]int{x, y, valueKey}, Label: &ItemLabel{Show: true, Formatter: "★★", Color: "#FFFFFF", FontSize: 9},
+				items = append(items, HeatItem{Value: [3]int{x, y, valueKey}, Label: &ItemLabel{Show: true, Formatter: "★★", Color: colorOnFill, FontSize: 9},
 					Tooltip: &ItemTooltip{Formatter: b.t(ind.Name) + " · " + b.t(city.Short) + b.colon() + lKey.In(b.lang)}})
 			}
 		}
@@ -133,11 +197,10 @@ func (b *builder) matrix() *Chart {
 	hm.SetGlobalOptions(
 		tooltip("item"),
 		charts.WithGridOpts(opts.Grid{Left: "12", Right: "24", Top: "84", Bottom: "56", ContainLabel: types.Bool(ptr(true))}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: cities, Position: "top", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: b.cityLabelAngle()}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: industries, Inverse: types.Bool(ptr(true)), AxisLabel: &opts.AxisLabel{Interval: "0"}}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: cities, Position: "top", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: b.cityLabelAngle(), Color: colorText}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: industries, Inverse: types.Bool(ptr(true)), AxisLabel: &opts.AxisLabel{Interval: "0", Color: colorText}}),
 	)
 	hm.MultiSeries = append(hm.MultiSeries, charts.SingleSeries{Name: c.Title, Type: "heatmap", Data: items})
-	hm.MultiSeries[0].ItemStyle = &opts.ItemStyle{BorderColor: colorBorder, BorderWidth: 2}
 	hm.MultiSeries[0].ItemStyle = &opts.ItemStyle{BorderColor: colorBorder, BorderWidth: 2}
 	hm.Validate()
 	obj := base(&hm.BaseConfiguration)
@@ -276,11 +339,11 @@ func (b *builder) targetCharts() []*Chart {
 			kinds[kind.ZH] = ki
 		}
 		d := display(e.t)
-		cats = append(cats, b.t(e.t.Label))
+		cats = append(cats, b.targetName(b.t(e.t.Label), d+" · "+b.t(kind)))
 		bars = append(bars, TargetBar{
 			Value:     b.yuanValue(e.t),
 			ItemStyle: &AreaColor{Color: kindColors[ki%len(kindColors)], Decal: &Decal{Symbol: decalSymbols[ki%len(decalSymbols)], Color: "rgba(255,255,255,0.45)"}},
-			Label:     &ItemLabel{Show: true, Position: "right", Formatter: d + " · " + b.t(kind), FontSize: 11, Color: colorText},
+			Label:     b.targetLabel(d + " · " + b.t(kind)),
 			Tooltip:   &ItemTooltip{Formatter: strings.ReplaceAll(e.category, "\n", " · ") + b.colon() + d},
 		})
 		row(yuan, e, d)
@@ -290,9 +353,9 @@ func (b *builder) targetCharts() []*Chart {
 	cats, bars = nil, nil
 	for _, e := range pct {
 		d := display(e.t)
-		cats = append(cats, b.t(e.t.Label))
+		cats = append(cats, b.targetName(b.t(e.t.Label), d))
 		bars = append(bars, TargetBar{Value: e.t.Value.Value, ItemStyle: &AreaColor{Color: colorKey},
-			Label:   &ItemLabel{Show: true, Position: "right", Formatter: d, FontSize: 11, Color: colorText},
+			Label:   b.targetLabel(d),
 			Tooltip: &ItemTooltip{Formatter: strings.ReplaceAll(e.category, "\n", " · ") + b.colon() + d}})
 		row(share, e, d)
 	}
@@ -313,28 +376,54 @@ func (b *builder) yuanValue(t *plan.Target) string {
 	return strings.TrimSuffix(strings.TrimRight(v.FloatString(4), "0"), ".")
 }
 
+// targetName is a target's name on its axis: on a phone, with the
+// target's wording on a line below it, since no room is left beside the bar.
+func (b *builder) targetName(name, wording string) string {
+	if b.narrow() {
+		return name + "\n" + wording
+	}
+	return name
+}
+
+// targetLabel is the wording drawn at a bar's end: on the wide layout only
+// (on a phone it is part of the name above the bar; see targetName).
+func (b *builder) targetLabel(wording string) *ItemLabel {
+	if b.narrow() {
+		return &ItemLabel{Show: false}
+	}
+	return &ItemLabel{Show: true, Position: "right", Formatter: wording, FontSize: 12, Color: colorText}
+}
+
 // targetBars draws targets as bars labelled with their figures as the plan
 // writes them. Only the share chart numbers its axis (in %): an amount
 // axis would print "3,000" 亿元 beside labels "4100亿元" and "1.4万亿元",
 // two styles and two units for one scale, so the bars' own labels carry
 // the amounts.
 func (b *builder) targetBars(c *Chart, cats []string, bars []TargetBar, percent bool) {
-	x := opts.XAxis{Type: "value", AxisLabel: &opts.AxisLabel{Show: types.Bool(ptr(false))}}
-	if percent {
-		x = opts.XAxis{Type: "value", Name: "%", NameLocation: "middle", NameGap: 26}
-	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		tooltip("item"),
-		charts.WithGridOpts(opts.Grid{Left: "336", Right: "250", Top: "84", Bottom: "40", ContainLabel: types.Bool(ptr(false))}),
-		charts.WithXAxisOpts(x),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: types.Bool(ptr(true)), AxisLabel: &opts.AxisLabel{Width: 300, Overflow: "truncate", Interval: "0"}}),
-	)
+	bar.SetGlobalOptions(tooltip("item"))
 	bar.SetXAxis(cats)
 	bar.MultiSeries = append(bar.MultiSeries, charts.SingleSeries{Name: c.Title, Type: "bar", Data: bars, BarMaxWidth: "22"})
 	bar.XYReversal()
 	bar.Validate()
 	obj := base(&bar.BaseConfiguration)
+	obj["grid"] = b.barGrid(Grid{Left: 336, Right: 270, Top: 84, Bottom: 40})
+	obj["yAxis"] = []CategoryAxis{b.categoryAxis(cats, 300)}
+	x := b.valueAxis("", 0)
+	x.AxisLabel.Show = ptr(false)
+	if percent {
+		x = b.valueAxis("%", 26)
+	}
+	obj["xAxis"] = []ValueAxis{x}
 	b.decorate(c, obj, false)
-	c.Width, c.Height, c.Option = 960, 140+40*len(cats), obj
+	rows := 40
+	if b.narrow() {
+		// Up to three lines of name and wording above each bar.
+		rows = 76
+		obj["grid"] = b.barGrid(Grid{Top: 56, Bottom: 44})
+		if s, ok := obj["series"].(charts.MultiSeries); ok {
+			s[0].BarMaxWidth = "12"
+		}
+	}
+	c.Width, c.Height, c.Option = b.width(960), 140+rows*len(cats), obj
 }

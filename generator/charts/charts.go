@@ -21,9 +21,12 @@ type Chart struct {
 	Summary string // what the chart shows, in a sentence or two; also its aria description
 	Width   int
 	Height  int
-	Map     bool // drawn on the Hunan map
-	Option  map[string]any
-	Table   Table
+	Map     bool           // drawn on the Hunan map
+	Option  map[string]any // the wide layout
+	// Narrow is the layout for a phone's column; nil where the chart gives
+	// way to its data table on phones (the 16 × 14 heatmap).
+	Narrow *Drawing
+	Table  Table
 	// Subject links the chart to the page it serves: an industry slug or a
 	// city code for IndustryMap and CityMap; empty for site-wide charts.
 	Subject string
@@ -63,6 +66,27 @@ func IndustryMapID(slug string) string { return "industry-" + slug }
 // CityMapID is the id of a city's locator map.
 func CityMapID(code string) string { return "city-" + code }
 
+// Layout is the width a chart is drawn for. Both layouts are drawn at
+// build time; the page shows the one that fits its column (CSS), and the
+// live chart takes the same one.
+type Layout string
+
+const (
+	Wide   Layout = "wide"   // a desktop column, up to 60rem
+	Narrow Layout = "narrow" // a phone's column, about 356 CSS px
+)
+
+// NarrowWidth is the narrow layouts' design width: a 390 px phone's column
+// (356 px) drawn at a scale just under 1, so that 12 px text reads as 11.9.
+const NarrowWidth = 360
+
+// Drawing is one layout of a chart: its option and its box.
+type Drawing struct {
+	Width  int
+	Height int
+	Option map[string]any
+}
+
 // Table is exactly the data a chart shows.
 type Table struct {
 	Header []string
@@ -77,11 +101,27 @@ type File struct {
 	Height int            `json:"height"`
 	Map    string         `json:"map"`
 	Option map[string]any `json:"option"`
+	// Layout is "wide" or "narrow"; Roles names the colours that dark mode
+	// swaps (see roleColors), for the renderer's classes and the live chart.
+	Layout Layout            `json:"layout"`
+	Roles  map[string]string `json:"roles"`
 }
 
 // JSON encodes the chart for the renderer and the interactive loader.
 func (c *Chart) JSON() ([]byte, error) {
-	f := File{ID: c.ID, Lang: c.Lang, Width: c.Width, Height: c.Height, Option: c.Option}
+	return c.encode(Wide, Drawing{Width: c.Width, Height: c.Height, Option: c.Option})
+}
+
+// NarrowJSON encodes the narrow layout; nil if the chart has none.
+func (c *Chart) NarrowJSON() ([]byte, error) {
+	if c.Narrow == nil {
+		return nil, nil
+	}
+	return c.encode(Narrow, *c.Narrow)
+}
+
+func (c *Chart) encode(l Layout, d Drawing) ([]byte, error) {
+	f := File{ID: c.ID, Lang: c.Lang, Width: d.Width, Height: d.Height, Option: d.Option, Layout: l, Roles: roleColors}
 	if c.Map {
 		f.Map = MapName
 	}
@@ -101,31 +141,50 @@ const MapName = "hunan"
 func All(p *plan.Plan) ([]*Chart, error) {
 	var out []*Chart
 	for _, lang := range plan.Langs {
-		b := &builder{p: p, lang: lang}
-		cs := []*Chart{b.overview(), b.regions(), b.matrix(), b.industriesPerCity(), b.citiesPerIndustry()}
-		cs = append(cs, b.targetCharts()...)
-		for _, ind := range p.Industries {
-			cs = append(cs, b.industryMap(ind))
-		}
-		for _, c := range p.Cities {
-			cs = append(cs, b.cityMap(c))
-		}
-		for _, c := range cs {
+		wide := (&builder{p: p, lang: lang, layout: Wide}).catalogue()
+		narrow := (&builder{p: p, lang: lang, layout: Narrow}).catalogue()
+		for i, c := range wide {
 			c.Lang = lang
+			if n := narrow[i]; hasNarrow(c.Kind) {
+				c.Narrow = &Drawing{Width: n.Width, Height: n.Height, Option: n.Option}
+			}
 			if err := finish(c); err != nil {
 				return nil, err
 			}
 		}
-		out = append(out, cs...)
+		out = append(out, wide...)
 	}
 	return out, nil
 }
 
-// builder makes the charts of one language.
-type builder struct {
-	p    *plan.Plan
-	lang plan.Lang
+// catalogue builds every chart in the builder's language and layout, in
+// the same order for each layout.
+func (b *builder) catalogue() []*Chart {
+	cs := []*Chart{b.overview(), b.regions(), b.matrix(), b.industriesPerCity(), b.citiesPerIndustry()}
+	cs = append(cs, b.targetCharts()...)
+	for _, ind := range b.p.Industries {
+		cs = append(cs, b.industryMap(ind))
+	}
+	for _, c := range b.p.Cities {
+		cs = append(cs, b.cityMap(c))
+	}
+	return cs
 }
+
+// hasNarrow says whether a kind has a phone layout: the heatmap's 16 × 14
+// cells would be 17 px wide on a phone, too small for its stars and names,
+// so there it gives way to its data table.
+func hasNarrow(k Kind) bool { return k != Matrix }
+
+// builder makes the charts of one language in one layout.
+type builder struct {
+	p      *plan.Plan
+	lang   plan.Lang
+	layout Layout
+}
+
+// narrow says whether the builder draws for a phone.
+func (b *builder) narrow() bool { return b.layout == Narrow }
 
 // t picks the builder's language.
 func (b *builder) t(t plan.Text) string { return t.In(b.lang) }

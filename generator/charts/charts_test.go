@@ -51,23 +51,35 @@ func TestGolden(t *testing.T) {
 			t.Errorf("no chart %s", name)
 			continue
 		}
-		got, err := c.JSON()
+		wide, err := c.JSON()
 		if err != nil {
 			t.Fatal(err)
 		}
-		var pretty bytes.Buffer
-		json.Indent(&pretty, got, "", "  ")
-		golden := filepath.Join("testdata", "golden", lang+"-"+id+".json")
-		if *update {
-			os.WriteFile(golden, pretty.Bytes(), 0o644)
-			continue
-		}
-		want, err := os.ReadFile(golden)
+		narrow, err := c.NarrowJSON()
 		if err != nil {
-			t.Fatalf("%v (run go test ./generator/charts -update)", err)
+			t.Fatal(err)
 		}
-		if !bytes.Equal(pretty.Bytes(), want) {
-			t.Errorf("%s differs from %s; if the change is meant, run go test ./generator/charts -update and review the diff", name, golden)
+		if (narrow == nil) == hasNarrow(c.Kind) {
+			t.Errorf("%s: narrow layout %v, want %v", name, narrow != nil, hasNarrow(c.Kind))
+		}
+		for suffix, got := range map[string][]byte{"": wide, ".narrow": narrow} {
+			if got == nil {
+				continue
+			}
+			var pretty bytes.Buffer
+			json.Indent(&pretty, got, "", "  ")
+			golden := filepath.Join("testdata", "golden", lang+"-"+id+suffix+".json")
+			if *update {
+				os.WriteFile(golden, pretty.Bytes(), 0o644)
+				continue
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./generator/charts -update)", err)
+			}
+			if !bytes.Equal(pretty.Bytes(), want) {
+				t.Errorf("%s%s differs from %s; if the change is meant, run go test ./generator/charts -update and review the diff", name, suffix, golden)
+			}
 		}
 	}
 }

@@ -7,6 +7,9 @@ func finish(c *Chart) error {
 	if c.Option == nil || c.Width == 0 || c.Height == 0 {
 		return fmt.Errorf("chart %s (%s) has no option or no size", c.ID, c.Lang)
 	}
+	if hasNarrow(c.Kind) && (c.Narrow == nil || c.Narrow.Option == nil || c.Narrow.Width != NarrowWidth || c.Narrow.Height == 0) {
+		return fmt.Errorf("chart %s (%s) has no narrow layout %d px wide", c.ID, c.Lang, NarrowWidth)
+	}
 	if len(c.Table.Rows) == 0 {
 		return fmt.Errorf("chart %s (%s) shows no data", c.ID, c.Lang)
 	}

@@ -17,8 +17,19 @@ const (
 	mapHeight = 620
 )
 
+// mapBox is the map's box and the room above (title) and below (legend)
+// the map: on a phone, the legend stacks its pieces (legendRows of them).
+func (b *builder) mapBox(legendRows int) (w, h, top, bottom int) {
+	if b.narrow() {
+		bottom = 12 + 22*legendRows
+		return NarrowWidth, 390 + bottom, 8, bottom
+	}
+	return mapWidth, mapHeight, 84, 64
+}
+
 // mapChart draws items on the Hunan map with a legend below.
-func (b *builder) mapChart(c *Chart, items []MapItem, legend any) {
+func (b *builder) mapChart(c *Chart, items []MapItem, legend any, legendRows int) {
+	w, h, top, bottom := b.mapBox(legendRows)
 	m := charts.NewMap()
 	m.RegisterMapType(MapName)
 	m.SetGlobalOptions(tooltip("item"))
@@ -28,30 +39,63 @@ func (b *builder) mapChart(c *Chart, items []MapItem, legend any) {
 	m.Validate()
 	obj := base(&m.BaseConfiguration)
 	series := obj["series"].(charts.MultiSeries) // one series, as added above
-	obj["series"] = []mapSeries{{SingleSeries: series[0], Layout: "center", Top: 84, Bottom: 64, Roam: false,
-		SelectedMode: false, Label: ItemLabel{Show: true, FontSize: 12, Color: colorText}}}
+	obj["series"] = []mapSeries{{SingleSeries: series[0], Layout: "center", Top: top, Bottom: bottom, Roam: false,
+		SelectedMode: false, Label: ItemLabel{Show: true, FontSize: 12, Color: colorText},
+		// A tapped region keeps its value colour, marked by its outline
+		// (ECharts' default emphasis fills it pale yellow).
+		Emphasis: &outlineEmphasis{ItemStyle: outline{BorderColor: colorText, BorderWidth: 2}}}}
 	if legend != nil {
 		obj["visualMap"] = []any{legend}
 	}
 	c.Map = true // before decorate: a map's credit says it is schematic
 	b.decorate(c, obj, false)
-	c.Width, c.Height, c.Option = mapWidth, mapHeight, obj
+	c.Width, c.Height, c.Option = w, h, obj
 }
 
 // mapSeries adds the placement go-echarts' series does not type.
 type mapSeries struct {
 	charts.SingleSeries
-	Layout       string    `json:"layoutCenter,omitempty"`
-	Top          int       `json:"top"`
-	Bottom       int       `json:"bottom"`
-	Roam         bool      `json:"roam"`
-	SelectedMode bool      `json:"selectedMode"`
-	Label        ItemLabel `json:"label"`
+	Layout       string           `json:"layoutCenter,omitempty"`
+	Top          int              `json:"top"`
+	Bottom       int              `json:"bottom"`
+	Roam         bool             `json:"roam"`
+	SelectedMode bool             `json:"selectedMode"`
+	Label        ItemLabel        `json:"label"`
+	Emphasis     *outlineEmphasis `json:"emphasis,omitempty"`
 }
 
+// outlineEmphasis marks a hovered or tapped region by its outline only:
+// areaColor and color null keep the fill (ECharts' MapDraw
+// getFixedItemStyle), else it would be pale yellow.
+type outlineEmphasis struct {
+	ItemStyle outline `json:"itemStyle"`
+}
+
+type outline struct {
+	AreaColor   *string `json:"areaColor"`
+	Color       *string `json:"color"`
+	BorderColor string  `json:"borderColor"`
+	BorderWidth float64 `json:"borderWidth"`
+}
+
+// pieces is a categorical legend: one row under a wide map; on a phone one
+// piece a line at the bottom left, since a row of them would not fit.
 func (b *builder) pieces(ps ...Piece) PiecewiseVisualMap {
-	return PiecewiseVisualMap{Type: "piecewise", Pieces: ps, Orient: "horizontal", Left: "center", Bottom: 12, ItemGap: 14,
+	v := PiecewiseVisualMap{Type: "piecewise", Pieces: ps, Orient: "horizontal", Left: "center", Bottom: 12, ItemGap: 14,
 		TextStyle: TextStyle{FontSize: 12, Color: colorText}}
+	if b.narrow() {
+		v.Orient, v.Left, v.ItemGap, v.TextStyle.FontSize = "vertical", "8", 6, 13
+	}
+	return v
+}
+
+// labelOffset scales a label's offset to the layout's map size.
+func (b *builder) labelOffset(c *plan.City) []int {
+	o := labelOffsets[c.MapName]
+	if o == nil || !b.narrow() {
+		return o
+	}
+	return []int{o[0] * NarrowWidth / mapWidth, o[1] * NarrowWidth / mapWidth}
 }
 
 // labelOffsets move the labels of divisions whose seats lie a few
@@ -61,10 +105,10 @@ var labelOffsets = map[string][]int{"株洲市": {18, 52}}
 
 // region returns a map item for a city, labelled with its short name.
 func (b *builder) region(c *plan.City, value float64, label, tip string, color string) MapItem {
-	lbl := &ItemLabel{Show: true, Formatter: label, Offset: labelOffsets[c.MapName]}
+	lbl := &ItemLabel{Show: true, Formatter: label, Offset: b.labelOffset(c)}
 	if color == colorCore || color == colorKey {
 		// Dark fills take white text with a dark halo, for contrast.
-		lbl.Color, lbl.TextBorderColor, lbl.TextBorderWidth = "#FFFFFF", colorText, 2
+		lbl.Color, lbl.TextBorderColor, lbl.TextBorderWidth = colorOnFill, colorHalo, 2
 	}
 	return MapItem{
 		Name: c.MapName, Value: value,
@@ -111,7 +155,7 @@ func (b *builder) industryMap(ind *plan.Industry) *Chart {
 		Piece{Value: valueCore, Label: lCore.In(b.lang), Color: colorCore},
 		Piece{Value: valueKey, Label: lKey.In(b.lang), Color: colorKey},
 		Piece{Value: valueNone, Label: lNone.In(b.lang), Color: colorNone},
-	))
+	), 3)
 	return c
 }
 
@@ -144,7 +188,7 @@ func (b *builder) cityMap(city *plan.City) *Chart {
 	b.mapChart(c, items, b.pieces(
 		Piece{Value: 2, Label: name, Color: colorCore},
 		Piece{Value: 1, Label: lOther.In(b.lang), Color: colorNone},
-	))
+	), 2)
 	return c
 }
 
@@ -174,7 +218,7 @@ func (b *builder) regions() *Chart {
 		parts = append(parts, fmt.Sprintf(lGroupCities.In(b.lang), b.t(g.Name), b.join(names)))
 	}
 	c.Summary = strings.Join(parts, lGroupSep.In(b.lang))
-	b.mapChart(c, items, b.pieces(pieces...))
+	b.mapChart(c, items, b.pieces(pieces...), len(pieces))
 	return c
 }
 
@@ -205,10 +249,10 @@ func (b *builder) overview() *Chart {
 		Type: "continuous", Min: 0, Max: float64(maxN), Text: []string{strconv.Itoa(maxN), "0"},
 		InRange: InRange{Color: []string{"#F1EEF6", "#BDC9E1", "#74A9CF", "#2B8CBE", "#045A8D"}},
 		Orient:  "horizontal", Left: "center", Bottom: 12, TextStyle: TextStyle{FontSize: 12, Color: colorText},
-	})
+	}, 2)
 	// The visual map picks each region's shade, dark or light, so the
 	// labels get a white halo to read on both.
 	s := c.Option["series"].([]mapSeries)
-	s[0].Label.TextBorderColor, s[0].Label.TextBorderWidth, s[0].Label.FontSize = "#FFFFFF", 3, 11
+	s[0].Label.TextBorderColor, s[0].Label.TextBorderWidth, s[0].Label.FontSize = colorGround, 3, b.textSize(11)
 	return c
 }

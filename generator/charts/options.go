@@ -19,10 +19,33 @@ const (
 	colorCore   = "#D55E00"
 	colorKey    = "#0072B2"
 	colorNone   = "#EEEEEE"
-	colorBorder = "#FFFFFF"
+	colorGround = "#FFFFFF"
+	colorBorder = colorGround
 	colorText   = "#222222"
 	colorMuted  = "#555555"
+	colorAxis   = "#6E7079"
+	colorGrid   = "#E0E6F1"
+	// Text on a dark fill (core, key) and its halo stay as they are in dark
+	// mode: written "#fff" and "#222", not "#FFFFFF" and "#222222", so that
+	// they are not the ground and text colours that dark mode swaps.
+	colorOnFill = "#fff"
+	colorHalo   = "#222"
 )
+
+// roleColors names each colour that dark mode swaps by its role. The
+// renderer gives every SVG element filled or stroked with one of them a
+// class (f-text, s-ground …) that the site's CSS recolours in dark mode;
+// the live chart swaps them for the CSS custom properties --chart-<role>.
+// The keys are matched as written, so every chart colour of a role must be
+// one of these strings.
+var roleColors = map[string]string{
+	colorGround: "ground",
+	colorText:   "text",
+	colorMuted:  "muted",
+	colorNone:   "none",
+	colorAxis:   "axis",
+	colorGrid:   "grid",
+}
 
 var groupColors = []string{"#E69F00", "#56B4E9", "#009E73"}
 
@@ -172,21 +195,68 @@ func isEmpty(v any) bool {
 	return s == "{}" || s == "null" || s == `{"show":false}` || s == "[]"
 }
 
-// decorate adds what every chart has: the title with the source line, the
-// aria description, the font and the white ground (charts stay light in
-// dark mode, as printed charts do).
+// decorate adds what every chart has: the title with the source line (on
+// the wide layout: the one a download carries), the aria description, the
+// font and the ground (light; dark mode swaps it, see roleColors).
 func (b *builder) decorate(c *Chart, obj map[string]any, decals bool) {
-	obj["title"] = Title{
+	if t := b.heading(c); t != nil {
+		obj["title"] = t
+	}
+	if tt, ok := obj["tooltip"].(opts.Tooltip); ok {
+		obj["tooltip"] = b.tooltipStyle(&tt)
+	}
+	obj["aria"] = Aria{Enabled: true, Label: AriaLabel{Enabled: true, Description: c.Title + lSentenceEnd.In(b.lang) + c.Summary}, Decal: AriaDecal{Show: decals}}
+	obj["textStyle"] = TextStyle{FontFamily: fontFamily, Color: colorText}
+	obj["backgroundColor"] = colorGround
+	obj["animation"] = false
+}
+
+// heading is the drawn title and source line: on the wide layout only. On
+// a phone the figure's caption says the title and the page its source; the
+// narrow drawing spends its height on the data.
+func (b *builder) heading(c *Chart) *Title {
+	if b.narrow() {
+		return nil
+	}
+	return &Title{
 		Text: c.Title, Subtext: b.credit(c.Map),
 		Left: 12, Top: 8, ItemGap: 4,
 		// The English source line runs to two lines.
 		TextStyle:    TextStyle{Color: colorText, FontSize: 16, FontFamily: fontFamily},
 		SubtextStyle: TextStyle{Color: colorMuted, FontSize: 11, FontFamily: fontFamily},
 	}
-	obj["aria"] = Aria{Enabled: true, Label: AriaLabel{Enabled: true, Description: c.Title + lSentenceEnd.In(b.lang) + c.Summary}, Decal: AriaDecal{Show: decals}}
-	obj["textStyle"] = TextStyle{FontFamily: fontFamily, Color: colorText}
-	obj["backgroundColor"] = "#FFFFFF"
-	obj["animation"] = false
+}
+
+// top is where a chart's content starts: below the drawn title on the
+// wide layout (wide is that offset), near the top on the narrow one.
+func (b *builder) top(wide int) int {
+	if b.narrow() {
+		return 12
+	}
+	return wide
+}
+
+// textSize is a chart text's size: at least 12 on the narrow layout, which
+// a 390 px phone shows at 0.99 of its size, so no text reads under 11 px.
+func (b *builder) textSize(wide int) int {
+	if b.narrow() {
+		return max(wide, 12)
+	}
+	return wide
+}
+
+// Tooltip is the tooltip, in the chart's colours and kept inside it.
+type Tooltip struct {
+	*opts.Tooltip
+	Confine         bool      `json:"confine"`
+	BackgroundColor string    `json:"backgroundColor"`
+	BorderColor     string    `json:"borderColor"`
+	TextStyle       TextStyle `json:"textStyle"`
+}
+
+func (b *builder) tooltipStyle(t *opts.Tooltip) Tooltip {
+	return Tooltip{Tooltip: t, Confine: true, BackgroundColor: colorGround, BorderColor: colorAxis,
+		TextStyle: TextStyle{Color: colorText, FontSize: 14}}
 }
 
 // credit is every chart's subtext: the document it is based on, then the
@@ -239,3 +309,71 @@ func (b *builder) cities(n int) string { return uitext.Count(b.lang, "go_count_c
 
 // colon separates a name from what is said of it.
 func (b *builder) colon() string { return lColon.In(b.lang) }
+
+// Grid is a bar chart's plot area, in pixels.
+type Grid struct {
+	Left         int  `json:"left"`
+	Right        int  `json:"right"`
+	Top          int  `json:"top"`
+	Bottom       int  `json:"bottom"`
+	ContainLabel bool `json:"containLabel"`
+}
+
+// CategoryAxis is an axis of names.
+type CategoryAxis struct {
+	Type      string    `json:"type"`
+	Inverse   bool      `json:"inverse"`
+	Data      []string  `json:"data"`
+	AxisLabel AxisLabel `json:"axisLabel"`
+	AxisLine  AxisLine  `json:"axisLine"`
+	AxisTick  Show      `json:"axisTick"`
+}
+
+// ValueAxis is an axis of numbers.
+type ValueAxis struct {
+	Type          string    `json:"type"`
+	MinInterval   int       `json:"minInterval,omitempty"`
+	SplitNumber   int       `json:"splitNumber,omitempty"`
+	Name          string    `json:"name,omitempty"`
+	NameLocation  string    `json:"nameLocation,omitempty"`
+	NameGap       int       `json:"nameGap,omitempty"`
+	NameTextStyle TextStyle `json:"nameTextStyle"`
+	AxisLabel     AxisLabel `json:"axisLabel"`
+	SplitLine     SplitLine `json:"splitLine"`
+}
+
+// AxisLabel is the text along an axis.
+type AxisLabel struct {
+	Show          *bool  `json:"show,omitempty"`
+	Interval      int    `json:"interval"`
+	Inside        bool   `json:"inside,omitempty"`
+	Align         string `json:"align,omitempty"`
+	VerticalAlign string `json:"verticalAlign,omitempty"`
+	Formatter     string `json:"formatter,omitempty"`
+	Width         int    `json:"width,omitempty"`
+	Overflow      string `json:"overflow,omitempty"`
+	LineHeight    int    `json:"lineHeight,omitempty"`
+	Color         string `json:"color,omitempty"`
+	FontSize      int    `json:"fontSize,omitempty"`
+}
+
+// AxisLine is an axis' line.
+type AxisLine struct {
+	Show      *bool     `json:"show,omitempty"`
+	LineStyle LineStyle `json:"lineStyle"`
+}
+
+// SplitLine is a value axis' grid lines.
+type SplitLine struct {
+	LineStyle LineStyle `json:"lineStyle"`
+}
+
+// LineStyle colours a line.
+type LineStyle struct {
+	Color string `json:"color"`
+}
+
+// Show turns a part on or off.
+type Show struct {
+	Show bool `json:"show"`
+}

@@ -19,6 +19,9 @@ type ChartView struct {
 	Map     bool       `json:"map,omitempty"`
 	Width   int        `json:"width"`
 	Height  int        `json:"height"`
+	// Narrow says the chart has a phone layout (<files>.narrow.svg, .json);
+	// without one, phones get its data table instead.
+	Narrow bool `json:"narrow,omitempty"`
 	// Page is where the chart lives in the site, relative to the language
 	// root; the embed page links back to it.
 	Page string `json:"page"`
@@ -52,7 +55,7 @@ func (v *view) chart(id string) *ChartView {
 		if c.ID == id && c.Lang == v.l {
 			page, _ := chartPage(c)
 			return &ChartView{ID: c.ID, Title: c.Title, Summary: c.Summary, Header: c.Table.Header, Rows: c.Table.Rows,
-				Files: ChartFiles(c.Lang, c.ID), Map: c.Map, Width: c.Width, Height: c.Height, Page: page}
+				Files: ChartFiles(c.Lang, c.ID), Map: c.Map, Width: c.Width, Height: c.Height, Narrow: c.Narrow != nil, Page: page}
 		}
 	}
 	return nil

@@ -264,6 +264,16 @@ func writeCharts(cs []*charts.Chart, assets, root string) (drawn int, err error)
 		if err := os.WriteFile(base+".json", j, 0o644); err != nil {
 			return 0, err
 		}
+		// The phone layout, drawn beside the wide one (<id>.narrow.svg).
+		n, err := c.NarrowJSON()
+		if err != nil {
+			return 0, err
+		}
+		if n != nil {
+			if err := os.WriteFile(base+".narrow.json", n, 0o644); err != nil {
+				return 0, err
+			}
+		}
 		if err := os.WriteFile(base+".csv", csv, 0o644); err != nil {
 			return 0, err
 		}

@@ -6,6 +6,12 @@
 // was drawn at, its viewBox) and scaled to the box with a CSS transform, as
 // the SVG is scaled to the column by its viewBox.
 //
+// Each chart has a wide and a narrow layout (data-option, data-option-narrow);
+// the live chart takes the one the site's CSS picks for the column's width
+// (the custom property --chart-layout), and lays out again when the width
+// crosses over. It takes the page's colour scheme the same way: the chart
+// file's "roles" name its colours, swapped for the CSS --chart-<role>.
+//
 // Only what the site's charts use is imported, with the SVG renderer only.
 // ECharts' core registers its ZH and EN locales itself (lib/core/locale.js),
 // so figure.dataset.locale ('ZH' or 'EN') works as is.
@@ -149,6 +155,30 @@ function tooltipRichText(t, place) {
   return out;
 }
 
+// recolour swaps every role colour of the option (roles: {"#222222":
+// "text", …}) for the CSS custom property --chart-<role> of el, so that
+// the live chart has the colours the static one has in this scheme.
+function recolour(option, roles, el) {
+  if (!roles || typeof roles !== 'object') return option;
+  const css = getComputedStyle(el);
+  const to = {};
+  for (const [colour, role] of Object.entries(roles)) {
+    const v = css.getPropertyValue(`--chart-${role}`).trim();
+    if (v) to[colour] = v;
+  }
+  const walk = (v) => {
+    if (typeof v === 'string') return Object.hasOwn(to, v) ? to[v] : v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      const out = {};
+      for (const k of Object.keys(v)) out[k] = walk(v[k]);
+      return out;
+    }
+    return v;
+  };
+  return walk(option);
+}
+
 function prepare(option, view) {
   const o = { ...option, animation: false }; // the same picture as the SVG: nothing grows in
   const place = placeTooltip(view);
@@ -166,7 +196,7 @@ function prepare(option, view) {
 function designSize(file, svg) {
   let w = Number(file.width);
   let h = Number(file.height);
-  if (!(w > 0 && h > 0)) {
+  if (!(w > 0 && h > 0) && svg) {
     const vb = svg.viewBox && svg.viewBox.baseVal;
     w = vb ? vb.width : 0;
     h = vb ? vb.height : 0;
@@ -190,6 +220,63 @@ function setScale(view, boxWidth) {
   if (!aspectRatio) view.box.style.height = `${view.height * k}px`;
 }
 
+// layoutOf is the layout the site's CSS picks for an element of the
+// chart's canvas (a static SVG or the live box), by the column's width.
+function layoutOf(el) {
+  return getComputedStyle(el).getPropertyValue('--chart-layout').trim() === 'narrow' ? 'narrow' : 'wide';
+}
+
+function optionURL(figure, layout) {
+  return layout === 'narrow' && figure.dataset.optionNarrow ? figure.dataset.optionNarrow : figure.dataset.option;
+}
+
+// draw sets the chart file's option on the live chart, at its design size.
+function draw(view, file) {
+  const { w, h } = designSize(file, null);
+  view.width = w;
+  view.height = h;
+  view.file = file;
+  view.stage.style.width = `${w}px`;
+  view.stage.style.height = `${h}px`;
+  if (aspectRatio) view.box.style.aspectRatio = `${w} / ${h}`;
+  view.k = 0;
+  setScale(view, view.box.getBoundingClientRect().width || w);
+  estimating = true;
+  try {
+    view.chart.setOption(prepare(recolour(file.option, file.roles, view.figure), view), true);
+    view.chart.resize({ width: w, height: h });
+  } finally {
+    estimating = false;
+  }
+}
+
+// relayout takes the layout the width now asks for, and the colours of
+// the scheme now in force; once at a time per chart.
+function relayout(view, force) {
+  const want = layoutOf(view.box);
+  if (view.busy || (!force && want === view.layout)) return;
+  if (want === view.layout && view.file) { // the scheme changed: no new file
+    draw(view, view.file);
+    return;
+  }
+  view.busy = true;
+  view.layout = want;
+  getJSON(optionURL(view.figure, want))
+    .then((file) => { if (view.layout === want) draw(view, file); })
+    .catch(() => {})
+    .then(() => {
+      view.busy = false;
+      if (layoutOf(view.box) !== view.layout) relayout(view);
+    });
+}
+
+const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+if (darkQuery && darkQuery.addEventListener) {
+  darkQuery.addEventListener('change', () => {
+    for (const view of live.values()) if (view.box.isConnected) relayout(view, true);
+  });
+}
+
 let observer = null;
 let resizeFrame = 0;
 function onResize() {
@@ -199,6 +286,7 @@ function onResize() {
     for (const view of live.values()) {
       if (!view.box.isConnected) { live.delete(view.box); continue; }
       setScale(view, view.box.getBoundingClientRect().width);
+      relayout(view);
     }
   });
 }
@@ -217,6 +305,7 @@ function watch(view) {
             continue;
           }
           setScale(v, e.contentRect.width);
+          relayout(v);
         }
       });
     }
@@ -255,12 +344,15 @@ function mapPointer(view) {
 
 async function doMount(figure, at) {
   const canvas = figure.querySelector('.chart-canvas');
-  const svg = figure.chartSVG || (canvas && canvas.querySelector(':scope > svg'));
+  const statics = canvas ? [...canvas.querySelectorAll(':scope > svg')] : [];
+  // The drawing on show: the one for the column's width.
+  const svg = statics.find((s) => s.getBoundingClientRect().width > 0) || statics[0];
   if (!canvas || !svg || !figure.dataset.option) throw new Error('not a chart figure');
-  figure.chartSVG = svg; // tools.js exports the PNG from it after the swap
+  if (!figure.chartSVG) figure.chartSVG = statics[0]; // tools.js exports the PNG (the wide drawing) after the swap
+  const layout = layoutOf(svg);
 
   const [file] = await Promise.all([
-    getJSON(figure.dataset.option),
+    getJSON(optionURL(figure, layout)),
     figure.dataset.map ? loadMap(MAP_NAME, figure.dataset.map) : null,
   ]);
   if (file.map && !figure.dataset.map) throw new Error(`${figure.dataset.chart}: map chart without data-map`);
@@ -286,14 +378,14 @@ async function doMount(figure, at) {
   stage.style.height = `${height}px`;
   stage.style.transformOrigin = '0 0';
   box.appendChild(stage);
-  const view = { box, stage, width, height, k: 0 };
+  const view = { box, stage, width, height, k: 0, figure, layout, file, chart: null, busy: false };
   setScale(view, measured.width > 0 ? measured.width : width);
 
   // Drawn before it is attached (explicit size), so the swap is one step.
   const chart = init(stage, null, { renderer: 'svg', locale: figure.dataset.locale || 'EN', width, height });
   estimating = true;
   try {
-    chart.setOption(prepare(file.option, view));
+    chart.setOption(prepare(recolour(file.option, file.roles, figure), view));
   } catch (err) {
     chart.dispose();
     throw err;
@@ -302,8 +394,10 @@ async function doMount(figure, at) {
   }
   const onPointer = mapPointer(view);
   for (const type of POINTER_EVENTS) box.addEventListener(type, onPointer, { capture: true, passive: true });
+  view.chart = chart;
   if (svg.isConnected) svg.replaceWith(box);
   else canvas.prepend(box);
+  for (const s of statics) s.remove();
   figure.classList.add('chart-is-live');
   watch(view);
 
