@@ -130,6 +130,7 @@ func (v *view) embed(c *charts.Chart) *Page {
 		Title:       c.Title,
 		Description: c.Summary,
 		Type:        "embed",
+		Outputs:     []string{"html", "oembed"}, // oembed.json beside the page
 		Params:      map[string]any{"chart": v.chart(c.ID), "social": v.socialParam(v.embedCard(c))},
 	}
 }
