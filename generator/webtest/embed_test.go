@@ -236,7 +236,7 @@ func oembedFindings(doc *html.Node, page string, js []byte, snippet string) []st
 	}
 	h := heightAttr.FindStringSubmatch(snippet)
 	for _, c := range []struct {
-		field    string
+		field     string
 		got, want any
 	}{
 		{"version", o.Version, "1.0"},
@@ -335,7 +335,9 @@ func compactFindings(doc *html.Node) []string {
 	if n := find(doc, func(n *html.Node) bool { return n.Data == "p" && hasClass(n, "embed-desc") }); len(n) != 1 {
 		out = append(out, "no one-line description (p.embed-desc)")
 	}
-	if n := find(doc, func(n *html.Node) bool { return n.Data == "table" && n.Parent != nil && hasClass(n.Parent, "visually-hidden") }); len(n) != 1 {
+	if n := find(doc, func(n *html.Node) bool {
+		return n.Data == "table" && n.Parent != nil && hasClass(n.Parent, "visually-hidden")
+	}); len(n) != 1 {
 		out = append(out, "no data table for screen readers (.visually-hidden > table)")
 	}
 	foot := find(doc, func(n *html.Node) bool { return n.Data == "p" && hasClass(n, "embed-foot") })
