@@ -21,9 +21,9 @@ const (
 	KiB             = 1024
 	budgetHome      = 150 * KiB // everything the home page loads at first view
 	budgetDetail    = 120 * KiB // an industry or a city page, at first view
-	budgetEmbed     = 260 * KiB // an embed page, with the interactive bundle and the chart's data
+	budgetEmbed     = 30 * KiB  // an embed page at first view (15 KiB in 2026-12); the bundle waits for an interaction
 	budgetCSS       = 20 * KiB  // all the site's CSS
-	budgetPageJS    = 10 * KiB  // JavaScript at first view of a normal (not embed) page
+	budgetPageJS    = 10 * KiB  // JavaScript at first view of any page
 	budgetBundle    = 220 * KiB // the interactive chart bundle
 	budgetGeo       = 20 * KiB  // the map geometry, data/geo/hunan.json
 	budgetInlineSVG = 40 * KiB  // a page's inline SVG charts
