@@ -488,16 +488,16 @@ type frameView struct {
 	Styled  bool    // the embed page's stylesheet applied
 }
 
-// frameFindings says what is wrong with an embed as shown: the chart and
-// its footer cut off or wider than the frame, and, where a script or a
+// frameFindings says what is wrong with an embed as shown: the chart, its
+// footer or the rest of the embed page cut off or wider than the frame, and, where a script or a
 // protocol sizes the frame, a frame more than 16 px off its content.
 func frameFindings(v frameView, resizes bool) []string {
 	var out []string
 	if !v.Styled {
 		out = append(out, "the embed page's stylesheet did not apply")
 	}
-	if v.Chart > v.Frame+0.5 || v.Foot > v.Frame+0.5 {
-		out = append(out, fmt.Sprintf("the frame is %.0f px tall: the chart ends at %.0f px and the footer at %.0f px; the chart does not show whole", v.Frame, v.Chart, v.Foot))
+	if v.Chart > v.Frame+0.5 || v.Foot > v.Frame+0.5 || v.Content > v.Frame+0.5 {
+		out = append(out, fmt.Sprintf("the frame is %.0f px tall: the chart ends at %.0f px, the footer at %.0f px, the page at %.0f px; the chart does not show whole", v.Frame, v.Chart, v.Foot, v.Content))
 	}
 	if v.ChartW > v.FrameW+0.5 {
 		out = append(out, fmt.Sprintf("the chart is %.0f px wide in a %.0f px frame", v.ChartW, v.FrameW))
