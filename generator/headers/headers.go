@@ -50,8 +50,18 @@ func own(p string) map[string]string {
 		return map[string]string{"Content-Security-Policy": embedCSP, "Cache-Control": revalidate}
 	case page:
 		return map[string]string{"Content-Security-Policy": pageCSP, "Cache-Control": revalidate}
+	case embed && path.Base(p) == "oembed.json":
+		// Readable from any origin, for hosts that fetch an embed's oEmbed
+		// response from the browser.
+		return map[string]string{"Cache-Control": revalidate, "Access-Control-Allow-Origin": "*"}
 	case strings.HasPrefix(p, "/css/"), strings.HasPrefix(p, "/js/"):
-		return map[string]string{"Cache-Control": immutable}
+		// Readable from any origin: an embed page in a sandboxed frame
+		// (WordPress sandboxes the frames it makes) has an opaque origin, so
+		// its stylesheet (checked by its integrity hash), its module scripts
+		// and the chart data they fetch are cross-origin requests there and
+		// need a CORS response. These files are public and sent without
+		// credentials: nothing is exposed.
+		return map[string]string{"Cache-Control": immutable, "Access-Control-Allow-Origin": "*"}
 	case p == "/favicon.svg":
 		return map[string]string{"Cache-Control": aDay}
 	case strings.HasPrefix(p, "/data/"), path.Base(p) == "sitemap.xml", p == "/robots.txt":

@@ -22,6 +22,9 @@ type ChartView struct {
 	// Narrow says the chart has a phone layout (<files>.narrow.svg, .json);
 	// without one, phones get its data table instead.
 	Narrow bool `json:"narrow,omitempty"`
+	// NarrowHeight is the phone layout's height at its width
+	// (charts.NarrowWidth); the embed code's height allows for it.
+	NarrowHeight int `json:"narrowHeight,omitempty"`
 	// Page is where the chart lives in the site, relative to the language
 	// root; the embed page links back to it.
 	Page string `json:"page"`
@@ -54,8 +57,12 @@ func (v *view) chart(id string) *ChartView {
 	for _, c := range v.charts {
 		if c.ID == id && c.Lang == v.l {
 			page, _ := chartPage(c)
-			return &ChartView{ID: c.ID, Title: c.Title, Summary: c.Summary, Header: c.Table.Header, Rows: c.Table.Rows,
+			cv := &ChartView{ID: c.ID, Title: c.Title, Summary: c.Summary, Header: c.Table.Header, Rows: c.Table.Rows,
 				Files: ChartFiles(c.Lang, c.ID), Map: c.Map, Width: c.Width, Height: c.Height, Narrow: c.Narrow != nil, Page: page}
+			if c.Narrow != nil {
+				cv.NarrowHeight = c.Narrow.Height
+			}
+			return cv
 		}
 	}
 	return nil
@@ -133,6 +140,7 @@ func (v *view) embed(c *charts.Chart) *Page {
 		Title:       c.Title,
 		Description: c.Summary,
 		Type:        "embed",
+		Outputs:     []string{"html", "oembed"}, // oembed.json beside the page
 		Params:      map[string]any{"chart": v.chart(c.ID), "social": v.socialParam(v.embedCard(c))},
 	}
 }

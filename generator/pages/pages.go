@@ -24,6 +24,8 @@ type Page struct {
 	Weight      int           `json:"weight,omitempty"`
 	Params      any           `json:"params,omitempty"`
 	Build       *BuildOptions `json:"build,omitempty"`
+	// Outputs are the page's output formats (hugo.toml), when not only HTML.
+	Outputs []string `json:"outputs,omitempty"`
 }
 
 // BuildOptions are Hugo's per-page build options.

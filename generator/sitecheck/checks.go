@@ -125,7 +125,7 @@ func host(ref string) string {
 }
 
 // Translations checks each page's language, its switch to its twin in
-// every other language, and its hreflang alternates: absolute, complete
+// every other language (none on an embed page), and its hreflang alternates: absolute, complete
 // (every language and x-default → the default language), and pointing at
 // pages that exist.
 func (s *Site) Translations(langs Languages, siteHost string) Findings {
@@ -145,12 +145,15 @@ func (s *Site) Translations(langs Languages, siteHost string) Findings {
 				fs.add(u, "no %s twin at %s", loc, want)
 				continue
 			}
-			if loc != own && !s.switchesTo(pg, want, siteHost) {
+			if loc != own && !pg.Framed && !s.switchesTo(pg, want, siteHost) {
 				fs.add(u, "the language switch does not link to its %s twin %s (has %v)", loc, want, pg.Switch)
 			}
 			s.checkAlternate(&fs, pg, loc, want, siteHost)
 		}
 		s.checkAlternate(&fs, pg, "x-default", langs.twin(u, langs.Default), siteHost)
+		if pg.Framed && len(pg.Switch) > 0 {
+			fs.add(u, "an embed page has a language switch (%v): inside another site's page it is noise", pg.Switch)
+		}
 	}
 	return fs
 }

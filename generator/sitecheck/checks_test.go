@@ -51,7 +51,17 @@ func good() map[string]string {
 		"data/layout.csv":  "a,b",
 		"en/extra.txt":     "not a page",
 		"zh/redirect.html": `<html><head><meta http-equiv="refresh" content="0; url=/"></head></html>`,
+		// An embed page: twins and alternates, but no switch.
+		"embed/x/index.html":    embedPage(page("zh-CN", "/en/embed/x/", "/embed/x/", "")),
+		"en/embed/x/index.html": embedPage(page("en", "/embed/x/", "/en/embed/x/", "")),
 	}
+}
+
+// embedPage makes a page an embed page: <body class="embed">, no switch.
+func embedPage(p string) string {
+	p = strings.Replace(p, "<body>", `<body class="embed">`, 1)
+	a, b := strings.Index(p, `<ul class="lang-switch">`), strings.Index(p, "</ul>")
+	return p[:a] + p[b+len("</ul>"):]
 }
 
 func TestGoodFixturePasses(t *testing.T) {
@@ -106,6 +116,9 @@ func TestCheckersFailOnBrokenPages(t *testing.T) {
 		{"relative hreflang", func(f map[string]string) {
 			f["a/index.html"] = strings.Replace(f["a/index.html"], `hreflang="en" href="https://site.test/en/a/"`, `hreflang="en" href="/en/a/"`, 1)
 		}, func(s *Site) Findings { return s.Translations(langs, "site.test") }, "not an absolute URL"},
+		{"language switch in an embed", func(f map[string]string) {
+			f["en/embed/x/index.html"] = strings.Replace(f["en/embed/x/index.html"], "</body>", `<ul class="lang-switch"><li><a href="/embed/x/">中文</a></li></ul></body>`, 1)
+		}, func(s *Site) Findings { return s.Translations(langs, "site.test") }, "an embed page has a language switch"},
 		{"no x-default", func(f map[string]string) {
 			f["en/index.html"] = strings.Replace(f["en/index.html"], `hreflang="x-default"`, `hreflang="x-other"`, 1)
 		}, func(s *Site) Findings { return s.Translations(langs, "site.test") }, `no hreflang="x-default"`},

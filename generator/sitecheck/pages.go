@@ -28,6 +28,9 @@ type Page struct {
 	Alternate map[string]string // hreflang → href
 	Canonical string
 	Switch    []string // hrefs in the language switch
+	// Framed is an embed page (<body class="embed">): shown inside other
+	// sites' pages, whose reader chose the language, it has no switch.
+	Framed bool
 }
 
 // Site is a built site: its pages, and the other files by path.
@@ -106,6 +109,8 @@ func parse(rel string, b []byte) (*Page, error) {
 			switch n.Data {
 			case "html":
 				pg.Lang = a["lang"]
+			case "body":
+				pg.Framed = strings.Contains(" "+a["class"]+" ", " embed ")
 			case "a":
 				if h, ok := a["href"]; ok {
 					pg.Links = append(pg.Links, h)

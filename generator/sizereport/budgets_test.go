@@ -21,9 +21,9 @@ const (
 	KiB             = 1024
 	budgetHome      = 150 * KiB // everything the home page loads at first view
 	budgetDetail    = 120 * KiB // an industry or a city page, at first view
-	budgetEmbed     = 260 * KiB // an embed page, with the interactive bundle and the chart's data
+	budgetEmbed     = 30 * KiB  // an embed page at first view (15 KiB in 2026-12); the bundle waits for an interaction
 	budgetCSS       = 20 * KiB  // all the site's CSS
-	budgetPageJS    = 10 * KiB  // JavaScript at first view of a normal (not embed) page
+	budgetPageJS    = 10 * KiB  // JavaScript at first view of any page
 	budgetBundle    = 220 * KiB // the interactive chart bundle
 	budgetGeo       = 20 * KiB  // the map geometry, data/geo/hunan.json
 	budgetInlineSVG = 40 * KiB  // a page's inline SVG charts
@@ -79,7 +79,7 @@ func TestBudgetFirstView(t *testing.T) {
 		case "industry", "city":
 			over(t, "the first view", p, p.Total().Gzip, budgetDetail)
 		case "embed":
-			over(t, "the first view (with the interactive bundle)", p, p.Total().Gzip, budgetEmbed)
+			over(t, "the first view", p, p.Total().Gzip, budgetEmbed)
 		}
 	}
 }
@@ -105,9 +105,6 @@ func TestBudgetJavaScript(t *testing.T) {
 	var bundle *Resource
 	for _, p := range measured(t) {
 		js := p.ByType()[JS].Gzip
-		if p.Kind == "embed" {
-			continue // it loads the bundle at once: TestBudgetFirstView
-		}
 		over(t, "its JavaScript at first view", p, js, budgetPageJS)
 		for _, r := range p.OnInteraction {
 			if r.Type == JS {
@@ -142,10 +139,7 @@ func TestChartsNeedNoScript(t *testing.T) {
 			return err
 		}
 		p.Kind, p.Lang = "a", langOf(u)
-		embed := strings.Contains(u, "/embed/")
-		if !embed {
-			over(t, "its JavaScript at first view", p, p.ByType()[JS].Gzip, budgetPageJS)
-		}
+		over(t, "its JavaScript at first view", p, p.ByType()[JS].Gzip, budgetPageJS)
 		if p.Charts == 0 {
 			return nil
 		}
@@ -153,7 +147,7 @@ func TestChartsNeedNoScript(t *testing.T) {
 		if p.ChartsWithSVG != p.Charts {
 			t.Errorf("%s: %d of %d charts have no SVG in the HTML: they need a script to show", u, p.Charts-p.ChartsWithSVG, p.Charts)
 		}
-		if !embed && len(p.OnInteraction) == 0 {
+		if len(p.OnInteraction) == 0 {
 			t.Errorf("%s: the chart bundle loads at first view; it should wait for an interaction", u)
 		}
 		over(t, "its inline SVG", p, p.InlineSVG.Gzip, budgetInlineSVG)
@@ -202,8 +196,8 @@ func TestReportCoversEveryKind(t *testing.T) {
 				t.Errorf("%s (%s): no inline chart found", p.Kind, p.Lang)
 			}
 		case "embed":
-			if bt[JSON].Raw == 0 {
-				t.Errorf("%s (%s): the chart's data is not counted", p.Kind, p.Lang)
+			if p.Charts != 1 || p.InlineSVG.Raw == 0 || len(p.OnInteraction) == 0 {
+				t.Errorf("%s (%s): want one inline chart, interactive on demand", p.Kind, p.Lang)
 			}
 		}
 	}

@@ -8,8 +8,8 @@
 //     <link rel="icon"> and <img src> unless loading="lazy";
 //   - the static imports of those scripts (import … from "…"), not their
 //     dynamic import();
-//   - when the page loads the interactive chart bundle at once (an embed
-//     page preloads it), the data each chart then fetches: its option
+//   - when the page loads the interactive chart bundle at once (it
+//     preloads it), the data each chart then fetches: its option
 //     (data-option) and the map geometry (data-map).
 //
 // On a normal page the bundle named by <meta name="chart-bundle"> is loaded

@@ -169,8 +169,8 @@ func (r *recorder) handle(ctx context.Context) func(ev any) {
 			if ev.Canceled {
 				why += " (canceled)"
 			}
-			// With scripts disabled, Chromium blocks script loads (an embed
-			// page's modulepreload) as if by CSP: that is the setting, not the page.
+			// With scripts disabled, Chromium blocks script loads (a
+			// modulepreload) as if by CSP: that is the setting, not the page.
 			if r.noScript && ev.Type == network.ResourceTypeScript && ev.BlockedReason == network.BlockedReasonCsp {
 				break
 			}
