@@ -106,10 +106,17 @@ func (v *view) namesIndex() *Page {
 	// Each block's heading (its part or section) and short label.
 	heading, label := map[string]string{}, map[string]string{}
 	cur := ""
+	bySlug := map[string]*plan.Industry{}
+	for _, ind := range v.p.Industries {
+		bySlug[ind.Slug.Value] = ind
+	}
 	for _, b := range v.p.FullText() {
 		switch b.Kind {
 		case plan.Part, plan.Section:
 			cur = v.t(b.Text)
+			if ind := bySlug[b.ID]; ind != nil { // A1 现代石化, not （一）现代石化
+				cur = ind.Code.Value + " " + v.t(ind.Name)
+			}
 			label[b.ID] = "#"
 		case plan.NumberedItem:
 			label[b.ID] = b.ID[strings.LastIndex(b.ID, "-")+1:]
