@@ -1,10 +1,11 @@
 package pages
 
 import (
-	"strconv"
+	"fmt"
 	"strings"
 
 	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
 // Pair is one block of the full text in both languages, under the id the
@@ -57,8 +58,8 @@ func (v *view) bilingual() *Page {
 		rows = append(rows, row)
 	}
 	return &Page{
-		Title:       v.t(plan.Text{ZH: "中英对照全文", EN: "Full text in Chinese and English"}),
-		Description: v.t(v.p.Document.Title) + " · " + v.t(v.p.Document.Notice.Number),
+		Title:       uitext.In(v.l, "go_page_bilingual"),
+		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_bilingual"), v.t(v.p.Document.ReaderTitle), v.t(v.p.Document.Notice.Number)),
 		Type:        "bilingual",
 		Params: map[string]any{
 			"pairs":          pairs,
@@ -164,8 +165,8 @@ func (v *view) namesIndex() *Page {
 		}
 	}
 	return &Page{
-		Title:       v.t(plan.Text{ZH: "名称索引", EN: "Index of names"}),
-		Description: v.t(plan.Text{ZH: "方案所列企业、机构、地名等" + strconv.Itoa(len(g.Entries(v.p))) + "个名称的中英文对照，及其在方案中的出处。", EN: "The " + strconv.Itoa(len(g.Entries(v.p))) + " companies, government bodies, places and other names of the plan, in Chinese and English, with where the plan names each."}),
+		Title:       uitext.In(v.l, "go_page_names"),
+		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_names"), len(g.Entries(v.p))),
 		Type:        "names",
 		Params:      map[string]any{"kinds": kinds},
 	}
