@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/hunan-industry/plan-site/generator/browser"
@@ -99,8 +100,32 @@ func capture(ctx context.Context, url string, width int64, scheme string) ([]byt
 	if err := chromedp.Do(tctx, chromedp.EmulateViewport(width, 900), media, chromedp.Navigate(url)); err != nil {
 		return nil, err
 	}
-	return chromedp.Run(tctx, chromedp.FullScreenshot(100))
+	h, err := chromedp.Run(tctx, chromedp.Evaluate[float64](`document.documentElement.scrollHeight`))
+	if err != nil {
+		return nil, err
+	}
+	if h <= maxShotHeight {
+		return chromedp.Run(tctx, chromedp.FullScreenshot(100))
+	}
+	// Chromium refuses a capture this tall ("Page is too large"): the
+	// longest pages (the side-by-side text on a phone) are shot from the
+	// top down to the limit.
+	return chromedp.Run(tctx, chromedp.Action[[]byte](func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
+		r, err := cdp.Call(ctx, t, page.CaptureScreenshot, page.CaptureScreenshotParams{
+			CaptureBeyondViewport: &yes, FromSurface: &yes, Format: page.CaptureScreenshotFormatPng,
+			Clip: &page.Viewport{Width: float64(width), Height: maxShotHeight, Scale: 1},
+		})
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	}))
 }
+
+// maxShotHeight is the tallest capture, in CSS px, Chromium makes whole.
+const maxShotHeight = 16000
+
+var yes = true
 
 func slug(page string) string {
 	s := strings.Trim(strings.NewReplacer("/", "-", "?", "-", "=", "-").Replace(page), "-")

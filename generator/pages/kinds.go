@@ -22,6 +22,8 @@ type Kind struct {
 var Kinds = []Kind{
 	{Name: "home", Path: "/", Charts: true},
 	{Name: "full text", Path: "/plan/"},
+	{Name: "bilingual", Path: "/bilingual/"},
+	{Name: "names", Path: "/names/"},
 	{Name: "industry", Path: "/industries/construction-machinery/", Charts: true},
 	{Name: "city", Path: "/cities/changsha/", Charts: true},
 	{Name: "industries", Path: "/industries/"},

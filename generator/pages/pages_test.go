@@ -2,6 +2,8 @@ package pages
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"flag"
 	"os"
 	"path/filepath"
@@ -97,11 +99,21 @@ func TestInventory(t *testing.T) {
 }
 
 // TestNoChineseInEnglishPages: an English page shows English, except
-// where it quotes the Chinese on purpose (terms of art in brackets).
+// where it quotes the Chinese on purpose (terms of art in brackets) and
+// in the Chinese names it carries for search alone.
 func TestEnglishPagesNameInEnglish(t *testing.T) {
 	files := render(t)
+	var pg struct{ Params map[string]any }
+	if err := json.Unmarshal(files["en/industries/construction-machinery.md"], &pg); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(fmt.Sprint(pg.Params["otherNames"]), "中联重科") || pg.Params["ownNames"] != "工程机械" {
+		t.Errorf("the English construction machinery page's search names: own %v, other %v; want 工程机械 and 中联重科 among them", pg.Params["ownNames"], pg.Params["otherNames"])
+	}
+	delete(pg.Params, "otherNames")
+	delete(pg.Params, "ownNames")
+	b, _ := json.Marshal(pg.Params)
 	for _, bad := range []string{"长沙", "工程机械", "核心产业", "湘政办发"} {
-		b := files["en/industries/construction-machinery.md"]
 		if bytes.Contains(b, []byte(bad)) {
 			t.Errorf("the English construction machinery page contains %q", bad)
 		}

@@ -74,6 +74,8 @@ func (v *view) pages() map[string]*Page {
 		"safeguards.md":        v.safeguards(),
 		"charts.md":            v.gallery(),
 		"downloads.md":         v.downloadsPage(),
+		"bilingual.md":         v.bilingual(),
+		"names.md":             v.namesIndex(),
 	}
 	out["embed/_index.md"] = embedSection()
 	for _, c := range v.languageCharts() {
@@ -85,6 +87,7 @@ func (v *view) pages() map[string]*Page {
 	for i, c := range v.p.Cities {
 		out["cities/"+c.Code.Value+".md"] = v.city(c, i)
 	}
+	v.addSearchNames(out)
 	return out
 }
 

@@ -59,7 +59,7 @@ func TestRegionsListSeparators(t *testing.T) {
 `
 	}
 	files := testConfig +
-		themeFiles(t, "layouts/regions/single.html", "i18n/zh.toml", "i18n/en.toml") +
+		themeFiles(t, "layouts/regions/single.html", "layouts/_partials/text.html", "layouts/_partials/english.html", "i18n/zh.toml", "i18n/en.toml") +
 		"-- layouts/_partials/charts.html --\n\n" +
 		page("zh", "洞庭湖生态经济区", "常德", "益阳", "长沙", "新一代信息技术", "工程机械") +
 		page("en", "Dongting Lake Eco-Economic Zone", "Changde", "Yiyang", "Changsha", "New-generation IT", "Construction machinery")
@@ -70,4 +70,22 @@ func TestRegionsListSeparators(t *testing.T) {
 	b.AssertFileContent("public/en/regions/index.html",
 		"<strong>Dongting Lake Eco-Economic Zone</strong>: ", "Changde</a>, <a", ">Changsha</a>: New-generation IT, Construction machinery",
 		"! 、", "! ：")
+}
+
+// TestHanRunsMarkedInEnglish: on an English page every run of Han
+// characters in a data text stands in a lang="zh-CN" span, the rest of the
+// text stays escaped, and a Chinese page is left as it is.
+func TestHanRunsMarkedInEnglish(t *testing.T) {
+	page := func(lang, text string) string {
+		return "-- content/" + lang + "/p.md --\n{\"title\": \"P\", \"type\": \"t\", \"params\": {\"text\": \"" + text + "\"}}\n"
+	}
+	files := testConfig +
+		themeFiles(t, "layouts/_partials/text.html", "layouts/_partials/english.html") +
+		"-- layouts/t/single.html --\n{{ define \"main\" }}<p>{{ partial \"text.html\" .Params.text }}</p>{{ end }}\n" +
+		page("en", `SRDI (专精特新) firms & <b>湘政办发〔2023〕54号</b>, \"三一\"`) +
+		page("zh", `专精特新 & <b>`)
+	b := hugolib.Test(t, files)
+	b.AssertFileContent("public/en/p/index.html",
+		`<p>SRDI (<span lang="zh-CN">专精特新</span>) firms &amp; &lt;b&gt;<span lang="zh-CN">湘政办发〔2023〕54号</span>&lt;/b&gt;, &#34;<span lang="zh-CN">三一</span>&#34;</p>`)
+	b.AssertFileContent("public/p/index.html", "<p>专精特新 &amp; &lt;b&gt;</p>", "! <span")
 }

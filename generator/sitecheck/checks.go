@@ -183,3 +183,22 @@ func (s *Site) checkAlternate(fs *Findings, pg *Page, hreflang, want, siteHost s
 
 // isRedirect tells Hugo's alias pages, which exist only to send a reader on.
 func isRedirect(pg *Page) bool { return pg.Lang == "" && len(pg.Links) == 0 }
+
+// LanguageOfParts finds Han characters outside any element marked as
+// Chinese: on an English page a screen reader would read them with an
+// English voice, and axe cannot see it.
+func (s *Site) LanguageOfParts() Findings {
+	var fs Findings
+	for _, u := range s.URLs() {
+		pg := s.Pages[u]
+		if len(pg.Han) == 0 || isRedirect(pg) {
+			continue
+		}
+		shown := pg.Han
+		if len(shown) > 5 {
+			shown = shown[:5]
+		}
+		fs.add(u, "%d runs of Han characters outside lang=\"zh\": %s", len(pg.Han), strings.Join(shown, " "))
+	}
+	return fs
+}

@@ -45,7 +45,7 @@ func good() map[string]string {
 		"index.html":       page("zh-CN", "/en/", "/", `<a href="/a/#x">a</a><img src="/i.png">`),
 		"en/index.html":    page("en", "/", "/en/", `<a href="a/">a</a><a href="https://example.org/">out</a>`),
 		"a/index.html":     page("zh-CN", "/en/a/", "/a/", `<h2 id="x">x</h2><a href="../">up</a>`),
-		"en/a/index.html":  page("en", "/a/", "/en/a/", `<a href="#self" id="self">self</a>`),
+		"en/a/index.html":  page("en", "/a/", "/en/a/", `<a href="#self" id="self">self</a><p>SRDI (<span lang="zh-CN">专精特新</span>)</p><p lang="zh">长沙<b>市</b></p>`),
 		"i.png":            "png",
 		"css/site.css":     "body{}",
 		"data/layout.csv":  "a,b",
@@ -70,6 +70,7 @@ func TestGoodFixturePasses(t *testing.T) {
 		"links":        s.Links("site.test"),
 		"third party":  s.ThirdParty("site.test"),
 		"translations": s.Translations(langs, "site.test"),
+		"language of parts": s.LanguageOfParts(),
 	} {
 		for _, f := range fs {
 			t.Errorf("%s: %s", name, f)
@@ -108,6 +109,9 @@ func TestCheckersFailOnBrokenPages(t *testing.T) {
 			f["en/a/index.html"] = strings.Replace(f["en/a/index.html"], `lang="en"`, `lang="zh-CN"`, 1)
 		},
 			func(s *Site) Findings { return s.Translations(langs, "site.test") }, `want "en"`},
+		{"Han text on an English page without lang", func(f map[string]string) {
+			f["en/a/index.html"] += `<p>the plan's term (专精特新) <span lang="en">and 长沙</span></p>`
+		}, func(s *Site) Findings { return s.LanguageOfParts() }, "2 runs of Han characters outside lang=\"zh\": 专精特新 长沙"},
 		{"no twin", func(f map[string]string) { delete(f, "en/a/index.html") },
 			func(s *Site) Findings { return s.Translations(langs, "site.test") }, "no en twin at /en/a/"},
 		{"switch to the wrong page", func(f map[string]string) {

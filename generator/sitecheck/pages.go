@@ -31,6 +31,9 @@ type Page struct {
 	// Framed is an embed page (<body class="embed">): shown inside other
 	// sites' pages, whose reader chose the language, it has no switch.
 	Framed bool
+	// Han are the runs of Han characters in text whose nearest lang
+	// (the element's own, an ancestor's or <html lang>) is not Chinese.
+	Han []string
 }
 
 // Site is a built site: its pages, and the other files by path.
@@ -162,7 +165,37 @@ func parse(rel string, b []byte) (*Page, error) {
 		}
 	}
 	walk(doc, false)
+	pg.Han = hanOutsideChinese(doc, "")
 	return pg, nil
+}
+
+var hanRun = regexp.MustCompile(`\p{Han}+`)
+
+// hanOutsideChinese walks the text under n, whose inherited language is
+// lang, for Han characters that a screen reader would voice as another
+// language (WCAG 3.1.2, Language of Parts).
+func hanOutsideChinese(n *html.Node, lang string) []string {
+	var out []string
+	switch n.Type {
+	case html.ElementNode:
+		if n.Data == "script" || n.Data == "style" || n.Data == "template" {
+			return nil
+		}
+		for _, a := range n.Attr {
+			if a.Key == "lang" && a.Namespace == "" {
+				lang = a.Val
+			}
+		}
+	case html.TextNode:
+		if l := strings.ToLower(lang); l == "zh" || strings.HasPrefix(l, "zh-") {
+			return nil
+		}
+		return hanRun.FindAllString(n.Data, -1)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		out = append(out, hanOutsideChinese(c, lang)...)
+	}
+	return out
 }
 
 func attrs(n *html.Node) map[string]string {

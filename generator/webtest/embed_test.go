@@ -1,7 +1,6 @@
 package webtest
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -40,58 +39,10 @@ var embedCases = []embedCase{
 	{"heatmap", "/layout/", "matrix"},
 }
 
-// parseFile parses a built HTML page.
-func parseFile(t testing.TB, dir, page string) *html.Node {
+// parsePage parses the built page at a site path under dir.
+func parsePage(t testing.TB, dir, page string) *html.Node {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(page, "/")), "index.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := html.Parse(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func hasClass(n *html.Node, c string) bool {
-	return strings.Contains(" "+attr(n, "class")+" ", " "+c+" ")
-}
-
-// find returns the elements under n for which ok holds, in document order.
-func find(n *html.Node, ok func(*html.Node) bool) []*html.Node {
-	var out []*html.Node
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && ok(c) {
-			out = append(out, c)
-		}
-		out = append(out, find(c, ok)...)
-	}
-	return out
-}
-
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return b.String()
+	return parseFile(t, filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(page, "/")), "index.html"))
 }
 
 // offeredSnippet is the embed code exactly as the chart's page shows it
@@ -158,7 +109,7 @@ func TestEmbedSnippetsAsOffered(t *testing.T) {
 	dir := siteDir(t)
 	for _, c := range embedCases {
 		for _, l := range plan.Langs {
-			s, err := offeredSnippet(t, parseFile(t, dir, l.Prefix()+c.page), c.chart)
+			s, err := offeredSnippet(t, parsePage(t, dir, l.Prefix()+c.page), c.chart)
 			if err != nil {
 				t.Errorf("%s%s: %v", l.Prefix(), c.page, err)
 				continue
@@ -270,7 +221,7 @@ func TestOEmbed(t *testing.T) {
 		t.Fatalf("only %d embed pages", len(pages))
 	}
 	for _, p := range pages {
-		doc := parseFile(t, dir, p)
+		doc := parsePage(t, dir, p)
 		// The chart's page: the embed page's "Full page" link.
 		var full string
 		for _, a := range find(doc, func(n *html.Node) bool { return n.Data == "a" && n.Parent != nil && hasClass(n.Parent, "embed-foot") }) {
@@ -279,7 +230,7 @@ func TestOEmbed(t *testing.T) {
 			}
 		}
 		chart := strings.TrimSuffix(p[strings.LastIndex(strings.TrimSuffix(p, "/"), "/")+1:], "/")
-		snippet, err := offeredSnippet(t, parseFile(t, dir, full), chart)
+		snippet, err := offeredSnippet(t, parsePage(t, dir, full), chart)
 		if err != nil {
 			t.Errorf("%s: its chart's page %q: %v", p, full, err)
 			continue
@@ -295,8 +246,8 @@ func TestOEmbed(t *testing.T) {
 	// The checkers fail on broken input: a JSON that is not the snippet's,
 	// a missing file, and the embed page as it was (a whole web page).
 	p := "/en/embed/matrix/"
-	doc := parseFile(t, dir, p)
-	snippet, err := offeredSnippet(t, parseFile(t, dir, "/en/layout/"), "matrix")
+	doc := parsePage(t, dir, p)
+	snippet, err := offeredSnippet(t, parsePage(t, dir, "/en/layout/"), "matrix")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -633,7 +584,7 @@ func TestEmbedsInArticles(t *testing.T) {
 				name := fmt.Sprintf("%s/%s/%s/%d", j.l, j.c.name, j.w.name, j.width)
 				t.Run(name, func(t *testing.T) {
 					start := time.Now()
-					s, err := offeredSnippet(t, parseFile(t, dir, j.l.Prefix()+j.c.page), j.c.chart)
+					s, err := offeredSnippet(t, parsePage(t, dir, j.l.Prefix()+j.c.page), j.c.chart)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -677,7 +628,7 @@ func TestEmbedCheckersCatchBrokenEmbeds(t *testing.T) {
 	base := siteServer(t)
 	dir := siteDir(t)
 	chrome(t)
-	s, err := offeredSnippet(t, parseFile(t, dir, "/industries/construction-machinery/"), "industry-construction-machinery")
+	s, err := offeredSnippet(t, parsePage(t, dir, "/industries/construction-machinery/"), "industry-construction-machinery")
 	if err != nil {
 		t.Fatal(err)
 	}

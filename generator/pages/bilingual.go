@@ -1,0 +1,241 @@
+package pages
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/uitext"
+)
+
+// Pair is one block of the full text in both languages, under the id the
+// single-language texts give it, so that a link to a paragraph in either
+// reaches its pair.
+type Pair struct {
+	ID      string   `json:"id"`
+	Kind    string   `json:"kind"`
+	ZH      string   `json:"zh"`
+	EN      string   `json:"en"`
+	ZHLines []string `json:"zhLines,omitempty"`
+	ENLines []string `json:"enLines,omitempty"`
+}
+
+// KeyPointPair is one industry's row of attachment 2 in both languages:
+// each column's heading and cell, Chinese and English.
+type KeyPointPair struct {
+	ID       string     `json:"id"`
+	Industry Link       `json:"industry"`
+	ZH       string     `json:"zh"` // the industry's name in each
+	EN       string     `json:"en"`
+	Cells    []CellPair `json:"cells"`
+}
+
+// CellPair is one column of a key-points row.
+type CellPair struct {
+	ZHHead string   `json:"zhHead"`
+	ENHead string   `json:"enHead"`
+	ZH     []string `json:"zh"`
+	EN     []string `json:"en"`
+}
+
+// bilingual is the full text with each block's Chinese beside its English.
+// Both language sites carry it, each with its own interface.
+func (v *view) bilingual() *Page {
+	zh, en := newView(v.p, plan.ZH, nil), newView(v.p, plan.EN, nil)
+	var pairs []Pair
+	for _, b := range v.p.FullText() {
+		pairs = append(pairs, Pair{ID: b.ID, Kind: blockKinds[b.Kind], ZH: b.Text.ZH, EN: b.Text.EN,
+			ZHLines: splitIfMany(b.Text.ZH), ENLines: splitIfMany(b.Text.EN)})
+	}
+	a := v.p.Document.Attachments
+	var rows []KeyPointPair
+	zr, er := zh.keyPointRows(), en.keyPointRows()
+	for i, ind := range v.p.Industries {
+		row := KeyPointPair{ID: "kp-" + strings.ToLower(ind.Code.Value), Industry: v.industryLink(ind), ZH: ind.Name.ZH, EN: ind.Name.EN}
+		for c, col := range a.Attachment2.Columns[1:] {
+			row.Cells = append(row.Cells, CellPair{ZHHead: col.ZH, ENHead: col.EN, ZH: zr[i].Cells[c], EN: er[i].Cells[c]})
+		}
+		rows = append(rows, row)
+	}
+	return &Page{
+		Title:       uitext.In(v.l, "go_page_bilingual"),
+		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_bilingual"), v.t(v.p.Document.ReaderTitle), v.t(v.p.Document.Notice.Number)),
+		Type:        "bilingual",
+		Params: map[string]any{
+			"pairs":          pairs,
+			"layoutTitle":    map[string]string{"zh": a.Layout.Title.ZH, "en": a.Layout.Title.EN},
+			"layoutNote":     map[string]string{"zh": a.Layout.Note.ZH, "en": a.Layout.Note.EN},
+			"layoutZH":       zh.matrix(),
+			"layoutEN":       en.matrix(),
+			"keyPointsTitle": map[string]string{"zh": a.Attachment2.Label.ZH + " " + a.Attachment2.Title.ZH, "en": a.Attachment2.Label.EN + " " + a.Attachment2.Title.EN},
+			"keyPoints":      rows,
+		},
+	}
+}
+
+// NameEntry is one glossary name on the names index.
+type NameEntry struct {
+	ZH         string      `json:"zh"`
+	EN         string      `json:"en"`
+	Basis      string      `json:"basis"`
+	Note       string      `json:"note,omitempty"`
+	Places     []NameGroup `json:"places"`
+	Industries []Link      `json:"industries,omitempty"`
+	City       *Link       `json:"city,omitempty"`
+}
+
+// NameGroup is where the full text names an entry within one part or
+// section: the heading and a link to each paragraph.
+type NameGroup struct {
+	Heading string `json:"heading"`
+	Links   []Link `json:"links"`
+}
+
+// NameKind is one kind of name (company, body, place…) and its entries.
+type NameKind struct {
+	Kind    string      `json:"kind"`
+	Entries []NameEntry `json:"entries"`
+}
+
+// nameKinds is the order of the kinds on the page: the ones investors
+// look up first.
+var nameKinds = []string{"company", "city", "place", "body", "platform", "project", "brand", "term"}
+
+func (v *view) namesIndex() *Page {
+	g := v.p.Names()
+	mentions := v.p.NameMentions()
+	// Each block's heading (its part or section) and short label.
+	heading, label := map[string]string{}, map[string]string{}
+	cur := ""
+	bySlug := map[string]*plan.Industry{}
+	for _, ind := range v.p.Industries {
+		bySlug[ind.Slug.Value] = ind
+	}
+	for _, b := range v.p.FullText() {
+		switch b.Kind {
+		case plan.Part, plan.Section:
+			cur = v.t(b.Text)
+			if ind := bySlug[b.ID]; ind != nil { // A1 现代石化, not （一）现代石化
+				cur = ind.Code.Value + " " + v.t(ind.Name)
+			}
+			label[b.ID] = "#"
+		case plan.NumberedItem:
+			label[b.ID] = b.ID[strings.LastIndex(b.ID, "-")+1:]
+		default:
+			label[b.ID] = "¶"
+		}
+		heading[b.ID] = cur
+	}
+	kp := v.t(v.p.Document.Attachments.Attachment2.Label)
+	byKind := map[string][]NameEntry{}
+	for _, t := range g.Entries(v.p) {
+		m := mentions[t]
+		e := NameEntry{ZH: t.ZH.Value, EN: t.EN, Basis: t.Basis.Value}
+		if v.l == plan.EN {
+			e.Note = t.Note
+		}
+		for _, id := range m.Blocks {
+			h := heading[id]
+			if n := len(e.Places); n == 0 || e.Places[n-1].Heading != h {
+				e.Places = append(e.Places, NameGroup{Heading: h})
+			}
+			grp := &e.Places[len(e.Places)-1]
+			grp.Links = append(grp.Links, Link{Path: "plan/#" + id, Title: label[id]})
+		}
+		if len(m.KeyPoints) > 0 {
+			grp := NameGroup{Heading: kp}
+			for _, ind := range m.KeyPoints {
+				grp.Links = append(grp.Links, Link{Path: "plan/#kp-" + strings.ToLower(ind.Code.Value), Title: ind.Code.Value})
+			}
+			e.Places = append(e.Places, grp)
+		}
+		if t.Kind.Value == "company" {
+			e.Industries = v.industryLinks(m.Industries)
+		}
+		if c := v.cityNamed(t); c != nil {
+			l := v.cityLink(c)
+			e.City = &l
+		}
+		byKind[t.Kind.Value] = append(byKind[t.Kind.Value], e)
+	}
+	var kinds []NameKind
+	for _, k := range nameKinds {
+		if len(byKind[k]) > 0 {
+			kinds = append(kinds, NameKind{Kind: k, Entries: byKind[k]})
+		}
+	}
+	return &Page{
+		Title:       uitext.In(v.l, "go_page_names"),
+		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_names"), len(g.Entries(v.p))),
+		Type:        "names",
+		Params:      map[string]any{"kinds": kinds},
+	}
+}
+
+func (v *view) cityNamed(t *plan.Term) *plan.City {
+	if t.Kind.Value != "city" {
+		return nil
+	}
+	for _, c := range v.p.Cities {
+		if c.Name.ZH == t.ZH.Value {
+			return c
+		}
+	}
+	return nil
+}
+
+// other is a text in the language the view is not in.
+func (v *view) other(t plan.Text) string {
+	if v.l == plan.ZH {
+		return t.EN
+	}
+	return t.ZH
+}
+
+// otherNames are names in the other language, once each, for the search
+// index alone: a reader who types 三一 on the English site, or Zoomlion
+// on the Chinese, finds the pages that name the company.
+func otherNames(names []string) string {
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		if n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, " · ")
+}
+
+// addSearchNames gives the full text, each industry page and each city
+// page the other language's names of what it names: ownNames for the
+// page's own subject, which the template weights above the others.
+func (v *view) addSearchNames(out map[string]*Page) {
+	mentions := v.p.NameMentions()
+	var inText []string
+	byIndustry := map[*plan.Industry][]string{}
+	for _, t := range v.p.Names().Entries(v.p) {
+		m := mentions[t]
+		name := v.other(plan.Text{ZH: t.ZH.Value, EN: t.EN})
+		if len(m.Blocks)+len(m.KeyPoints) > 0 {
+			inText = append(inText, name)
+		}
+		for _, ind := range m.Industries {
+			byIndustry[ind] = append(byIndustry[ind], name)
+		}
+	}
+	set := func(path, key, names string) {
+		if pg := out[path]; pg != nil && names != "" {
+			pg.Params.(map[string]any)[key] = names
+		}
+	}
+	set("plan.md", "otherNames", otherNames(inText))
+	for _, ind := range v.p.Industries {
+		path := "industries/" + ind.Slug.Value + ".md"
+		set(path, "ownNames", v.other(ind.Name))
+		set(path, "otherNames", otherNames(byIndustry[ind]))
+	}
+	for _, c := range v.p.Cities {
+		set("cities/"+c.Code.Value+".md", "ownNames", otherNames([]string{v.other(c.Name), v.other(c.Full), v.other(c.Short)}))
+	}
+}
