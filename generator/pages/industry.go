@@ -198,10 +198,10 @@ func (v *view) city(c *plan.City, weight int) *Page {
 		params["area"] = v.t(c.Area.Name)
 	}
 	return &Page{
-		Title:       v.t(c.Name),
+		Title: v.t(c.Name),
 		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_city"), v.t(c.Full), v.t(c.Group.Name),
 			uitext.Count(v.l, "go_count_core", len(core)), uitext.Count(v.l, "go_count_key", len(key))),
-		Weight:      weight + 1,
-		Params:      params,
+		Weight: weight + 1,
+		Params: params,
 	}
 }

@@ -92,7 +92,7 @@ func (v *view) industriesIndex() *Page {
 	return &Page{
 		Title:       uitext.In(v.l, "go_page_industries"),
 		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_industries"), len(v.p.Industries)),
-		Params: map[string]any{"tiers": v.tiers()},
+		Params:      map[string]any{"tiers": v.tiers()},
 	}
 }
 
@@ -100,7 +100,7 @@ func (v *view) citiesIndex() *Page {
 	return &Page{
 		Title:       uitext.In(v.l, "go_page_cities"),
 		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_cities"), len(v.p.Cities)),
-		Params: map[string]any{"groups": v.groups()},
+		Params:      map[string]any{"groups": v.groups()},
 	}
 }
 
@@ -221,6 +221,6 @@ func (v *view) safeguards() *Page {
 		Title:       v.t(s.Heading),
 		Description: uitext.In(v.l, "go_desc_safeguards"),
 		Type:        "safeguards",
-		Params: map[string]any{"items": items},
+		Params:      map[string]any{"items": items},
 	}
 }

@@ -17,8 +17,8 @@ type Plan struct {
 // Document is data/plan.yaml: everything of the plan that is not one
 // industry, one city, the layout table or the glossary.
 type Document struct {
-	Notice      Notice      `yaml:"notice"`
-	Title       Text        `yaml:"title"`
+	Notice Notice `yaml:"notice"`
+	Title  Text   `yaml:"title"`
 	// ReaderTitle is the title as a reader of each language would write
 	// it; Title stays the literal rendering, for citations.
 	ReaderTitle Text        `yaml:"reader_title"`

@@ -67,9 +67,9 @@ func embedPage(p string) string {
 func TestGoodFixturePasses(t *testing.T) {
 	s := fixture(t, good())
 	for name, fs := range map[string]Findings{
-		"links":        s.Links("site.test"),
-		"third party":  s.ThirdParty("site.test"),
-		"translations": s.Translations(langs, "site.test"),
+		"links":             s.Links("site.test"),
+		"third party":       s.ThirdParty("site.test"),
+		"translations":      s.Translations(langs, "site.test"),
 		"language of parts": s.LanguageOfParts(),
 	} {
 		for _, f := range fs {
