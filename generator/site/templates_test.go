@@ -89,3 +89,25 @@ func TestHanRunsMarkedInEnglish(t *testing.T) {
 		`<p>SRDI (<span lang="zh-CN">专精特新</span>) firms &amp; &lt;b&gt;<span lang="zh-CN">湘政办发〔2023〕54号</span>&lt;/b&gt;, &#34;<span lang="zh-CN">三一</span>&#34;</p>`)
 	b.AssertFileContent("public/p/index.html", "<p>专精特新 &amp; &lt;b&gt;</p>", "! <span")
 }
+
+// TestMainMenu: the header's menu is hugo.toml's menus.main, in each
+// language's words, with the current section marked.
+func TestMainMenu(t *testing.T) {
+	cfg, err := os.ReadFile("../../hugo.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The real menu entries, on the test's two-language site.
+	menus := string(cfg[strings.Index(string(cfg), "[[menus.main]]"):strings.Index(string(cfg), "[markup")])
+	files := strings.Replace(testConfig, "contentDir = \"content/en\"\n", "contentDir = \"content/en\"\n"+menus, 1) +
+		themeFiles(t, "layouts/_partials/header.html", "i18n/zh.toml", "i18n/en.toml") +
+		"-- layouts/_partials/lang-switch.html --\n\n-- layouts/single.html --\n{{ partial \"header.html\" . }}\n-- layouts/list.html --\n{{ partial \"header.html\" . }}\n"
+	for _, l := range []string{"zh", "en"} {
+		for _, p := range []string{"industries/_index", "industries/a", "cities/_index", "plan", "names", "targets", "layout", "regions", "safeguards", "charts", "downloads", "about"} {
+			files += "-- content/" + l + "/" + p + ".md --\n---\ntitle: " + p + "\n---\n"
+		}
+	}
+	b := hugolib.Test(t, files)
+	b.AssertFileContent("public/industries/a/index.html", `<a href="/industries/" aria-current="page">产业</a>`, `<a href="/plan/">方案全文</a>`, `<a href="/about/">关于本站</a>`)
+	b.AssertFileContent("public/en/plan/index.html", `<a href="/en/plan/" aria-current="page">Full text</a>`, `<a href="/en/industries/">Industries</a>`, `! aria-current="page">Industries`)
+}
