@@ -191,7 +191,9 @@ func phoneFirst(t testing.TB, tb *tab, k pages.Kind) []string {
 			out = append(out, v.name+": "+f)
 		}
 		if v.phone && k.Name == "home" {
-			if y := eval[float64](t, tb, firstFigureJS); y < 0 || y >= firstScreen {
+			y := eval[float64](t, tb, firstFigureJS)
+			t.Logf("%s: the first headline figure at y = %.0f px", v.name, y)
+			if y < 0 || y >= firstScreen {
 				out = append(out, fmt.Sprintf("%s: the first headline figure is at y = %.0f px, want 0 ≤ y < %.0f", v.name, y, firstScreen))
 			}
 		}
