@@ -23,6 +23,9 @@ type TargetView struct {
 	Body       *Statement `json:"body,omitempty"`
 	Attachment *Statement `json:"attachment,omitempty"`
 	Differs    []string   `json:"differs,omitempty"`
+	// Kind is plan.KindSame, or the kind of difference: the template
+	// states a target once when the two sources agree.
+	Kind string `json:"kind"`
 }
 
 func (v *view) statement(t *plan.Target) *Statement {
@@ -55,7 +58,7 @@ func strivePlace(pr *plan.TargetPair) []string {
 func (v *view) targetViews(ts []*plan.Target) []TargetView {
 	out := []TargetView{}
 	for _, pr := range plan.Pairs(ts) {
-		out = append(out, TargetView{Label: v.t(pr.Label), Body: v.statement(pr.Body), Attachment: v.statement(pr.Attachment), Differs: strivePlace(pr)})
+		out = append(out, TargetView{Label: v.t(pr.Label), Body: v.statement(pr.Body), Attachment: v.statement(pr.Attachment), Differs: strivePlace(pr), Kind: pr.Kind()})
 	}
 	return out
 }

@@ -166,12 +166,36 @@ type IndustryTargets struct {
 	Targets  []TargetView `json:"targets"`
 }
 
+// KindCount is how many targets differ in one way between the body and
+// attachment 2.
+type KindCount struct {
+	Kind  string `json:"kind"`
+	Count int    `json:"count"`
+}
+
+// differenceCounts counts the pairs of each kind of difference, gravest
+// first, every kind listed even at nought.
+func differenceCounts(pairs []*plan.TargetPair) (counts []KindCount, total int) {
+	n := map[string]int{}
+	for _, pr := range pairs {
+		n[pr.Kind()]++
+	}
+	for _, k := range plan.DifferenceKinds {
+		counts = append(counts, KindCount{Kind: k, Count: n[k]})
+		total += n[k]
+	}
+	return counts, total
+}
+
 func (v *view) targets() *Page {
 	g := v.p.Document.General.Goals
 	var inds []IndustryTargets
+	pairs := plan.Pairs(g.Targets)
 	for _, ind := range v.p.Industries {
 		inds = append(inds, IndustryTargets{Industry: v.industryLink(ind), Tier: v.t(ind.Tier.Name), Targets: v.targetViews(ind.Targets)})
+		pairs = append(pairs, plan.Pairs(ind.Targets)...)
 	}
+	counts, total := differenceCounts(pairs)
 	return &Page{
 		Title:       uitext.In(v.l, "go_page_targets"),
 		Description: v.t(g.Paragraph),
@@ -181,6 +205,8 @@ func (v *view) targets() *Page {
 			"goals":        v.t(g.Paragraph),
 			"province":     v.targetViews(g.Targets),
 			"industries":   inds,
+			"differences":  counts,
+			"differing":    total,
 			"charts":       v.chartList(charts.TargetsYuanID, charts.TargetsShareID),
 		},
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -156,5 +157,52 @@ func TestAttachmentCitiesAsWritten(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("no city cell names 湘西自治州; the test checks nothing")
+	}
+}
+
+// TestDifferenceCounts: the counts atop /targets/ are the kinds of every
+// target pair, province and industries, in both languages; today 1 conflict
+// (A4's 过千亿元 against 过百亿), 2 wording differences (力争), 9 stated in
+// one place only.
+func TestDifferenceCounts(t *testing.T) {
+	files := render(t)
+	for _, lang := range []string{"zh", "en"} {
+		var fm struct {
+			Params struct {
+				Differences []KindCount `json:"differences"`
+				Differing   int         `json:"differing"`
+			} `json:"params"`
+		}
+		b := files[lang+"/targets.md"]
+		end := bytes.Index(b, []byte("\n}\n"))
+		if end < 0 {
+			t.Fatalf("%s/targets.md: no JSON front matter", lang)
+		}
+		if err := json.Unmarshal(b[:end+2], &fm); err != nil {
+			t.Fatalf("%s/targets.md: %v", lang, err)
+		}
+		got := map[string]int{}
+		for _, c := range fm.Params.Differences {
+			got[c.Kind] = c.Count
+		}
+		want := map[string]int{plan.KindConflict: 1, plan.KindWording: 2, plan.KindOnePlace: 9}
+		if !maps.Equal(got, want) || fm.Params.Differing != 12 {
+			t.Errorf("%s/targets.md counts %v, total %d; want %v, total 12", lang, got, fm.Params.Differing, want)
+		}
+	}
+	// A made-up plan where the counts must follow the pairs.
+	num := func(v string) plan.Str { return plan.Str{Value: v} }
+	tg := func(metric, src, value string, strive bool) *plan.Target {
+		return &plan.Target{Metric: num(metric), Source: num(src), Value: num(value), Unit: num("亿元"), Strive: strive}
+	}
+	pairs := plan.Pairs([]*plan.Target{
+		tg("a", "body", "1", false), tg("a", "attachment2", "2", false),
+		tg("b", "body", "1", true), tg("b", "attachment2", "1", false),
+		tg("c", "body", "1", false),
+		tg("d", "body", "1", false), tg("d", "attachment2", "1", false),
+	})
+	counts, total := differenceCounts(pairs)
+	if fmt.Sprint(counts) != "[{conflict 1} {wording 1} {one-place 1}]" || total != 3 {
+		t.Errorf("differenceCounts = %v, %d; want one of each kind, 3 in all", counts, total)
 	}
 }

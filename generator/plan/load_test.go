@@ -834,3 +834,22 @@ func TestProblemString(t *testing.T) {
 		t.Errorf("sorted = %v; want %v", got, want)
 	}
 }
+
+// TestPairKind: the gravest difference decides the kind a reader sees.
+func TestPairKind(t *testing.T) {
+	for _, c := range []struct {
+		differs []string
+		want    string
+	}{
+		{nil, KindSame},
+		{[]string{"strive"}, KindWording},
+		{[]string{"value", "unit"}, KindConflict},
+		{[]string{"strive", "comparator"}, KindConflict},
+		{[]string{"only-body"}, KindOnePlace},
+		{[]string{"only-attachment2"}, KindOnePlace},
+	} {
+		if got := (&TargetPair{Differs: c.differs}).Kind(); got != c.want {
+			t.Errorf("Kind(%v) = %s; want %s", c.differs, got, c.want)
+		}
+	}
+}

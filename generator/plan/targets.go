@@ -87,6 +87,34 @@ func Pairs(targets []*Target) []*TargetPair {
 	return pairs
 }
 
+// What a reader needs to know of a pair: do the two sources say the same?
+const (
+	KindSame     = "same"      // both state it, alike
+	KindConflict = "conflict"  // a different value, unit or threshold word
+	KindWording  = "wording"   // only 力争 stands in one and not the other
+	KindOnePlace = "one-place" // stated in the body or attachment 2 only
+)
+
+// DifferenceKinds are the kinds of difference, gravest first.
+var DifferenceKinds = []string{KindConflict, KindWording, KindOnePlace}
+
+// Kind sorts the pair by the gravest of its differences: a different
+// comparator (超过 / 达到) changes the target as much as a different value.
+func (pr *TargetPair) Kind() string {
+	kind := KindSame
+	for _, d := range pr.Differs {
+		switch d {
+		case "value", "unit", "comparator":
+			return KindConflict
+		case "strive":
+			kind = KindWording
+		case "only-body", "only-attachment2":
+			kind = KindOnePlace
+		}
+	}
+	return kind
+}
+
 var strivers = []string{"力争", "努力"}
 
 // checkTargets traces every target to its sentence: the quote stands in the

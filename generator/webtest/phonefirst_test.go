@@ -2,6 +2,9 @@ package webtest
 
 import (
 	"fmt"
+	"maps"
+	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -17,9 +20,14 @@ import (
 // mode, nothing wider than the viewport outside a scroll box, and on an
 // industry page the first headline target and the top of its map within
 // the first two phone screens.
+// On the home page the first headline figure stands on the first phone
+// screen; attachment 2 in the full text stacks its rows on a phone and
+// never scrolls sideways; the counts atop /targets/ are those of its rows
+// and of generator/plan.
 const (
 	minChartText = 11.0
 	firstScreens = 1700.0
+	firstScreen  = 844.0
 )
 
 // screenViews are the screens and schemes every page is checked in.
@@ -101,6 +109,69 @@ const leadJS = `(() => {
 		Map: y(document.querySelector('figure.chart-map .chart-canvas')) };
 })()`
 
+// firstFigureJS is the page y of the home page's first headline figure.
+const firstFigureJS = `(() => {
+	const el = document.querySelector('.cards .card .figure');
+	return el ? el.getBoundingClientRect().top + scrollY : -1;
+})()`
+
+// keyPointsJS lists what keeps attachment 2 from reading on a phone: a
+// table that scrolls sideways in its box or runs past the screen, a row
+// whose cells stand side by side rather than one under another, a cell
+// with no label.
+const keyPointsJS = `(() => {
+	const out = [], vw = document.documentElement.clientWidth;
+	const tables = document.querySelectorAll('table.key-points-table');
+	if (!tables.length) out.push('no attachment 2 table');
+	for (const t of tables) {
+		const box = t.closest('.table-scroll') || t.parentElement;
+		if (box.scrollWidth > box.clientWidth + 1) out.push('attachment 2 scrolls sideways: ' + box.scrollWidth + ' px in a ' + box.clientWidth + ' px box');
+		if (t.getBoundingClientRect().right > vw + 1) out.push('attachment 2 runs past the screen: right edge ' + Math.round(t.getBoundingClientRect().right) + ' px');
+		for (const tr of t.tBodies[0] ? t.tBodies[0].rows : []) {
+			const x = tr.cells[0].getBoundingClientRect().left;
+			if ([...tr.cells].some((c) => Math.abs(c.getBoundingClientRect().left - x) > 1)) { out.push('row ' + tr.id + ' is not stacked: its cells stand side by side'); break; }
+			if ([...tr.querySelectorAll('td')].some((c) => !c.dataset.label)) { out.push('row ' + tr.id + ' has a cell with no label'); break; }
+		}
+	}
+	return out;
+})()`
+
+// differenceCountsJS reads the counts atop /targets/ and counts the rows
+// of each kind of difference below them.
+const differenceCountsJS = `(() => {
+	const shown = {}, rows = {};
+	for (const li of document.querySelectorAll('.difference-summary li[data-kind]')) {
+		shown[li.dataset.kind] = parseInt((li.querySelector('[data-count]') || {}).textContent || 'NaN', 10);
+	}
+	for (const tr of document.querySelectorAll('table.targets tr.differs')) {
+		const k = [...tr.classList].find((c) => c.startsWith('kind-'));
+		if (k) rows[k.slice(5)] = (rows[k.slice(5)] || 0) + 1;
+	}
+	return { Shown: shown, Rows: rows };
+})()`
+
+// planKinds counts the kinds of difference as generator/plan sorts them,
+// over the province's goals and every industry.
+var planKinds = sync.OnceValues(func() (map[string]int, error) {
+	p, err := plan.Load(filepath.Join(repo, "data"))
+	if err != nil {
+		return nil, err
+	}
+	n := map[string]int{}
+	count := func(ts []*plan.Target) {
+		for _, pr := range plan.Pairs(ts) {
+			if k := pr.Kind(); k != plan.KindSame {
+				n[k]++
+			}
+		}
+	}
+	count(p.Document.General.Goals.Targets)
+	for _, ind := range p.Industries {
+		count(ind.Targets)
+	}
+	return n, nil
+})
+
 func phoneFirst(t testing.TB, tb *tab, k pages.Kind) []string {
 	t.Helper()
 	var out []string
@@ -118,6 +189,37 @@ func phoneFirst(t testing.TB, tb *tab, k pages.Kind) []string {
 		}
 		for _, f := range overflow(t, tb) {
 			out = append(out, v.name+": "+f)
+		}
+		if v.phone && k.Name == "home" {
+			y := eval[float64](t, tb, firstFigureJS)
+			t.Logf("%s: the first headline figure at y = %.0f px", v.name, y)
+			if y < 0 || y >= firstScreen {
+				out = append(out, fmt.Sprintf("%s: the first headline figure is at y = %.0f px, want 0 ≤ y < %.0f", v.name, y, firstScreen))
+			}
+		}
+		if v.phone && k.Name == "full text" {
+			for _, f := range eval[[]string](t, tb, keyPointsJS) {
+				out = append(out, v.name+": "+f)
+			}
+		}
+		if k.Name == "targets" && !v.dark {
+			type counts struct{ Shown, Rows map[string]int }
+			c := eval[counts](t, tb, differenceCountsJS)
+			want, err := planKinds()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(c.Shown) != len(plan.DifferenceKinds) {
+				out = append(out, fmt.Sprintf("%s: the top of the page counts %v; want each of %v", v.name, c.Shown, plan.DifferenceKinds))
+			}
+			for kind, n := range c.Shown {
+				if n != c.Rows[kind] {
+					out = append(out, fmt.Sprintf("%s: the top of the page counts %d %s, the tables show %d", v.name, n, kind, c.Rows[kind]))
+				}
+			}
+			if !maps.Equal(c.Rows, want) {
+				out = append(out, fmt.Sprintf("%s: the tables show differences %v; generator/plan counts %v", v.name, c.Rows, want))
+			}
 		}
 		if v.phone && k.Name == "industry" {
 			type lead struct{ Target, Map float64 }
@@ -153,6 +255,16 @@ func init() {
 	fixtureFiles["small-text/index.html"] = fixturePage("en", "Small chart text", "", `<figure class="chart" id="chart-s"><div class="chart-canvas">`+svg+`</div></figure>`)
 	fixtureFiles["late-map/index.html"] = fixturePage("en", "Late map", "",
 		`<div class="tall"></div><ul class="headline-targets"><li>A target, far down</li></ul><figure class="chart chart-map" id="chart-m"><div class="chart-canvas"></div></figure>`)
+	fixtureFiles["late-figure/index.html"] = fixturePage("en", "Late figure", "",
+		`<div class="tall"></div><ul class="cards"><li class="card"><span class="figure">1 trillion yuan</span></li></ul>`)
+	// Attachment 2 as it was: a wide table in a scroll box, cells side by side.
+	fixtureFiles["wide-attachment/index.html"] = fixturePage("en", "Wide attachment", "",
+		`<div class="table-scroll"><table class="key-points-table"><tbody><tr id="kp-a1"><th scope="row">Petrochemicals</th><td data-label="2027 goals">more than 410 billion yuan</td><td>Ethylene</td></tr></tbody></table></div>`)
+	// Counts that say one conflict over a table that shows a wording difference.
+	fixtureFiles["miscounted/index.html"] = fixturePage("en", "Miscounted", "",
+		`<section class="difference-summary"><ul><li data-kind="conflict"><strong data-count>1</strong></li><li data-kind="wording"><strong data-count>0</strong></li><li data-kind="one-place"><strong data-count>0</strong></li></ul></section>`+
+			`<table class="targets"><tbody><tr class="differs kind-wording"><th scope="row">Output</th><td>x</td><td>y</td></tr></tbody></table>`)
+	fixtureFiles["site.css"] += ".table-scroll { overflow-x: auto; }\n.key-points-table td, .key-points-table th { min-width: 12rem; }\n"
 	fixtureFiles["site.css"] += ".tall { height: 3000px; }\n.chart-canvas > svg { width: 100%; height: auto; display: block; }\n"
 }
 
@@ -172,6 +284,13 @@ func TestPhoneFirstCatchesBrokenPages(t *testing.T) {
 	expectFinding(t, "the chart text check", "/small-text/", small, "390 px, light", "chart text under 11 px", "Shrunk to fit")
 	expectFinding(t, "the white block check", "/small-text/", small, "390 px, dark", "a chart on a white block", "chart ground")
 	expectFinding(t, "the overflow check", "/wide/", check("/wide/", pages.Kind{Name: "about"}), "390 px, light", "scrolls sideways")
+	expectFinding(t, "the first-figure check", "/late-figure/", check("/late-figure/", pages.Kind{Name: "home"}), "390 px, light", "first headline figure is at y =")
+	wide := check("/wide-attachment/", pages.Kind{Name: "full text"})
+	expectFinding(t, "the attachment 2 check", "/wide-attachment/", wide, "390 px, light", "attachment 2 scrolls sideways")
+	expectFinding(t, "the attachment 2 check", "/wide-attachment/", wide, "row kp-a1 is not stacked")
+	mis := check("/miscounted/", pages.Kind{Name: "targets"})
+	expectFinding(t, "the difference count check", "/miscounted/", mis, "counts 1 conflict, the tables show 0")
+	expectFinding(t, "the difference count check", "/miscounted/", mis, "generator/plan counts")
 	late := check("/late-map/", pages.Kind{Name: "industry"})
 	expectFinding(t, "the first-screens check", "/late-map/", late, "first headline target is at y =")
 	expectFinding(t, "the first-screens check", "/late-map/", late, "the map starts at y =")

@@ -12,7 +12,22 @@ function today(lang) {
   return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
+// openForPrint opens the citations for paper (CSS cannot open a
+// <details>) and closes again afterwards those the reader had closed.
+function openForPrint() {
+  let opened = [];
+  addEventListener('beforeprint', () => {
+    opened = [...document.querySelectorAll('details.cite:not([open])')];
+    for (const d of opened) d.open = true;
+  });
+  addEventListener('afterprint', () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
+}
+
 export function initPage() {
+  openForPrint();
   const date = today(document.documentElement.lang || 'en');
   // Without this script the citation simply has no access date.
   for (const el of document.querySelectorAll('.access-date')) el.textContent = (el.dataset.pattern || '').replace('{date}', date);
