@@ -95,6 +95,7 @@ func BenchmarkBuild(b *testing.B) {
 		os.RemoveAll(filepath.Join(gen, svgCacheDir))
 		os.RemoveAll(filepath.Join(gen, socialCacheDir))
 		os.RemoveAll(filepath.Join(gen, searchCacheDir))
+		os.RemoveAll(filepath.Join(gen, bundleCacheDir))
 	}, full)
 	run("full-cached", nil, full)
 	run("ssr", nil, func() error {

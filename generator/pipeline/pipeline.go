@@ -88,6 +88,9 @@ func Run(opts Options) (Summary, error) {
 	if err := writeSocial(p, cs, filepath.Join(gen, "assets"), root, progress); err != nil {
 		return sum, err
 	}
+	if _, err := writeBundle(root); err != nil {
+		return sum, err
+	}
 
 	data, err := exports.Render(p)
 	if err != nil {
