@@ -13,13 +13,13 @@ import (
 	"sync"
 
 	"github.com/bep/logg"
-	"github.com/spf13/afero"
 	"github.com/gohugoio/hugo/common/loggers"
 	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
 	"github.com/gohugoio/hugo/deps"
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
+	"github.com/spf13/afero"
 )
 
 // Options says where the Hugo project is and where its output goes.
