@@ -7,6 +7,7 @@ import (
 	"hash"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // renderCache keeps what a slow step made (chart SVGs, social images, the
@@ -21,10 +22,18 @@ type renderCache struct {
 	used map[string]bool
 }
 
+// renderCaches are the names of every render cache. Netlify keeps them
+// between builds only if netlify.toml's build-cache plugin names them
+// (TestNetlifyKeepsCaches), so openCache refuses any other.
+var renderCaches = []string{svgCacheDir, socialCacheDir, searchCacheDir, bundleCacheDir}
+
 // openCache opens the cache generated/<name> of a step whose output
 // depends on the files inputs (relative to root) besides each entry's own
 // input; optional inputs may be missing.
 func openCache(root, name string, inputs, optional []string) (*renderCache, error) {
+	if !slices.Contains(renderCaches, name) {
+		return nil, fmt.Errorf("render cache %s: add it to renderCaches and to the build-cache paths in netlify.toml", name)
+	}
 	h := sha256.New()
 	if err := hashFiles(h, root, inputs, false); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
