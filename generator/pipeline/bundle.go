@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -65,6 +66,19 @@ func bundleKeyInputs(root string) ([]string, error) {
 	return files, nil
 }
 
+// esbuildVersion is the version of esbuild built into the generator (a
+// Hugo upgrade may bring another, which may bundle differently).
+func esbuildVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range bi.Deps {
+			if d.Path == "github.com/evanw/esbuild" {
+				return d.Version
+			}
+		}
+	}
+	return "unknown"
+}
+
 // writeBundle writes generated/assets/<BundleAsset>, from the cache when
 // the inputs are those of a bundle made before, and says whether it
 // bundled.
@@ -82,7 +96,7 @@ func writeBundle(root string) (bool, error) {
 	// project elsewhere makes the same bytes.
 	opts := bundleOptions(root)
 	key := cache.key(".js", []byte(fmt.Sprintf("%v %v %v %v%v%v", opts.Format, opts.Target, opts.Platform,
-		opts.MinifyWhitespace, opts.MinifyIdentifiers, opts.MinifySyntax)))
+		opts.MinifyWhitespace, opts.MinifyIdentifiers, opts.MinifySyntax)), []byte(esbuildVersion()))
 	dst := filepath.Join(root, GeneratedDir, "assets", filepath.FromSlash(BundleAsset))
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return false, err
