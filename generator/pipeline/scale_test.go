@@ -38,7 +38,7 @@ func BenchmarkScale(b *testing.B) {
 	}
 	type result struct {
 		pages, charts, files int
-		dataBytes            int64
+		dataBytes, outBytes  int64
 		cold, warm           childRun
 	}
 	results := map[string]result{}
@@ -54,6 +54,9 @@ func BenchmarkScale(b *testing.B) {
 				var r result
 				var err error
 				if r.cold, err = buildInChild(root); err != nil {
+					b.Fatal(err)
+				}
+				if r.outBytes, err = treeBytes(filepath.Join(root, "public")); err != nil {
 					b.Fatal(err)
 				}
 				if r.warm, err = buildInChild(root); err != nil {
@@ -76,15 +79,16 @@ func BenchmarkScale(b *testing.B) {
 	}
 	for _, n := range []string{"1x", "10x"} {
 		r := results[n]
-		fmt.Printf("scale %s: data %.1f MB, %d pages, %d charts, %d files; cold build %s wall, %s CPU, peak %d MiB; warm build %s wall, %s CPU, peak %d MiB\n",
-			n, float64(r.dataBytes)/1e6, r.pages, r.charts, r.files,
+		fmt.Printf("scale %s: data %.1f MB, %d pages, %d charts, %d files, public/ %.1f MB; cold build %s wall, %s CPU, peak %d MiB; warm build %s wall, %s CPU, peak %d MiB\n",
+			n, float64(r.dataBytes)/1e6, r.pages, r.charts, r.files, float64(r.outBytes)/1e6,
 			r.cold.wall.Round(time.Millisecond), r.cold.cpu.Round(time.Millisecond), r.cold.maxRSS>>20,
 			r.warm.wall.Round(time.Millisecond), r.warm.cpu.Round(time.Millisecond), r.warm.maxRSS>>20)
 	}
 	ratio := func(a, b float64) float64 { return a / b }
-	fmt.Printf("scale 10x/1x: pages %.2f×, charts %.2f×, files %.2f×, data %.2f×; cold CPU %.2f×, cold peak memory %.2f×, warm CPU %.2f×, warm peak memory %.2f×\n",
+	fmt.Printf("scale 10x/1x: pages %.2f×, charts %.2f×, files %.2f×, data %.2f×, public/ bytes %.2f×; cold CPU %.2f×, cold peak memory %.2f×, warm CPU %.2f×, warm peak memory %.2f×\n",
 		ratio(float64(ten.pages), float64(one.pages)), ratio(float64(ten.charts), float64(one.charts)),
 		ratio(float64(ten.files), float64(one.files)), ratio(float64(ten.dataBytes), float64(one.dataBytes)),
+		ratio(float64(ten.outBytes), float64(one.outBytes)),
 		ratio(float64(ten.cold.cpu), float64(one.cold.cpu)), ratio(float64(ten.cold.maxRSS), float64(one.cold.maxRSS)),
 		ratio(float64(ten.warm.cpu), float64(one.warm.cpu)), ratio(float64(ten.warm.maxRSS), float64(one.warm.maxRSS)))
 }
