@@ -132,6 +132,7 @@ func Run(opts Options) (Summary, error) {
 	res, err := site.Build(site.Options{
 		Root: opts.Root, PublishDir: staging, BaseURL: opts.BaseURL,
 		CacheDir: filepath.Join(gen, "cache"), Log: opts.Progress,
+		LinkFrom: filepath.Join(gen, "assets"),
 	})
 	if err != nil {
 		return sum, err

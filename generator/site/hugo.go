@@ -27,8 +27,15 @@ type Options struct {
 	Root       string // the folder holding hugo.toml
 	PublishDir string // absolute; created by Hugo
 	BaseURL    string
-	CacheDir   string    // Hugo's file cache; kept out of the user's home
-	Log        io.Writer // Hugo's warnings; nil discards them
+	CacheDir   string // Hugo's file cache; kept out of the user's home
+	// LinkFrom, if set, is an assets folder whose files Hugo publishes
+	// unchanged (generated/assets: chart files, their options, social
+	// images). An output file with the bytes of one of them is
+	// hard-linked to it, not written:
+	// here creating a file costs some 40 times the CPU of a link. The
+	// folder's writer must replace its files, never rewrite them in place.
+	LinkFrom string
+	Log      io.Writer // Hugo's warnings; nil discards them
 }
 
 // Result counts what Hugo rendered.
@@ -95,7 +102,7 @@ func Build(opts Options) (Result, error) {
 	if n := sites.NumLogErrors(); n > 0 {
 		return Result{}, withLog(fmt.Errorf("hugo logged %d error(s)", n), &logged)
 	}
-	if err := writeOut(mem, opts.PublishDir); err != nil {
+	if err := writeOut(mem, opts.PublishDir, opts.LinkFrom); err != nil {
 		return Result{}, err
 	}
 	res := Result{PagesByLanguage: map[string]int{}}
@@ -127,8 +134,9 @@ func withLog(err error, logged *bytes.Buffer) error {
 }
 
 // writeOut copies the rendered site from mem into dir (created): the
-// folders first, parents before children, then the files, two at a time.
-func writeOut(mem afero.Fs, dir string) error {
+// folders first, parents before children, then the files, two at a time;
+// a file with the same bytes as one under linkFrom is linked to it.
+func writeOut(mem afero.Fs, dir, linkFrom string) error {
 	type file struct{ path, dst string }
 	var dirs []string
 	var files []file
@@ -144,6 +152,10 @@ func writeOut(mem afero.Fs, dir string) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	src, err := indexSources(linkFrom)
 	if err != nil {
 		return err
 	}
@@ -164,7 +176,7 @@ func writeOut(mem afero.Fs, dir string) error {
 			defer wg.Done()
 			for i := w; i < len(files); i += workers {
 				b, err := afero.ReadFile(mem, files[i].path)
-				if err == nil {
+				if err == nil && !src.linked(files[i].dst, b) {
 					err = os.WriteFile(files[i].dst, b, 0o644)
 				}
 				if err != nil {
@@ -181,4 +193,41 @@ func writeOut(mem afero.Fs, dir string) error {
 		}
 	}
 	return nil
+}
+
+// sources indexes the files under linkFrom by size, for linking.
+type sources map[int64][]string
+
+func indexSources(linkFrom string) (sources, error) {
+	src := sources{}
+	if linkFrom == "" {
+		return src, nil
+	}
+	err := filepath.WalkDir(linkFrom, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		src[info.Size()] = append(src[info.Size()], p)
+		return nil
+	})
+	if os.IsNotExist(err) {
+		return src, nil
+	}
+	return src, err
+}
+
+// linked hard-links to dst a source file that holds exactly b, and says
+// whether it did (none, or another disk: no).
+func (s sources) linked(dst string, b []byte) bool {
+	for _, src := range s[int64(len(b))] {
+		have, err := os.ReadFile(src)
+		if err == nil && bytes.Equal(have, b) {
+			return os.Link(src, dst) == nil
+		}
+	}
+	return false
 }
