@@ -60,10 +60,7 @@ func drawCharts(root, dir string) (int, error) {
 		}
 		rel, _ := filepath.Rel(dir, f) // <lang>/<id>.json
 		key := cache.key(".svg", []byte(filepath.ToSlash(rel)), b)
-		if svg, ok := cache.get(key); ok {
-			if err := os.WriteFile(svgPath(dir, rel), svg, 0o644); err != nil {
-				return 0, err
-			}
+		if cache.link(key, svgPath(dir, rel)) {
 			continue
 		}
 		todo = append(todo, job{rel, key, b})
