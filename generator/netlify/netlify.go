@@ -23,6 +23,13 @@ type Config struct {
 	} `toml:"build"`
 	Headers   []Rule     `toml:"headers"`
 	Redirects []Redirect `toml:"redirects"`
+	Plugins   []Plugin   `toml:"plugins"`
+}
+
+// Plugin is a Netlify Build plugin and its inputs.
+type Plugin struct {
+	Package string         `toml:"package"`
+	Inputs  map[string]any `toml:"inputs"`
 }
 
 // Rule sets headers on the paths its pattern matches.

@@ -95,6 +95,7 @@ func BenchmarkBuild(b *testing.B) {
 		os.RemoveAll(filepath.Join(gen, svgCacheDir))
 		os.RemoveAll(filepath.Join(gen, socialCacheDir))
 		os.RemoveAll(filepath.Join(gen, searchCacheDir))
+		os.RemoveAll(filepath.Join(gen, bundleCacheDir))
 	}, full)
 	run("full-cached", nil, full)
 	run("ssr", nil, func() error {
@@ -115,7 +116,7 @@ func BenchmarkBuild(b *testing.B) {
 	run("search", nil, func() error { return index(root, out) })
 	bare := filepath.Join(root, "bare-hugo")
 	run("hugo", func() { os.RemoveAll(bare) }, func() error {
-		_, err := site.Build(site.Options{Root: root, PublishDir: bare, BaseURL: testURL, CacheDir: filepath.Join(gen, "cache")})
+		_, err := site.Build(site.Options{Root: root, PublishDir: bare, BaseURL: testURL, CacheDir: filepath.Join(gen, "cache"), LinkFrom: filepath.Join(gen, "assets")})
 		return err
 	})
 	// Printed, not logged: a parent benchmark's log is not shown.

@@ -1,10 +1,21 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+)
+
+// maxDrawers and minPerDrawer bound the Node processes that draw charts
+// at once: a process costs its start and ECharts' load (a few hundred ms
+// of CPU), worth it only for a batch of some size.
+const (
+	maxDrawers   = 4
+	minPerDrawer = 12
 )
 
 // svgCacheDir is the render cache of every chart's build-time SVG, keyed
@@ -49,24 +60,28 @@ func drawCharts(root, dir string) (int, error) {
 		}
 		rel, _ := filepath.Rel(dir, f) // <lang>/<id>.json
 		key := cache.key(".svg", []byte(filepath.ToSlash(rel)), b)
-		if svg, ok := cache.get(key); ok {
-			if err := os.WriteFile(svgPath(dir, rel), svg, 0o644); err != nil {
-				return 0, err
-			}
+		if cache.link(key, svgPath(dir, rel)) {
 			continue
 		}
 		todo = append(todo, job{rel, key, b})
 	}
 
 	if len(todo) > 0 {
-		// Draw the missing charts in a folder of their own, laid out as
-		// the renderer expects (<lang>/<id>.json).
-		tmp, err := os.MkdirTemp(filepath.Join(root, GeneratedDir), ".draw-")
-		if err != nil {
-			return 0, err
+		// Draw the missing charts in folders of their own, laid out as the
+		// renderer expects (<lang>/<id>.json), one Node process per core
+		// (each loads ECharts once, so a small batch stays in one).
+		n := min(runtime.NumCPU(), maxDrawers, (len(todo)+minPerDrawer-1)/minPerDrawer)
+		tmps := make([]string, n)
+		for i := range tmps {
+			tmp, err := os.MkdirTemp(filepath.Join(root, GeneratedDir), ".draw-")
+			if err != nil {
+				return 0, err
+			}
+			defer os.RemoveAll(tmp)
+			tmps[i] = tmp
 		}
-		defer os.RemoveAll(tmp)
-		for _, j := range todo {
+		for i, j := range todo {
+			tmp := tmps[i%n]
 			if err := os.MkdirAll(filepath.Dir(filepath.Join(tmp, j.rel)), 0o755); err != nil {
 				return 0, err
 			}
@@ -74,12 +89,24 @@ func drawCharts(root, dir string) (int, error) {
 				return 0, err
 			}
 		}
-		if err := runTool(root, "node", filepath.Join("scripts", "render-charts.mjs"), tmp, filepath.Join("data", "geo", "hunan.json")); err != nil {
-			// The renderer names the file it failed on: name the real one.
-			return 0, fmt.Errorf("%s", strings.ReplaceAll(err.Error(), tmp, dir))
+		errs := make([]error, n)
+		var wg sync.WaitGroup
+		for i, tmp := range tmps {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if err := runTool(root, "node", filepath.Join("scripts", "render-charts.mjs"), tmp, filepath.Join("data", "geo", "hunan.json")); err != nil {
+					// The renderer names the file it failed on: name the real one.
+					errs[i] = fmt.Errorf("%s", strings.ReplaceAll(err.Error(), tmp, dir))
+				}
+			}()
 		}
-		for _, j := range todo {
-			svg, err := os.ReadFile(svgPath(tmp, j.rel))
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return 0, err
+		}
+		for i, j := range todo {
+			svg, err := os.ReadFile(svgPath(tmps[i%n], j.rel))
 			if err != nil {
 				return 0, fmt.Errorf("the renderer wrote no SVG for %s: %w", j.rel, err)
 			}

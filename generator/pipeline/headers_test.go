@@ -1,9 +1,11 @@
 package pipeline
 
 import (
+	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -122,5 +124,38 @@ func TestNotFoundPages(t *testing.T) {
 		if !s.Files[got] {
 			t.Errorf("%s does not exist in the site", got)
 		}
+	}
+}
+
+// TestNetlifyKeepsCaches: netlify.toml's build-cache plugin keeps exactly
+// the render caches (renderCaches, the only names openCache accepts), and
+// the plugin is there.
+func TestNetlifyKeepsCaches(t *testing.T) {
+	c := loadNetlify(t)
+	var paths []string
+	for _, p := range c.Plugins {
+		if p.Package != "./plugins/build-cache" {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join("..", "..", "plugins", "build-cache", "manifest.yml")); err != nil {
+			t.Fatal(err)
+		}
+		list, _ := p.Inputs["paths"].([]any)
+		for _, v := range list {
+			s, _ := v.(string)
+			paths = append(paths, s)
+		}
+	}
+	var want []string
+	for _, n := range renderCaches {
+		want = append(want, GeneratedDir+"/"+n)
+	}
+	slices.Sort(paths)
+	slices.Sort(want)
+	if !slices.Equal(paths, want) {
+		t.Errorf("netlify.toml's build-cache plugin keeps %v, want the render caches %v", paths, want)
+	}
+	if _, err := openCache(t.TempDir(), "unlisted-cache", nil, nil); err == nil {
+		t.Error("openCache opened a cache that netlify.toml does not keep")
 	}
 }

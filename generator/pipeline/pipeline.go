@@ -88,6 +88,9 @@ func Run(opts Options) (Summary, error) {
 	if err := writeSocial(p, cs, filepath.Join(gen, "assets"), root, progress); err != nil {
 		return sum, err
 	}
+	if _, err := writeBundle(root); err != nil {
+		return sum, err
+	}
 
 	data, err := exports.Render(p)
 	if err != nil {
@@ -129,6 +132,7 @@ func Run(opts Options) (Summary, error) {
 	res, err := site.Build(site.Options{
 		Root: opts.Root, PublishDir: staging, BaseURL: opts.BaseURL,
 		CacheDir: filepath.Join(gen, "cache"), Log: opts.Progress,
+		LinkFrom: filepath.Join(gen, "assets"),
 	})
 	if err != nil {
 		return sum, err

@@ -7,6 +7,7 @@ import (
 	"hash"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // renderCache keeps what a slow step made (chart SVGs, social images, the
@@ -21,10 +22,18 @@ type renderCache struct {
 	used map[string]bool
 }
 
+// renderCaches are the names of every render cache. Netlify keeps them
+// between builds only if netlify.toml's build-cache plugin names them
+// (TestNetlifyKeepsCaches), so openCache refuses any other.
+var renderCaches = []string{svgCacheDir, socialCacheDir, searchCacheDir, bundleCacheDir}
+
 // openCache opens the cache generated/<name> of a step whose output
 // depends on the files inputs (relative to root) besides each entry's own
 // input; optional inputs may be missing.
 func openCache(root, name string, inputs, optional []string) (*renderCache, error) {
+	if !slices.Contains(renderCaches, name) {
+		return nil, fmt.Errorf("render cache %s: add it to renderCaches and to the build-cache paths in netlify.toml", name)
+	}
 	h := sha256.New()
 	if err := hashFiles(h, root, inputs, false); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -75,6 +84,20 @@ func (c *renderCache) get(key string) ([]byte, bool) {
 	return b, err == nil
 }
 
+// link makes dst (which must not exist) the file entry key, if the cache
+// has it: a hard link (creating a file costs far more than linking one),
+// else a copy. Entries are replaced, never rewritten (put, prune), so
+// what links to them keeps its bytes.
+func (c *renderCache) link(key, dst string) bool {
+	c.used[key] = true
+	src := filepath.Join(c.dir, key)
+	if os.Link(src, dst) == nil {
+		return true
+	}
+	b, err := os.ReadFile(src)
+	return err == nil && os.WriteFile(dst, b, 0o644) == nil
+}
+
 // put stores a file entry, whole or not at all.
 func (c *renderCache) put(key string, b []byte) error {
 	c.used[key] = true
@@ -93,7 +116,29 @@ func (c *renderCache) getDir(key, dst string) (bool, error) {
 	if info, err := os.Stat(src); err != nil || !info.IsDir() {
 		return false, nil
 	}
-	return true, copyTree(src, dst)
+	return true, linkTree(src, dst)
+}
+
+// linkTree is copyTree with hard links where the disk allows.
+func linkTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if os.Link(path, target) == nil {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
 }
 
 // putDir stores a copy of the folder src as the entry key, whole or not

@@ -15,7 +15,7 @@ func TestRenderCache(t *testing.T) {
 	os.WriteFile(script, []byte("draw()"), 0o644)
 	open := func() *renderCache {
 		t.Helper()
-		c, err := openCache(root, "test-cache", []string{"draw.mjs"}, []string{"absent.toml"})
+		c, err := openCache(root, svgCacheDir, []string{"draw.mjs"}, []string{"absent.toml"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -57,7 +57,7 @@ func TestRenderCache(t *testing.T) {
 	if open().key(".svg", []byte("a"), []byte("bc")) == k {
 		t.Error("a change of the step's own input keeps the key")
 	}
-	if _, err := openCache(root, "test-cache", []string{"missing.mjs"}, nil); err == nil {
+	if _, err := openCache(root, svgCacheDir, []string{"missing.mjs"}, nil); err == nil {
 		t.Error("a missing input of the step is not an error")
 	}
 }
