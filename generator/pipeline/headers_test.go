@@ -134,7 +134,7 @@ func TestNetlifyKeepsCaches(t *testing.T) {
 	c := loadNetlify(t)
 	var paths []string
 	for _, p := range c.Plugins {
-		if p.Package != "./plugins/build-cache" {
+		if p.Package != "./scripts/netlify-build-cache" {
 			continue
 		}
 		if _, err := os.Stat(filepath.Join("..", "..", "plugins", "build-cache", "manifest.yml")); err != nil {
