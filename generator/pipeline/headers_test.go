@@ -137,7 +137,7 @@ func TestNetlifyKeepsCaches(t *testing.T) {
 		if p.Package != "./scripts/netlify-build-cache" {
 			continue
 		}
-		if _, err := os.Stat(filepath.Join("..", "..", "plugins", "build-cache", "manifest.yml")); err != nil {
+		if _, err := os.Stat(filepath.Join("..", "..", "scripts", "netlify-build-cache", "manifest.yml")); err != nil {
 			t.Fatal(err)
 		}
 		list, _ := p.Inputs["paths"].([]any)
