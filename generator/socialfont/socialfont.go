@@ -1,11 +1,14 @@
-// Package socialfont knows the font that the social preview images are
-// drawn with: a subset of Noto Sans SC committed under data/fonts/ (see
-// data/fonts/README.md), so that Chinese renders the same on every machine
-// with no system font. It says which characters the images can contain and
-// which of them the font lacks.
+// Package socialfont knows the font that the build-time images (social
+// preview cards, chart downloads) are drawn with: a subset of Noto Sans SC
+// committed under data/fonts/ (see data/fonts/README.md), so that Chinese
+// renders the same on every machine with no system font. It names the font
+// files (the rasteriser is handed this list), gives the advance widths the
+// layout measures text with, and says which characters the images can
+// contain and which of them the font lacks.
 package socialfont
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -13,7 +16,9 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/pages"
@@ -22,7 +27,8 @@ import (
 
 // Files are the font files, relative to the project root: the regular
 // weight (subtitles, footers, the charts' text) and the bold one (titles,
-// the charts' titles). The renderer loads these and no other font.
+// the charts' titles). The rasteriser loads these and no other font: the
+// build hands it this list (scripts/rasterise.mjs).
 var Files = []string{
 	filepath.Join("data", "fonts", "NotoSansSC-Regular.subset.ttf"),
 	filepath.Join("data", "fonts", "NotoSansSC-Bold.subset.ttf"),
@@ -121,6 +127,14 @@ func drawn(c rune) bool {
 type Font struct {
 	files []*sfnt.Font
 	names []string
+	faces []*Face
+}
+
+// Face is one font file's metrics, for laying text out.
+type Face struct {
+	sf     *sfnt.Font
+	upm    fixed.Int26_6
+	ascent float64
 }
 
 // Load parses the font files under root.
@@ -135,10 +149,67 @@ func Load(root string) (*Font, error) {
 		if err != nil {
 			return nil, fmt.Errorf("social image font %s: %w", name, err)
 		}
+		asc, err := typoAscender(b)
+		if err != nil {
+			return nil, fmt.Errorf("social image font %s: %w", name, err)
+		}
+		upm := float64(sf.UnitsPerEm())
 		f.files = append(f.files, sf)
 		f.names = append(f.names, name)
+		f.faces = append(f.faces, &Face{sf: sf, upm: fixed.Int26_6(sf.UnitsPerEm()) << 6, ascent: float64(asc) / upm})
 	}
 	return f, nil
+}
+
+// Regular is the regular weight (Files[0]); Bold the bold one (Files[1]).
+func (f *Font) Regular() *Face { return f.faces[0] }
+func (f *Font) Bold() *Face    { return f.faces[1] }
+
+// Width is the advance width of s, in em: the sum of its characters'
+// advances (no kerning: the renderer sets CJK and the cards' Latin without
+// it). A character the font lacks counts as the .notdef glyph.
+func (f *Face) Width(s string) float64 {
+	var buf sfnt.Buffer
+	var w fixed.Int26_6
+	for _, r := range s {
+		gi, err := f.sf.GlyphIndex(&buf, r)
+		if err != nil {
+			gi = 0
+		}
+		a, err := f.sf.GlyphAdvance(&buf, gi, f.upm, font.HintingNone)
+		if err != nil {
+			continue
+		}
+		w += a
+	}
+	return float64(w) / float64(f.upm)
+}
+
+// Ascent is the height of the em box above the baseline, in em: OS/2's
+// typographic ascender (880 of 1000 in Noto Sans SC), where a line's first
+// baseline goes below its top.
+func (f *Face) Ascent() float64 { return f.ascent }
+
+// typoAscender reads sTypoAscender from the font's OS/2 table.
+func typoAscender(b []byte) (int16, error) {
+	if len(b) < 12 {
+		return 0, fmt.Errorf("not an sfnt font")
+	}
+	n := int(binary.BigEndian.Uint16(b[4:]))
+	for i := 0; i < n; i++ {
+		rec := 12 + 16*i
+		if rec+16 > len(b) {
+			break
+		}
+		if string(b[rec:rec+4]) == "OS/2" {
+			off := int(binary.BigEndian.Uint32(b[rec+8:]))
+			if off+70 > len(b) {
+				break
+			}
+			return int16(binary.BigEndian.Uint16(b[off+68:])), nil
+		}
+	}
+	return 0, fmt.Errorf("no OS/2 table")
 }
 
 // Missing lists, without duplicates, the drawn characters of texts that a
