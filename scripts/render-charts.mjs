@@ -2,14 +2,18 @@
 // render-charts.mjs — draw every chart of the site as a static SVG at build
 // time, with ECharts' server-side renderer, in one batch.
 //
-// Usage: node scripts/render-charts.mjs <charts-dir> <geojson-file>
+// Usage: node scripts/render-charts.mjs <manifest.json>
 //
-// For every <charts-dir>/<lang>/<id>.json (lang: zh or en) written by the Go
-// generator — {"id", "lang", "width", "height", "map", "option", "layout",
-// "roles"} — it writes <charts-dir>/<lang>/<id>.svg next to it; a chart's
-// phone layout is <id>.narrow.json (layout "narrow"), drawn to
-// <id>.narrow.svg. Both go into the page; CSS shows the one that fits. The page shows that SVG inline at
-// once; JavaScript only makes it interactive later.
+// The manifest (see manifest.mjs) is
+//   {"geo": "data/geo/hunan.json",
+//    "jobs": [{"in": "…/zh/overview.json", "out": "…/overview.svg"}, …]}
+// Each job's in is a chart written by the Go generator — {"id", "lang",
+// "width", "height", "map", "option", "layout", "roles"}, lang zh or en,
+// named <id>.json, or <id>.narrow.json for a chart's phone layout (layout
+// "narrow") — and out the SVG to write; geo is the map geometry, needed
+// once a map chart comes. Both layouts go into the page; CSS shows the one
+// that fits. The page shows that SVG inline at once; JavaScript only makes
+// it interactive later.
 //
 // The SVG that ECharts writes is rebuilt here, element by element, so that
 // it can be inlined into pages served with a strict Content-Security-Policy
@@ -36,10 +40,10 @@
 // One summary line goes to stderr: "rendered N charts in T ms". On an error
 // it says which file failed and why and exits 1.
 
-import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { join, basename } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import * as echarts from 'echarts';
+import { readManifest, runJobs, check, main } from './manifest.mjs';
 
 export const MAP_NAME = 'hunan';
 
@@ -233,14 +237,13 @@ function idPrefix(id) {
 }
 
 // renderChart renders one chart file's content to the sanitized SVG string.
-export function renderChart(chart, lang) {
-  const { id, width, height, option } = chart;
+export function renderChart(chart) {
+  const { id, lang, width, height, option } = chart;
   const layout = chart.layout ?? 'wide';
   if (layout !== 'wide' && layout !== 'narrow') throw new RenderError(`bad layout ${JSON.stringify(layout)}`);
   const roles = chart.roles ?? {};
   if (typeof roles !== 'object' || Array.isArray(roles)) throw new RenderError('roles is not an object');
   if (typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new RenderError(`bad id ${JSON.stringify(id)}`);
-  if (chart.lang !== undefined && chart.lang !== lang) throw new RenderError(`lang ${JSON.stringify(chart.lang)} in a ${lang}/ file`);
   for (const [k, v] of [['width', width], ['height', height]]) {
     if (!Number.isInteger(v) || v <= 0 || v > 10000) throw new RenderError(`bad ${k} ${JSON.stringify(v)}`);
   }
@@ -292,65 +295,22 @@ export function registerGeo(geojsonFile) {
   registeredGeo = geojsonFile;
 }
 
-// renderAll renders every <dir>/<lang>/*.json; returns the number of charts.
-// Errors are RenderErrors naming the file.
-export function renderAll(chartsDir, geojsonFile) {
-  const jobs = [];
-  let langs;
-  try {
-    langs = readdirSync(chartsDir).filter((d) => statSync(join(chartsDir, d)).isDirectory()).sort();
-  } catch (err) {
-    throw new RenderError(`${chartsDir}: ${err.message}`);
-  }
-  for (const lang of langs) {
-    if (!LOCALES[lang]) throw new RenderError(`${join(chartsDir, lang)}: unknown language directory (want ${Object.keys(LOCALES).join(', ')})`);
-    for (const f of readdirSync(join(chartsDir, lang)).filter((f) => f.endsWith('.json')).sort()) {
-      jobs.push({ lang, file: join(chartsDir, lang, f) });
-    }
-  }
+// renderAll runs a manifest; returns the number of charts. ECharts draws
+// on the main thread: one chart at a time (the build runs two processes).
+export async function renderAll(manifestFile) {
+  const m = readManifest(manifestFile, { settings: { geo: check.optionalFile }, outSuffix: '.svg' });
   let geoLoaded = false;
-  for (const { lang, file } of jobs) {
-    try {
-      const chart = JSON.parse(readFileSync(file, 'utf8'));
-      const name = chart.layout === 'narrow' ? `${chart.id}.narrow` : chart.id;
-      if (name !== basename(file, '.json')) throw new RenderError(`id ${JSON.stringify(chart.id)} (layout ${JSON.stringify(chart.layout)}) does not match the file name`);
-      if (chart.map && !geoLoaded) {
-        if (!geojsonFile || !existsSync(geojsonFile)) throw new RenderError(`map chart but no map geometry at ${geojsonFile}`);
-        registerGeo(geojsonFile);
-        geoLoaded = true;
-      }
-      const svg = renderChart(chart, lang);
-      writeFileSync(file.replace(/\.json$/, '.svg'), svg);
-    } catch (err) {
-      const e = new RenderError(`${file}: ${err.message}`);
-      e.cause = err;
-      throw e;
+  return runJobs(m.jobs, async ({ in: file, out }) => {
+    const chart = JSON.parse(readFileSync(file, 'utf8'));
+    const name = chart.layout === 'narrow' ? `${chart.id}.narrow` : chart.id;
+    if (name !== basename(file, '.json')) throw new RenderError(`id ${JSON.stringify(chart.id)} (layout ${JSON.stringify(chart.layout)}) does not match the file name`);
+    if (chart.map && !geoLoaded) {
+      if (!m.geo || !existsSync(m.geo)) throw new RenderError(`map chart but no map geometry at ${m.geo}`);
+      registerGeo(m.geo);
+      geoLoaded = true;
     }
-  }
-  return jobs.length;
+    writeFileSync(out, renderChart(chart));
+  }, { parallel: 1 });
 }
 
-function main(argv) {
-  if (argv.length !== 2) {
-    process.stderr.write('usage: node scripts/render-charts.mjs <charts-dir> <geojson-file>\n');
-    return 1;
-  }
-  const t0 = performance.now();
-  try {
-    const n = renderAll(argv[0], argv[1]);
-    process.stderr.write(`rendered ${n} charts in ${Math.round(performance.now() - t0)} ms\n`);
-    return 0;
-  } catch (err) {
-    process.stderr.write(`render-charts: ${err.message}\n`);
-    // An error inside ECharts itself: its stack says where.
-    const cause = err.cause;
-    if (cause?.stack && !(cause instanceof RenderError) && !(cause instanceof SyntaxError)) {
-      process.stderr.write(`${cause.stack}\n`);
-    }
-    return 1;
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = main(process.argv.slice(2));
-}
+await main(import.meta, 'render-charts', renderAll, (n, ms) => `rendered ${n} charts in ${ms} ms`, [RenderError]);

@@ -50,20 +50,26 @@ function fileName(c) {
   return c.layout === 'narrow' ? `${c.id}.narrow.json` : `${c.id}.json`;
 }
 
-function setup(charts) {
+// setup writes the charts and a manifest for them, as the Go build does.
+function setup(charts, { geo = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'render-charts-'));
-  const geo = join(dir, 'hunan.json');
-  writeFileSync(geo, JSON.stringify(GEO));
+  const geoFile = join(dir, 'hunan.json');
+  if (geo) writeFileSync(geoFile, JSON.stringify(GEO));
   const chartsDir = join(dir, 'charts');
+  const jobs = [];
   for (const c of charts) {
     mkdirSync(join(chartsDir, c.lang), { recursive: true });
-    writeFileSync(join(chartsDir, c.lang, fileName(c)), JSON.stringify(c));
+    const file = join(chartsDir, c.lang, fileName(c));
+    writeFileSync(file, JSON.stringify(c));
+    jobs.push({ in: file, out: file.replace(/\.json$/, '.svg') });
   }
-  return { dir, geo, chartsDir };
+  const manifest = join(dir, 'charts.json');
+  writeFileSync(manifest, JSON.stringify({ geo: geoFile, jobs }));
+  return { dir, manifest, chartsDir };
 }
 
-function run(chartsDir, geo) {
-  return spawnSync(process.execPath, [script, chartsDir, geo], { encoding: 'utf8', timeout: 60_000 });
+function run(manifest) {
+  return spawnSync(process.execPath, [script, manifest], { encoding: 'utf8', timeout: 60_000 });
 }
 
 function assertSafe(svg) {
@@ -79,9 +85,9 @@ function assertSafe(svg) {
 }
 
 test('renders a bar chart and a map chart to safe, scalable SVG', () => {
-  const { dir, geo, chartsDir } = setup([BAR, MAP]);
+  const { dir, manifest, chartsDir } = setup([BAR, MAP]);
   try {
-    const r = run(chartsDir, geo);
+    const r = run(manifest);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /^rendered 2 charts in \d+ ms\n$/);
 
@@ -118,9 +124,9 @@ test('a narrow layout is drawn beside the wide one, with its own ids, and role c
   const barOption = { ...BAR.option, visualMap: { type: 'continuous', min: 0, max: 5 } };
   const bar = { ...BAR, option: barOption };
   const barNarrow = { ...bar, layout: 'narrow', width: 200 };
-  const { dir, geo, chartsDir } = setup([wide, narrow, bar, barNarrow]);
+  const { dir, manifest, chartsDir } = setup([wide, narrow, bar, barNarrow]);
   try {
-    const r = run(chartsDir, geo);
+    const r = run(manifest);
     assert.equal(r.status, 0, r.stderr);
     const w = readFileSync(join(chartsDir, 'en', 'map-test.svg'), 'utf8');
     const n = readFileSync(join(chartsDir, 'en', 'map-test.narrow.svg'), 'utf8');
@@ -137,10 +143,12 @@ test('a narrow layout is drawn beside the wide one, with its own ids, and role c
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const bad = setup([{ ...wrongName }]);
+  const bad = setup([]);
   try {
-    writeFileSync(join(bad.chartsDir, 'en', 'map-test.narrow.json'), JSON.stringify(wrongName));
-    const r = run(bad.chartsDir, bad.geo);
+    const file = join(bad.dir, 'map-test.narrow.json');
+    writeFileSync(file, JSON.stringify(wrongName));
+    writeFileSync(bad.manifest, JSON.stringify({ geo: join(bad.dir, 'hunan.json'), jobs: [{ in: file, out: join(bad.dir, 'x.svg') }] }));
+    const r = run(bad.manifest);
     assert.equal(r.status, 1);
     assert.match(r.stderr, /does not match the file name/);
   } finally {
@@ -152,8 +160,8 @@ test('output does not depend on the order of the batch', () => {
   const a = setup([BAR, MAP]);
   const b = setup([MAP]);
   try {
-    assert.equal(run(a.chartsDir, a.geo).status, 0);
-    assert.equal(run(b.chartsDir, b.geo).status, 0);
+    assert.equal(run(a.manifest).status, 0);
+    assert.equal(run(b.manifest).status, 0);
     const p = (d) => readFileSync(join(d, 'en', 'map-test.svg'), 'utf8');
     assert.equal(p(a.chartsDir), p(b.chartsDir));
   } finally {
@@ -164,9 +172,9 @@ test('output does not depend on the order of the batch', () => {
 
 test('a broken chart fails the batch and names the file', () => {
   const bad = { ...BAR, id: 'bad-chart', option: { series: [{ type: 'nosuchseries', data: [1] }] } };
-  const { dir, geo, chartsDir } = setup([bad]);
+  const { dir, manifest, chartsDir } = setup([bad]);
   try {
-    const r = run(chartsDir, geo);
+    const r = run(manifest);
     assert.equal(r.status, 1);
     assert.match(r.stderr, /bad-chart\.json/);
     assert.ok(!existsSync(join(chartsDir, 'zh', 'bad-chart.svg')));
@@ -176,11 +184,11 @@ test('a broken chart fails the batch and names the file', () => {
 });
 
 test('a map chart without geometry fails', () => {
-  const { dir, chartsDir } = setup([MAP]);
+  const { dir, manifest } = setup([MAP], { geo: false });
   try {
-    const r = run(chartsDir, join(dir, 'missing.json'));
+    const r = run(manifest);
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /map-test\.json: .*map geometry/);
+    assert.match(r.stderr, /map-test\.json.*: map chart but no map geometry/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -197,4 +205,25 @@ test('sanitizeSVG rejects what ECharts must never write', () => {
     sanitizeSVG('<svg width="10" height="10"><text style="font: bold 12px serif">a &amp; b</text><style>.x{}</style></svg>', opts),
     '<svg width="10" height="10" viewBox="0 0 10 10" role="img" data-layout="wide"><text font-size="12px" font-family="serif" font-weight="bold">a &amp; b</text></svg>',
   );
+});
+
+test('a manifest that is not the protocol fails and says why', () => {
+  const { dir, manifest } = setup([BAR]);
+  try {
+    for (const [body, want] of [
+      ['[]', /not a JSON object with "jobs"/],
+      ['{"jobs": {}}', /"jobs" is not a list/],
+      ['{"jobs": [{"in": "x.json"}]}', /job 0: no out file/],
+      ['{"jobs": [{"in": "x.json", "out": "x.png"}]}', /job 0: out x\.png is not a \.svg file/],
+      ['{"jobs": [], "gao": "x"}', /unknown setting "gao"/],
+      ['{"jobs": [{"in": "x.json", "out": "x.svg", "width": 3}]}', /job 0: unknown field "width"/],
+    ]) {
+      writeFileSync(manifest, body);
+      const r = run(manifest);
+      assert.equal(r.status, 1, body);
+      assert.match(r.stderr, want, body);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -13,11 +13,6 @@ import (
 // English charts that the English is an unofficial translation. Whoever
 // reposts the file reposts those lines.
 
-// DownloadScale is how much larger than its design size the PNG download
-// is drawn: sharp on high-density screens and in print at column width
-// (a 560 px map becomes 1120 px wide).
-const DownloadScale = 2
-
 const (
 	dlPad      = 16.0
 	dlSize     = 13.0
@@ -43,7 +38,7 @@ type Download struct {
 }
 
 // Download lays out a chart's download as an SVG document and says its
-// size in CSS pixels (the PNG is DownloadScale times that).
+// size in CSS pixels (the PNG is drawn at pages.DownloadScale times that).
 func (l *Layout) Download(d Download) (svg []byte, width, height int, err error) {
 	chart, err := parseChart(d.Chart)
 	if err != nil {
@@ -99,7 +94,7 @@ func wrapParts(parts []string, sep string, w measure, width float64) []string {
 		case w(cur+sep+p) <= width:
 			cur += sep + p
 		default:
-			out = append(out, cur+strings.TrimRight(sep, " "))
+			out = append(out, cur)
 			cur = p
 		}
 		if w(cur) > width {

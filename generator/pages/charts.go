@@ -25,6 +25,9 @@ type ChartView struct {
 	// NarrowHeight is the phone layout's height at its width
 	// (charts.NarrowWidth); the embed code's height allows for it.
 	NarrowHeight int `json:"narrowHeight,omitempty"`
+	// Download is where the chart's download files are (.png, .svg: the
+	// wide drawing with its credit lines, drawn at build time).
+	Download string `json:"download"`
 	// Page is where the chart lives in the site, relative to the language
 	// root; the embed page links back to it.
 	Page string `json:"page"`
@@ -58,7 +61,7 @@ func (v *view) chart(id string) *ChartView {
 		if c.ID == id && c.Lang == v.l {
 			page, _ := chartPage(c)
 			cv := &ChartView{ID: c.ID, Title: c.Title, Summary: c.Summary, Header: c.Table.Header, Rows: c.Table.Rows,
-				Files: ChartFiles(c.Lang, c.ID), Map: c.Map, Width: c.Width, Height: c.Height, Narrow: c.Narrow != nil, Page: page}
+				Files: ChartFiles(c.Lang, c.ID), Download: ChartDownloadFiles(c.Lang, c.ID), Map: c.Map, Width: c.Width, Height: c.Height, Narrow: c.Narrow != nil, Page: page}
 			if c.Narrow != nil {
 				cv.NarrowHeight = c.Narrow.Height
 			}
@@ -99,7 +102,7 @@ func (v *view) gallery() *Page {
 	return &Page{
 		Title:  uitext.In(v.l, "go_page_charts"),
 		Type:   "gallery",
-		Params: map[string]any{"charts": all},
+		Params: map[string]any{"charts": all, "downloadScale": DownloadScale},
 	}
 }
 

@@ -2,6 +2,7 @@ package pages
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
@@ -10,8 +11,9 @@ import (
 
 // SocialCard is a page's preview image for links shared on social media
 // (Open Graph, Twitter): a 1200 × 630 card with the page's title, a
-// subtitle and the plan's name and number beside the page's chart. The
-// build draws it (scripts/render-social.mjs) to the assets path
+// subtitle, the site's name and the document it is based on beside the
+// page's chart. The build lays it out (generator/cards), adds the site's
+// address under the footer, and draws it to the assets path
 // SocialImage(Lang, Name).
 type SocialCard struct {
 	Name     string // home, industry-<slug>, city-<code>, embed-<chart id>
@@ -26,6 +28,57 @@ type SocialCard struct {
 // SiteName is the edition's name, which every card carries as its credit.
 func SiteName(l plan.Lang) string { return uitext.In(l, "siteName") }
 
+// ChartDownload is what a chart's download files (a PNG and an SVG, drawn
+// at build time under ChartDownloadFiles) carry under the chart, whose own
+// title, source line and 制图 credit they keep: a credit line (the site's
+// name; the build adds its address and the date), then notes.
+type ChartDownload struct {
+	Lang   plan.Lang
+	Chart  string // by id
+	Credit string
+	Notes  []string
+}
+
+// DownloadScale is how much larger than its design size a chart's PNG
+// download is drawn: sharp on high-density screens and in print at column
+// width (a 560 px map becomes 1120 px wide). The gallery shows the SVG at
+// the PNG's size over this.
+const DownloadScale = 2
+
+// ChartDownloadFiles is where a chart's download files go, under the
+// generated assets: <path>.png and <path>.svg (the inline SVG of the page
+// stays at ChartFiles).
+func ChartDownloadFiles(lang plan.Lang, id string) string {
+	return "chart-downloads/" + string(lang) + "/" + id
+}
+
+// ChartDownloads lists the download of every chart, in both languages; an
+// English chart says that the English is an unofficial translation.
+func ChartDownloads(cs []*charts.Chart) []ChartDownload {
+	var out []ChartDownload
+	for _, c := range cs {
+		d := ChartDownload{Lang: c.Lang, Chart: c.ID, Credit: SiteName(c.Lang)}
+		if c.Lang != plan.ZH {
+			d.Notes = append(d.Notes, uitext.In(c.Lang, "unofficialTranslation"))
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// DateText writes a YYYY-MM-DD date as each language writes it in running
+// text (as the footer's "last updated" does): 2023年11月24日, 24 November 2023.
+func DateText(l plan.Lang, day string) (string, error) {
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return "", err
+	}
+	if l == plan.ZH {
+		return t.Format("2006年1月2日"), nil
+	}
+	return t.Format("2 January 2006"), nil
+}
+
 // SocialImage is where a card's PNG goes, under the generated assets.
 func SocialImage(lang plan.Lang, name string) string {
 	return "social/" + string(lang) + "/" + name + ".png"
@@ -33,7 +86,9 @@ func SocialImage(lang plan.Lang, name string) string {
 
 // SocialCards lists the card of every page that has one, in both languages:
 // the home page (the overview map), each industry, each city and each
-// chart's embed page. Their texts are the pages' own.
+// chart's embed page — but an embed page whose chart has a page card of
+// its own (an industry's or a city's map, the overview) shows that card:
+// the same chart, drawn once. Their texts are the pages' own.
 func SocialCards(p *plan.Plan, cs []*charts.Chart) []SocialCard {
 	var out []SocialCard
 	for _, l := range plan.Langs {
@@ -46,7 +101,9 @@ func SocialCards(p *plan.Plan, cs []*charts.Chart) []SocialCard {
 			out = append(out, v.cityCard(c))
 		}
 		for _, c := range v.languageCharts() {
-			out = append(out, v.embedCard(c))
+			if card := v.embedCard(c); card.Name == "embed-"+c.ID {
+				out = append(out, card)
+			}
 		}
 	}
 	return out
@@ -87,5 +144,21 @@ func (v *view) cityCard(c *plan.City) SocialCard {
 }
 
 func (v *view) embedCard(c *charts.Chart) SocialCard {
+	switch c.Kind {
+	case charts.Overview:
+		return v.homeCard()
+	case charts.IndustryMap:
+		for _, ind := range v.p.Industries {
+			if ind.Slug.Value == c.Subject {
+				return v.industryCard(ind)
+			}
+		}
+	case charts.CityMap:
+		for _, city := range v.p.Cities {
+			if city.Code.Value == c.Subject {
+				return v.cityCard(city)
+			}
+		}
+	}
 	return v.card("embed-"+c.ID, c.Title, c.Summary, c.ID)
 }

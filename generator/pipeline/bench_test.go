@@ -26,8 +26,11 @@ import (
 //   - full-cached: the same build when nothing changed since the last one
 //     (a second build): charts, images and the search index come from the
 //     caches;
-//   - ssr: the Node step alone (node scripts/render-charts.mjs, all charts);
-//   - social: the social preview images alone, all drawn (Node, resvg);
+//   - ssr: the chart SVGs alone, all drawn (node scripts/render-charts.mjs,
+//     two processes);
+//   - social: the images alone, all drawn: the social cards and the chart
+//     downloads (laid out in Go, rasterised by Node with resvg, palette
+//     PNGs made in Go);
 //   - search: the Pagefind step alone (indexing the built site);
 //   - hugo: a bare Hugo render (site.Build) of the same generated content,
 //     written by a full build beforehand — Hugo alone.
@@ -98,9 +101,9 @@ func BenchmarkBuild(b *testing.B) {
 		os.RemoveAll(filepath.Join(gen, bundleCacheDir))
 	}, full)
 	run("full-cached", nil, full)
-	run("ssr", nil, func() error {
-		return runTool(root, "node", filepath.Join("scripts", "render-charts.mjs"),
-			filepath.Join(gen, "assets", "chart-files"), filepath.Join("data", "geo", "hunan.json"))
+	run("ssr", func() { os.RemoveAll(filepath.Join(gen, svgCacheDir)) }, func() error {
+		_, err := drawCharts(root, filepath.Join(gen, "assets", "chart-files"))
+		return err
 	})
 	p, err := plan.Load(filepath.Join(root, "data"))
 	if err != nil {
@@ -111,7 +114,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	run("social", func() { os.RemoveAll(filepath.Join(gen, socialCacheDir)) }, func() error {
-		return writeSocial(p, cs, filepath.Join(gen, "assets"), root, func(string, ...any) {})
+		return writeImages(p, cs, filepath.Join(gen, "assets"), root, testURL, lastUpdated(root), func(string, ...any) {})
 	})
 	run("search", nil, func() error { return index(root, out) })
 	bare := filepath.Join(root, "bare-hugo")

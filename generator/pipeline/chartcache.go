@@ -1,13 +1,11 @@
 package pipeline
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 )
 
 // maxDrawers and minPerDrawer bound the Node processes that draw charts
@@ -31,13 +29,15 @@ const svgCacheDir = "svg-cache"
 // SVG; relative to the project root.
 var rendererInputs = []string{
 	filepath.Join("scripts", "render-charts.mjs"),
+	filepath.Join("scripts", "manifest.mjs"),
 	filepath.Join("data", "geo", "hunan.json"),
 	filepath.Join("node_modules", "echarts", "package.json"),
 }
 
 // drawCharts makes <dir>/<lang>/<id>.svg for every <dir>/<lang>/<id>.json:
 // from the cache when it holds the SVG for that exact input, else with
-// node scripts/render-charts.mjs over the missing ones only. It returns how
+// node scripts/render-charts.mjs over the missing ones only (a manifest of
+// {in: the JSON, out: an SVG}). It returns how
 // many it drew, and drops cached SVGs this build did not use.
 func drawCharts(root, dir string) (int, error) {
 	cache, err := openCache(root, svgCacheDir, rendererInputs, nil)
@@ -48,10 +48,7 @@ func drawCharts(root, dir string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	type job struct {
-		rel, key string
-		option   []byte
-	}
+	type job struct{ rel, key string }
 	var todo []job
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -63,50 +60,30 @@ func drawCharts(root, dir string) (int, error) {
 		if cache.link(key, svgPath(dir, rel)) {
 			continue
 		}
-		todo = append(todo, job{rel, key, b})
+		todo = append(todo, job{rel, key})
 	}
 
 	if len(todo) > 0 {
-		// Draw the missing charts in folders of their own, laid out as the
-		// renderer expects (<lang>/<id>.json), one Node process per core
-		// (each loads ECharts once, so a small batch stays in one).
+		// Draw the missing charts into a folder of their own, one Node
+		// process per core (each loads ECharts once, so a small batch stays
+		// in one).
 		n := min(runtime.NumCPU(), maxDrawers, (len(todo)+minPerDrawer-1)/minPerDrawer)
-		tmps := make([]string, n)
-		for i := range tmps {
-			tmp, err := os.MkdirTemp(filepath.Join(root, GeneratedDir), ".draw-")
-			if err != nil {
-				return 0, err
-			}
-			defer os.RemoveAll(tmp)
-			tmps[i] = tmp
-		}
-		for i, j := range todo {
-			tmp := tmps[i%n]
-			if err := os.MkdirAll(filepath.Dir(filepath.Join(tmp, j.rel)), 0o755); err != nil {
-				return 0, err
-			}
-			if err := os.WriteFile(filepath.Join(tmp, j.rel), j.option, 0o644); err != nil {
-				return 0, err
-			}
-		}
-		errs := make([]error, n)
-		var wg sync.WaitGroup
-		for i, tmp := range tmps {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				if err := runTool(root, "node", filepath.Join("scripts", "render-charts.mjs"), tmp, filepath.Join("data", "geo", "hunan.json")); err != nil {
-					// The renderer names the file it failed on: name the real one.
-					errs[i] = fmt.Errorf("%s", strings.ReplaceAll(err.Error(), tmp, dir))
-				}
-			}()
-		}
-		wg.Wait()
-		if err := errors.Join(errs...); err != nil {
+		tmp, err := os.MkdirTemp(filepath.Join(root, GeneratedDir), ".draw-")
+		if err != nil {
 			return 0, err
 		}
+		defer os.RemoveAll(tmp)
+		jobs := make([]scriptJob, len(todo))
 		for i, j := range todo {
-			svg, err := os.ReadFile(svgPath(tmps[i%n], j.rel))
+			if jobs[i], err = newJob(root, filepath.Join(dir, j.rel), filepath.Join(tmp, j.key)); err != nil {
+				return 0, err
+			}
+		}
+		if err := runScript(root, "render-charts.mjs", "charts", map[string]any{"geo": "data/geo/hunan.json"}, jobs, n); err != nil {
+			return 0, err
+		}
+		for _, j := range todo {
+			svg, err := os.ReadFile(filepath.Join(tmp, j.key))
 			if err != nil {
 				return 0, fmt.Errorf("the renderer wrote no SVG for %s: %w", j.rel, err)
 			}

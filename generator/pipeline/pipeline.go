@@ -85,7 +85,11 @@ func Run(opts Options) (Summary, error) {
 		return sum, err
 	}
 	sum.Charts = len(cs)
-	if err := writeSocial(p, cs, filepath.Join(gen, "assets"), root, progress); err != nil {
+	updated := opts.Updated
+	if updated == "" {
+		updated = lastUpdated(root)
+	}
+	if err := writeImages(p, cs, filepath.Join(gen, "assets"), root, opts.BaseURL, updated, progress); err != nil {
 		return sum, err
 	}
 	if _, err := writeBundle(root); err != nil {
@@ -102,10 +106,6 @@ func Run(opts Options) (Summary, error) {
 	}
 
 	progress("writing pages: %d industries, %d cities", len(p.Industries), len(p.Cities))
-	updated := opts.Updated
-	if updated == "" {
-		updated = lastUpdated(root)
-	}
 	files, err := pages.Render(p, cs, sizes, updated)
 	if err != nil {
 		return sum, err

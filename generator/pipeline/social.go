@@ -1,124 +1,249 @@
 package pipeline
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
 
+	"github.com/hunan-industry/plan-site/generator/cards"
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/pngpalette"
 	"github.com/hunan-industry/plan-site/generator/socialfont"
 )
 
-// socialCacheDir is the render cache of the social preview images, keyed
-// by the card (its texts and its chart's SVG), the renderer script, the
-// font files and the resvg version; a card's PNG does not depend on the
-// rest of the batch.
+// socialCacheDir is the render cache of every drawn image (the social
+// cards and the chart downloads' PNGs, as palette PNGs), keyed by its SVG
+// (laid out in Go: the texts and the chart), its size, the rasteriser, the
+// font files, the resvg version and the palette settings. A build in which
+// no picture changed draws none; a picture does not depend on the rest of
+// the batch.
 const socialCacheDir = "social-cache"
 
-// socialManifest (under generated/) is the batch of cards for
-// scripts/render-social.mjs: those the cache did not have.
-const socialManifest = "social.json"
-
-// socialInputs are the files, besides a card, that decide its PNG;
-// relative to the project root.
-var socialInputs = append([]string{
-	filepath.Join("scripts", "render-social.mjs"),
+// rasterInputs are the files, besides a picture's SVG, that decide its
+// PNG; relative to the project root.
+var rasterInputs = append([]string{
+	filepath.Join("scripts", "rasterise.mjs"),
+	filepath.Join("scripts", "manifest.mjs"),
 	filepath.Join("node_modules", "@resvg", "resvg-js", "package.json"),
 }, socialfont.Files...)
 
-// socialItem is one card of the manifest, as render-social.mjs reads it.
-type socialItem struct {
-	Out      string    `json:"out"` // relative to the project root
-	Lang     plan.Lang `json:"lang"`
-	Title    string    `json:"title"`
-	Subtitle string    `json:"subtitle"`
-	Footer   string    `json:"footer"`
-	ChartSVG string    `json:"chartSVG"`
+// picture is one image to draw: its SVG and where its PNG goes.
+type picture struct {
+	svg           []byte
+	out           string // absolute
+	width, height int    // of the PNG
+	key           string
 }
 
-// writeSocial draws the social preview image of every page that has one
-// (pages.SocialCards) to <assets>/social/<lang>/<name>.png, where Hugo
-// finds it: from the cache when it holds the PNG for that exact card, else
-// with node scripts/render-social.mjs over the missing ones, in one batch.
-// It needs the charts' SVGs under <assets>/chart-files (writeCharts).
-func writeSocial(p *plan.Plan, cs []*charts.Chart, assets, root string, progress func(string, ...any)) error {
-	cache, err := openCache(root, socialCacheDir, socialInputs, nil)
+// writeImages lays out and draws the pictures made around the charts,
+// into the generated assets where Hugo finds them:
+//   - the social preview image of every page that has one
+//     (pages.SocialCards), 1200 × 630, at social/<lang>/<name>.png;
+//   - every chart's download (pages.ChartDownloads): the chart with its
+//     credit lines, at chart-downloads/<lang>/<id>.svg and, drawn at
+//     pages.DownloadScale, .png.
+//
+// Go lays each out as a whole SVG (package cards); node
+// scripts/rasterise.mjs draws those the cache lacks, in one batch; Go makes
+// palette PNGs of them (package pngpalette). siteURL is the site's
+// address, which the pictures credit; day (YYYY-MM-DD) dates the chart
+// downloads. It needs the charts' SVGs (writeCharts).
+func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day string, progress func(string, ...any)) error {
+	font, err := socialfont.Load(root)
 	if err != nil {
-		return fmt.Errorf("social image renderer input: %w", err)
-	}
-	if err := os.RemoveAll(filepath.Join(assets, "social")); err != nil {
 		return err
 	}
-
-	cards := pages.SocialCards(p, cs)
-	type job struct {
-		item socialItem
-		key  string
+	layout := cards.New(font)
+	host := siteHost(siteURL)
+	chartSVG := func(l plan.Lang, id string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(assets, pages.ChartFiles(l, id)+".svg"))
 	}
-	var todo []job
-	for _, c := range cards {
-		svg, err := os.ReadFile(filepath.Join(assets, pages.ChartFiles(c.Lang, c.Chart)+".svg"))
+	for _, dir := range []string{"social", "chart-downloads"} {
+		if err := os.RemoveAll(filepath.Join(assets, dir)); err != nil {
+			return err
+		}
+	}
+
+	var pics []picture
+	socialCards := pages.SocialCards(p, cs)
+	for _, c := range socialCards {
+		chart, err := chartSVG(c.Lang, c.Chart)
 		if err != nil {
 			return fmt.Errorf("social image %s (%s): chart %s: %w", c.Name, c.Lang, c.Chart, err)
 		}
-		out := filepath.Join(assets, filepath.FromSlash(pages.SocialImage(c.Lang, c.Name)))
-		rel, err := filepath.Rel(root, out)
+		// The footer names the site; the address goes under it.
+		svg, err := layout.Social(cards.Card{
+			Lang: string(c.Lang), Title: c.Title, Subtitle: c.Subtitle, Footer: strings.Split(c.Footer, "\n"),
+			Credit: host, Chart: chart,
+		})
 		if err != nil {
-			return err
+			return fmt.Errorf("social image %s (%s): %w", c.Name, c.Lang, err)
 		}
-		it := socialItem{Out: filepath.ToSlash(rel), Lang: c.Lang, Title: c.Title, Subtitle: c.Subtitle, Footer: c.Footer, ChartSVG: string(svg)}
-		// The key is the card without its path: the picture alone.
-		keyed := it
-		keyed.Out = ""
-		b, err := json.Marshal(keyed)
+		pics = append(pics, picture{svg: svg, out: filepath.Join(assets, filepath.FromSlash(pages.SocialImage(c.Lang, c.Name))),
+			width: cards.SocialWidth, height: cards.SocialHeight})
+	}
+	downloads := pages.ChartDownloads(cs)
+	for _, d := range downloads {
+		chart, err := chartSVG(d.Lang, d.Chart)
 		if err != nil {
+			return fmt.Errorf("chart download %s (%s): %w", d.Chart, d.Lang, err)
+		}
+		date, err := pages.DateText(d.Lang, day)
+		if err != nil {
+			return fmt.Errorf("chart download %s (%s): the date: %w", d.Chart, d.Lang, err)
+		}
+		svg, w, h, err := layout.Download(cards.Download{Lang: string(d.Lang), Credit: nonEmpty(d.Credit, host, date), Notes: d.Notes, Chart: chart})
+		if err != nil {
+			return fmt.Errorf("chart download %s (%s): %w", d.Chart, d.Lang, err)
+		}
+		base := filepath.Join(assets, filepath.FromSlash(pages.ChartDownloadFiles(d.Lang, d.Chart)))
+		if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
 			return err
 		}
-		key := cache.key(".png", b)
-		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		if err := os.WriteFile(base+".svg", svg, 0o644); err != nil {
 			return err
 		}
-		if png, ok := cache.get(key); ok {
-			if err := os.WriteFile(out, png, 0o644); err != nil {
-				return err
+		pics = append(pics, picture{svg: svg, out: base + ".png", width: w * pages.DownloadScale, height: h * pages.DownloadScale})
+	}
+
+	n, err := drawPictures(root, pics)
+	if err != nil {
+		return err
+	}
+	progress("drawing %d images: %d social cards, %d chart downloads (%d from the cache)", len(pics), len(socialCards), len(downloads), len(pics)-n)
+	return nil
+}
+
+// drawPictures writes each picture's PNG: from the cache when it holds the
+// PNG of that exact SVG and size, else drawn. It returns how many it drew.
+func drawPictures(root string, pics []picture) (int, error) {
+	cache, err := openCache(root, socialCacheDir, rasterInputs, nil)
+	if err != nil {
+		return 0, fmt.Errorf("image rasteriser input: %w", err)
+	}
+	palettes := []byte(fmt.Sprintf("palette %d %+v", pngpalette.Version, pngpalette.Site))
+	var todo []*picture
+	for i := range pics {
+		pic := &pics[i]
+		pic.key = cache.key(".png", palettes, []byte(fmt.Sprintf("%d×%d", pic.width, pic.height)), pic.svg)
+		if err := os.MkdirAll(filepath.Dir(pic.out), 0o755); err != nil {
+			return 0, err
+		}
+		if png, ok := cache.get(pic.key); ok {
+			if err := os.WriteFile(pic.out, png, 0o644); err != nil {
+				return 0, err
 			}
 			continue
 		}
-		todo = append(todo, job{it, key})
+		todo = append(todo, pic)
 	}
-	progress("drawing %d social images (%d from the cache)", len(cards), len(cards)-len(todo))
 
 	if len(todo) > 0 {
-		items := make([]socialItem, len(todo))
-		for i, j := range todo {
-			items[i] = j.item
+		tmp, err := os.MkdirTemp(filepath.Join(root, GeneratedDir), ".raster-")
+		if err != nil {
+			return 0, err
 		}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(items); err != nil {
-			return err
-		}
-		manifest := filepath.Join(root, GeneratedDir, socialManifest)
-		if err := os.WriteFile(manifest, buf.Bytes(), 0o644); err != nil {
-			return err
-		}
-		if err := runTool(root, "node", filepath.Join("scripts", "render-social.mjs"), manifest); err != nil {
-			return err
-		}
-		for _, j := range todo {
-			png, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(j.item.Out)))
-			if err != nil {
-				return fmt.Errorf("the social image renderer wrote no %s: %w", j.item.Out, err)
+		defer os.RemoveAll(tmp)
+		// Each SVG once, however many pictures share it.
+		var jobs []scriptJob
+		var first []*picture
+		queued := map[string]bool{}
+		for _, pic := range todo {
+			if queued[pic.key] {
+				continue
 			}
-			if err := cache.put(j.key, png); err != nil {
-				return err
+			queued[pic.key] = true
+			first = append(first, pic)
+			in := filepath.Join(tmp, pic.key+".svg")
+			if err := os.WriteFile(in, pic.svg, 0o644); err != nil {
+				return 0, err
+			}
+			j, err := newJob(root, in, filepath.Join(tmp, pic.key))
+			if err != nil {
+				return 0, err
+			}
+			j.Width, j.Height = pic.width, pic.height
+			jobs = append(jobs, j)
+		}
+		fonts := make([]string, len(socialfont.Files))
+		for i, f := range socialfont.Files {
+			fonts[i] = filepath.ToSlash(f)
+		}
+		// One process: resvg draws on libuv's threads, on every core.
+		if err := runScript(root, "rasterise.mjs", "raster", map[string]any{"fonts": fonts, "family": socialfont.Family}, jobs, 1); err != nil {
+			return 0, err
+		}
+		// The palette PNGs, on every core; into the cache after.
+		errs := make([]error, len(first))
+		outs := make([][]byte, len(first))
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					outs[i], errs[i] = palette(filepath.Join(tmp, first[i].key))
+				}
+			}()
+		}
+		for i := range first {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				return 0, err
+			}
+			if err := cache.put(first[i].key, outs[i]); err != nil {
+				return 0, err
+			}
+		}
+		for _, pic := range todo {
+			png, ok := cache.get(pic.key)
+			if !ok {
+				return 0, fmt.Errorf("no palette PNG for %s", pic.out)
+			}
+			if err := os.WriteFile(pic.out, png, 0o644); err != nil {
+				return 0, err
 			}
 		}
 	}
-	return cache.prune()
+	return len(todo), cache.prune()
+}
+
+// palette reads the rasteriser's PNG and makes a palette PNG of it.
+func palette(file string) ([]byte, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("the rasteriser wrote no PNG: %w", err)
+	}
+	return pngpalette.Convert(b, pngpalette.Site)
+}
+
+// siteHost is the site's address as the pictures print it: host and path,
+// without the scheme or the final slash (plan.example.org).
+func siteHost(siteURL string) string {
+	u, err := url.Parse(siteURL)
+	if err != nil || u.Host == "" {
+		return strings.TrimSuffix(siteURL, "/")
+	}
+	return strings.TrimSuffix(u.Host+u.Path, "/")
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }

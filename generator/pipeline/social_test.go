@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"github.com/hunan-industry/plan-site/generator/internal/sitefixture"
 	"html"
+	"image"
 	"image/png"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -15,6 +17,7 @@ import (
 	xhtml "golang.org/x/net/html"
 
 	"github.com/hunan-industry/plan-site/generator/charts"
+	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/socialfont"
 )
@@ -90,10 +93,20 @@ func TestSocialImages(t *testing.T) {
 				t.Errorf("%s: og:image %q, want an absolute URL of a PNG on %s", page, img, testURL)
 				continue
 			}
-			if other, ok := images[img]; ok {
+			// Each page has its own image, but an embed page whose chart
+			// has a page card (an industry's or a city's map, the overview)
+			// shows that card: the same chart.
+			name := strings.TrimSuffix(path.Base(img), ".png")
+			if id, ok := strings.CutPrefix(path.Dir(page), prefix+"embed/"); ok && name != "embed-"+id {
+				if want := map[bool]string{true: "home", false: id}[id == "overview"]; name != want ||
+					!strings.HasPrefix(id, "industry-") && !strings.HasPrefix(id, "city-") && id != "overview" {
+					t.Errorf("%s shows the card %s, want its own or its chart's page's", page, name)
+				}
+			} else if other, ok := images[img]; ok {
 				t.Errorf("%s and %s share the image %s", page, other, img)
+			} else {
+				images[img] = page
 			}
-			images[img] = page
 			for k, want := range map[string]string{
 				"twitter:card": "summary_large_image", "twitter:image": img,
 				"og:image:width": "1200", "og:image:height": "630", "og:image:type": "image/png",
@@ -176,13 +189,134 @@ func TestSocialCache(t *testing.T) {
 	before := sitefixture.TreeHash(t, filepath.Join(assets, "social"))
 	var log strings.Builder
 	progress := func(format string, args ...any) { fmt.Fprintf(&log, format+"\n", args...) }
-	if err := writeSocial(p, cs, assets, root, progress); err != nil {
+	if err := writeImages(p, cs, assets, root, testURL, lastUpdated(root), progress); err != nil {
 		t.Fatal(err)
 	}
-	if m := regexp.MustCompile(`drawing (\d+) social images \((\d+) from the cache\)`).FindStringSubmatch(log.String()); m == nil || m[1] != m[2] {
+	if m := regexp.MustCompile(`drawing (\d+) images: .* \((\d+) from the cache\)`).FindStringSubmatch(log.String()); m == nil || m[1] != m[2] {
 		t.Errorf("second run: %q, want every image from the cache", log.String())
 	}
 	if after := sitefixture.TreeHash(t, filepath.Join(assets, "social")); after != before {
 		t.Error("the images from the cache differ from the ones drawn")
 	}
+}
+
+// TestChartDownloads: every chart on every page offers its PNG, SVG and CSV
+// as plain links (no script button) to files in the site; the PNG is the
+// download SVG drawn at pages.DownloadScale, a palette PNG; and both carry
+// the chart's title and source line, the site's name and address, the
+// date, and on English charts that the English is an unofficial
+// translation.
+func TestChartDownloads(t *testing.T) {
+	dir := siteDir(t)
+	root := filepath.Dir(dir)
+	p, err := plan.Load(filepath.Join(root, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := charts.All(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day, err := pages.DateText(plan.EN, lastUpdated(root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zhDay, _ := pages.DateText(plan.ZH, lastUpdated(root))
+	host := siteHost(testURL)
+	figureRE := regexp.MustCompile(`(?s)<figure class="chart" id="chart-([^"]+)".*?</figure>`)
+	linkRE := regexp.MustCompile(`<a href="([^"]+)" download="([^"]+)">(PNG|SVG|CSV)</a>`)
+	checked := map[string]bool{}
+	for _, l := range plan.Langs {
+		pagesDir := dir
+		if l == plan.EN {
+			pagesDir = filepath.Join(dir, "en")
+		}
+		for _, page := range []string{"index.html", "layout/index.html", "targets/index.html", "industries/health/index.html", "cities/xiangxi/index.html", "charts/index.html"} {
+			b, err := os.ReadFile(filepath.Join(pagesDir, page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			html := string(b)
+			if strings.Contains(html, "chart-png") {
+				t.Errorf("%s/%s: a PNG button made by script is still offered", l, page)
+			}
+			blocks := figureRE.FindAllStringSubmatch(html, -1)
+			if page == "charts/index.html" {
+				blocks = regexp.MustCompile(`(?s)<li id="([^"]+)">.*?</li>`).FindAllStringSubmatch(html, -1)
+			}
+			if len(blocks) == 0 {
+				t.Fatalf("%s/%s: no chart found", l, page)
+			}
+			for _, m := range blocks {
+				id := m[1]
+				links := linkRE.FindAllStringSubmatch(m[0], -1)
+				if len(links) != 3 {
+					t.Errorf("%s/%s: chart %s offers %d download links, want PNG, SVG and CSV", l, page, id, len(links))
+					continue
+				}
+				for _, ln := range links {
+					if ln[2] != id+"."+strings.ToLower(ln[3]) {
+						t.Errorf("%s/%s: %s saves as %q", l, page, ln[1], ln[2])
+					}
+					if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(ln[1], "/")))); err != nil {
+						t.Errorf("%s/%s: chart %s: %s is not in the site", l, page, id, ln[1])
+					}
+				}
+				checked[string(l)+"/"+id] = true
+			}
+		}
+	}
+	if len(checked) < 20 {
+		t.Fatalf("only %d charts checked", len(checked))
+	}
+
+	// The files themselves, for every chart.
+	for _, c := range cs {
+		base := filepath.Join(dir, filepath.FromSlash(pages.ChartDownloadFiles(c.Lang, c.ID)))
+		svg, err := os.ReadFile(base + ".svg")
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		var texts []string
+		for _, m := range svgText.FindAllStringSubmatch(string(svg), -1) {
+			texts = append(texts, html.UnescapeString(m[1]))
+		}
+		text := strings.Join(texts, " ")
+		want := []string{c.Title, host, map[plan.Lang]string{plan.ZH: zhDay, plan.EN: day}[c.Lang],
+			pages.SiteName(c.Lang), charts.Credit(c.Lang),
+			p.Document.Notice.Number.In(c.Lang)}
+		if c.Lang == plan.EN {
+			want = append(want, "unofficial translation")
+		}
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s (%s): the download SVG lacks %q", c.ID, c.Lang, w)
+			}
+		}
+		f, err := os.Open(base + ".png")
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Errorf("%s (%s): %v", c.ID, c.Lang, err)
+			continue
+		}
+		if _, ok := img.(*image.Paletted); !ok {
+			t.Errorf("%s (%s): the PNG is %T, want a palette PNG", c.ID, c.Lang, img)
+		}
+		m := regexp.MustCompile(`^<svg [^>]*width="(\d+)" height="(\d+)"`).FindStringSubmatch(string(svg))
+		if m == nil || fmt.Sprint(img.Bounds().Dx()) != fmt.Sprint(atoi(m[1])*pages.DownloadScale) || fmt.Sprint(img.Bounds().Dy()) != fmt.Sprint(atoi(m[2])*pages.DownloadScale) {
+			t.Errorf("%s (%s): the PNG is %v, want the SVG's size %v × %d", c.ID, c.Lang, img.Bounds().Size(), m, pages.DownloadScale)
+		}
+	}
+}
+
+func atoi(s string) int {
+	n := 0
+	fmt.Sscan(s, &n)
+	return n
 }

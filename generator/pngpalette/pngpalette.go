@@ -37,6 +37,10 @@ type Options struct {
 	Level int
 }
 
+// Version changes whenever this package draws differently from the same
+// options, so that caches of its output start afresh.
+const Version = 1
+
 // Site is what the site's images use: tested by eye on the social cards
 // and the chart downloads (see the cards package's tests and README).
 var Site = Options{MaxColours: 256, Area: 0.0005, EdgeError: 1.5, Level: 9}

@@ -52,13 +52,20 @@ var base = [][2]rune{
 	{0xff01, 0xff5e},
 }
 
-// Texts are the data's texts that the social images can show: each card's
-// title, subtitle and footer, and every string of every chart's option
-// (the charts' SVGs draw their text from these), in both languages.
+// Texts are the data's texts that the build-time images can show: each
+// card's title, subtitle and footer, each chart download's credit
+// lines and date, and every string of every chart's option (the charts'
+// SVGs draw their text from these), in both languages.
 func Texts(p *plan.Plan, cs []*charts.Chart) ([]string, error) {
 	var out []string
 	for _, c := range pages.SocialCards(p, cs) {
 		out = append(out, c.Title, c.Subtitle, c.Footer)
+	}
+	for _, d := range pages.ChartDownloads(cs) {
+		out = append(out, d.Credit)
+		out = append(out, d.Notes...)
+		// The date, as any day of any year would be written.
+		out = append(out, "0123456789年月日 January February March April May June July August September October November December")
 	}
 	for _, c := range cs {
 		out = append(out, c.Title, c.Summary)

@@ -348,7 +348,6 @@ async function doMount(figure, at) {
   // The drawing on show: the one for the column's width.
   const svg = statics.find((s) => s.getBoundingClientRect().width > 0) || statics[0];
   if (!canvas || !svg || !figure.dataset.option) throw new Error('not a chart figure');
-  if (!figure.chartSVG) figure.chartSVG = statics[0]; // tools.js exports the PNG (the wide drawing) after the swap
   const layout = layoutOf(svg);
 
   const [file] = await Promise.all([

@@ -3,8 +3,8 @@
 // page as SVG drawn at build time; this makes them interactive on demand:
 // the first time a reader points at, touches, focuses or clicks a chart, it
 // loads the ECharts bundle named by <meta name="chart-bundle"> (once per
-// page) and mounts that chart. It also shows the PNG and copy buttons.
-import { initTools, chartSVG } from './tools.js';
+// page) and mounts that chart. It also shows the copy buttons.
+import { initTools } from './tools.js';
 import { initPage } from './page.js';
 
 const meta = document.querySelector('meta[name="chart-bundle"]');
@@ -26,8 +26,6 @@ function onInteract(e) {
   // The tool buttons work without ECharts: using them loads nothing.
   if (!figure || started.has(figure) || t.closest('.chart-tools')) return;
   started.add(figure);
-  // Keep the build-time SVG: the PNG export draws it after the swap too.
-  if (!figure.chartSVG) figure.chartSVG = chartSVG(figure);
   // Where the pointer is: the live chart shows the tooltip there at once.
   const p = (e.touches && e.touches[0]) || (e.clientX !== undefined && !(e.type === 'click' && !e.detail) ? e : null);
   const at = p && { x: p.clientX, y: p.clientY, touch: !!e.touches || e.pointerType === 'touch', time: performance.now() };

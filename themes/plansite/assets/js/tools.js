@@ -1,61 +1,11 @@
-// tools.js — the PNG and "copy embed code" buttons of every figure.chart.
-// Bundled into loader.js (normal pages) and embed.js (embed pages); never
-// loads ECharts.
+// tools.js — the "copy embed code" button of every figure.chart (and the
+// copy buttons page.js wires). Bundled into loader.js (normal pages) and
+// embed.js (embed pages); never loads ECharts. The downloads (PNG, SVG,
+// CSV) are plain links to files the build drew: no script.
 //
 // The buttons are in the markup with the hidden attribute, so that a reader
 // without JavaScript does not see buttons that cannot work; initTools shows
-// them. PNG draws the chart's SVG (the one drawn at build time, kept by
-// interactive.js when it swaps in the live chart) at twice its viewBox size.
-
-// chartSVG is the build-time SVG of a figure, also after the swap.
-export function chartSVG(figure) {
-  return figure.chartSVG || figure.querySelector('.chart-canvas > svg');
-}
-
-function download(url, name) {
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
-
-async function exportPNG(figure) {
-  const svg = chartSVG(figure);
-  if (!svg) return;
-  const vb = svg.viewBox && svg.viewBox.baseVal;
-  const w = (vb && vb.width) || svg.width.baseVal.value;
-  const h = (vb && vb.height) || svg.height.baseVal.value;
-  const scale = 2;
-  const copy = svg.cloneNode(true);
-  copy.setAttribute('width', w * scale);
-  copy.setAttribute('height', h * scale);
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  const img = new Image();
-  img.width = w * scale;
-  img.height = h * scale;
-  // data: is allowed by img-src; blob: is not. (onload, not decode(): some
-  // Safari versions reject decode() for SVG images.)
-  await new Promise((resolve, reject) => {
-    img.onload = resolve;
-    img.onerror = reject;
-    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(copy));
-  });
-  const canvas = document.createElement('canvas');
-  canvas.width = w * scale;
-  canvas.height = h * scale;
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-  const blob = await new Promise((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/png'));
-  const url = URL.createObjectURL(blob);
-  download(url, (figure.dataset.chart || 'chart') + '.png');
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
-}
+// them.
 
 function copyFallback(text, button) {
   const ta = document.createElement('textarea');
@@ -101,16 +51,7 @@ async function copy(button, status) {
 
 // initTools shows and wires the buttons of every chart on the page.
 export function initTools(root = document) {
-  const canPNG = !!(window.HTMLCanvasElement && HTMLCanvasElement.prototype.toBlob && window.XMLSerializer && window.URL && URL.createObjectURL);
   for (const figure of root.querySelectorAll('figure.chart')) {
-    const png = figure.querySelector('.chart-png');
-    if (png && canPNG && chartSVG(figure)) {
-      png.hidden = false;
-      png.addEventListener('click', () => {
-        png.disabled = true;
-        exportPNG(figure).catch(() => {}).finally(() => { png.disabled = false; });
-      });
-    }
     const btn = figure.querySelector('.chart-copy');
     if (btn) wireCopy(btn);
   }
