@@ -27,6 +27,11 @@ const (
 	budgetBundle    = 220 * KiB // the interactive chart bundle
 	budgetGeo       = 20 * KiB  // the map geometry, data/geo/hunan.json
 	budgetInlineSVG = 40 * KiB  // a page's inline SVG charts
+	// Raw bytes, as served (images do not compress further):
+	MiB             = 1024 * KiB
+	budgetSocial    = 3 * MiB   // all the social preview images together
+	budgetChartPNG  = 150 * KiB // each chart's PNG download
+	budgetPublicDir = 20 * MiB  // the whole built site, public/
 	projectRoot     = "../.."
 )
 
@@ -201,4 +206,40 @@ func TestReportCoversEveryKind(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestBudgetImages: the social preview images (1200 × 630 palette PNGs)
+// in all, and each chart's PNG download, in bytes as served. The bytes are
+// the same on every build of the same project (see pngpalette).
+func TestBudgetImages(t *testing.T) {
+	dir := builtSite(t)
+	for _, b := range []struct {
+		what, pattern  string
+		perFile, inAll int
+	}{
+		{"the social images", "social/*/*.png", 0, budgetSocial},
+		{"the chart PNG downloads", "chart-downloads/*/*.png", budgetChartPNG, 0},
+	} {
+		total, each, err := Bytes(dir, b.pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, msg := range Over(b.what, total, each, b.perFile, b.inAll) {
+			t.Error(msg)
+		}
+		t.Logf("%s: %d files, %s in all", b.what, len(each), kibRaw(total))
+	}
+}
+
+// TestBudgetPublic: the whole built site, every file counted as it lies
+// in public/.
+func TestBudgetPublic(t *testing.T) {
+	total, each, err := Bytes(builtSite(t), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, msg := range Over("public/", total, each, 0, budgetPublicDir) {
+		t.Error(msg)
+	}
+	t.Logf("public/: %d files, %s", len(each), kibRaw(total))
 }

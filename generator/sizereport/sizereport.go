@@ -446,3 +446,65 @@ func FilesOfType(dir, ext string) (Size, []string, error) {
 	sort.Strings(names)
 	return s, names, err
 }
+
+// Bytes is the size on disk of the files under dir whose slash path
+// relative to dir matches pattern (path.Match; "" matches every file):
+// each file's, by that path, and their total. Images are served as they
+// are (a PNG does not compress further), so their budgets count these
+// bytes.
+func Bytes(dir, pattern string) (total int, each map[string]int, err error) {
+	each = map[string]int{}
+	err = filepath.WalkDir(dir, func(f string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, f)
+		rel = filepath.ToSlash(rel)
+		if pattern != "" {
+			if ok, err := path.Match(pattern, rel); err != nil || !ok {
+				return err
+			}
+		}
+		info, err := e.Info()
+		if err != nil {
+			return err
+		}
+		each[rel] = int(info.Size())
+		total += int(info.Size())
+		return nil
+	})
+	return total, each, err
+}
+
+// Over words what breaks a byte budget in a set of files (what names
+// them): each file over perFile, the total over all (0: no such budget),
+// and a set with no file at all, which any budget would pass.
+func Over(what string, total int, each map[string]int, perFile, all int) []string {
+	if len(each) == 0 {
+		return []string{fmt.Sprintf("%s: no files found: the measure is broken", what)}
+	}
+	var out []string
+	if perFile > 0 {
+		names := make([]string, 0, len(each))
+		for n := range each {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			if each[n] > perFile {
+				out = append(out, fmt.Sprintf("%s: %s is %s, over the budget of %s a file by %s", what, n, kibRaw(each[n]), kibRaw(perFile), kibRaw(each[n]-perFile)))
+			}
+		}
+	}
+	if all > 0 && total > all {
+		out = append(out, fmt.Sprintf("%s: %d files, %s in all, over the budget of %s by %s", what, len(each), kibRaw(total), kibRaw(all), kibRaw(total-all)))
+	}
+	return out
+}
+
+func kibRaw(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.2f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%.1f KiB", float64(n)/1024)
+}

@@ -191,3 +191,42 @@ func TestFilesOfType(t *testing.T) {
 		t.Errorf("size %+v, want %+v", s, want)
 	}
 }
+
+// TestBytesAndOver proves the image and folder budgets can fail: on the
+// fixture site, a tiny budget per file and in all is reported with the
+// file and the numbers, an ample one is not, and a pattern that finds
+// nothing is an error rather than a pass.
+func TestBytesAndOver(t *testing.T) {
+	total, each, err := Bytes(fixture, "js/*.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(each) != 3 || total != each["js/one.json"]+each["js/two.json"]+each["js/geo.json"] || total == 0 {
+		t.Fatalf("Bytes = %d, %v; want the three JSON files of js/", total, each)
+	}
+	if got := Over("json", total, each, 1<<20, 1<<20); len(got) != 0 {
+		t.Errorf("ample budgets reported: %q", got)
+	}
+	got := Over("json", total, each, each["js/one.json"]-1, total-1)
+	joined := strings.Join(got, "\n")
+	if !strings.Contains(joined, "js/one.json is ") || !strings.Contains(joined, "3 files, ") || !strings.Contains(joined, "over the budget") {
+		t.Errorf("tiny budgets: %q, want js/one.json and the total named", got)
+	}
+	all, every, err := Bytes(fixture, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(every) < 10 || all <= total {
+		t.Errorf("Bytes of the whole fixture = %d in %d files", all, len(every))
+	}
+	if got := Over("whole site", all, every, 0, all-1); len(got) != 1 {
+		t.Errorf("a folder over its budget: %q", got)
+	}
+	none, nothing, err := Bytes(fixture, "social/*/*.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Over("social", none, nothing, 1, 1); len(got) != 1 || !strings.Contains(got[0], "no files found") {
+		t.Errorf("an empty set: %q, want it reported", got)
+	}
+}
