@@ -120,7 +120,7 @@ func (v *view) card(name, title, subtitle, chart string) SocialCard {
 	d := v.p.Document
 	c := SocialCard{
 		Name: name, Lang: v.l, Title: title, Subtitle: subtitle, Chart: chart,
-		Footer: fmt.Sprintf(uitext.In(v.l, "go_card_footer"), SiteName(v.l), v.t(d.Notice.Issuer), v.t(d.ReaderTitle), v.t(d.Notice.Number)),
+		Footer: fmt.Sprintf(uitext.In(v.l, "go_card_footer"), SiteName(v.l), v.t(d.ReaderTitle), v.t(d.Notice.Number)),
 	}
 	if ch := v.chart(chart); ch != nil {
 		c.Alt = ch.Summary
