@@ -51,6 +51,34 @@ test('draws a batch of SVGs to PNGs at the asked size, the same bytes twice', ()
   }
 });
 
+test('a job whose out is - goes to stdout as a frame of pixels', () => {
+  const { dir, manifest } = setup((d) => [
+    { in: join(d, 'card.svg'), out: '-', width: 120, height: 63 },
+    { in: join(d, 'card.svg'), out: join(d, 'a.png'), width: 120, height: 63 },
+    { in: join(d, 'card.svg'), out: '-', width: 240, height: 126 },
+  ]);
+  try {
+    const r = spawnSync(process.execPath, [script, manifest], { timeout: 60_000, maxBuffer: 1 << 26 });
+    assert.equal(r.status, 0, String(r.stderr));
+    const out = r.stdout;
+    const frames = {};
+    for (let at = 0; at < out.length;) {
+      assert.equal(out.toString('latin1', at, at + 4), 'RGBA');
+      const [i, w, h] = [out.readUInt32BE(at + 4), out.readUInt32BE(at + 8), out.readUInt32BE(at + 12)];
+      frames[i] = { w, h, pix: out.subarray(at + 16, at + 16 + w * h * 4) };
+      at += 16 + w * h * 4;
+    }
+    assert.deepEqual(Object.keys(frames).sort(), ['0', '2'], 'one frame for each job to stdout, none for the file');
+    assert.deepEqual([frames[0].w, frames[0].h, frames[2].w, frames[2].h], [120, 63, 240, 126]);
+    // The top bar is the accent blue, the rest white, opaque.
+    assert.deepEqual([...frames[0].pix.subarray(0, 4)], [0x0b, 0x5c, 0xab, 255]);
+    assert.deepEqual([...frames[0].pix.subarray(120 * 4 * 20, 120 * 4 * 20 + 4)], [255, 255, 255, 255]);
+    assert.deepEqual(pngSize(readFileSync(join(dir, 'a.png'))), [120, 63]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('draws text with the given fonts only', () => {
   // Without the font, the text is not drawn at all: the picture differs.
   const a = setup((d) => [{ in: join(d, 'card.svg'), out: join(d, 'a.png'), width: 120, height: 63 }]);
@@ -71,7 +99,7 @@ test('a bad job fails the batch and is named', () => {
     [(d) => [{ in: join(d, 'card.svg'), out: join(d, 'x.png'), width: 120, height: 64 }], /job 0 \(.*card\.svg → .*x\.png\): drawn 120 × 63, want 120 × 64/],
     [(d) => [{ in: join(d, 'missing.svg'), out: join(d, 'x.png'), width: 1, height: 1 }], /job 0 \(.*missing\.svg.*ENOENT/],
     [(d) => [{ in: join(d, 'm.json'), out: join(d, 'x.png'), width: 1, height: 1 }], /not an SVG document/],
-    [(d) => [{ in: join(d, 'card.svg'), out: join(d, 'x.jpg'), width: 1, height: 1 }], /out .*x\.jpg is not a \.png file/],
+    [(d) => [{ in: join(d, 'card.svg'), out: join(d, 'x.jpg'), width: 1, height: 1 }], /out .*x\.jpg is neither a \.png file nor - \(stdout\)/],
     [(d) => [{ in: join(d, 'card.svg'), out: join(d, 'x.png'), width: 0, height: 1 }], /width 0 is not a size/],
     [(d) => [], /fonts is not a list of files/, { family: 'Noto Sans SC' }],
     [(d) => [], /font .*nofont\.ttf/, { fonts: ['nofont.ttf'], family: 'Noto Sans SC' }],

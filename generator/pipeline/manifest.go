@@ -1,11 +1,18 @@
 package pipeline
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"image"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 )
 
@@ -76,4 +83,105 @@ func runScript(root, script, name string, settings map[string]any, jobs []script
 		}
 	}
 	return nil
+}
+
+// streamScript runs node <script> over jobs whose out is "-": the script
+// writes each result to stdout as a frame ("RGBA", the job's index, width
+// and height as 32-bit big-endian numbers, then width × height × 4 bytes;
+// see scripts/rasterise.mjs), and each frame is handed to use, on as many
+// goroutines as there are cores, while the script goes on drawing.
+func streamScript(root, script, name string, settings map[string]any, jobs []scriptJob, use func(i int, img *image.NRGBA) error) error {
+	m := map[string]any{"jobs": jobs}
+	for k, v := range settings {
+		m[k] = v
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(m); err != nil {
+		return err
+	}
+	file := filepath.Join(root, GeneratedDir, name+".json")
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	cmd := exec.Command("node", filepath.Join("scripts", script), file)
+	cmd.Dir = root
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+
+	type frame struct {
+		i   int
+		img *image.NRGBA
+	}
+	frames := make(chan frame, 1)
+	errs := make(chan error, runtime.GOMAXPROCS(0)+1)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range frames {
+				if err := use(f.i, f.img); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	readErr := func() error {
+		r := bufio.NewReaderSize(out, 1<<20)
+		seen := map[int]bool{}
+		for {
+			var head [16]byte
+			if _, err := io.ReadFull(r, head[:]); err == io.EOF {
+				if len(seen) != len(jobs) {
+					return fmt.Errorf("%s drew %d of %d pictures", script, len(seen), len(jobs))
+				}
+				return nil
+			} else if err != nil {
+				return fmt.Errorf("%s: a broken frame: %w", script, err)
+			}
+			i := int(binary.BigEndian.Uint32(head[4:]))
+			w, h := int(binary.BigEndian.Uint32(head[8:])), int(binary.BigEndian.Uint32(head[12:]))
+			if string(head[:4]) != "RGBA" || i >= len(jobs) || seen[i] || w != jobs[i].Width || h != jobs[i].Height {
+				return fmt.Errorf("%s: an unexpected frame (%q, job %d, %d × %d)", script, head[:4], i, w, h)
+			}
+			seen[i] = true
+			img := image.NewNRGBA(image.Rect(0, 0, w, h))
+			if _, err := io.ReadFull(r, img.Pix); err != nil {
+				return fmt.Errorf("%s: frame of job %d cut short: %w", script, i, err)
+			}
+			select {
+			case frames <- frame{i, img}:
+			case err := <-errs:
+				return err
+			}
+		}
+	}()
+	close(frames)
+	if readErr != nil {
+		io.Copy(io.Discard, out) // let the script end
+	}
+	wg.Wait()
+	waitErr := cmd.Wait()
+	if waitErr != nil {
+		return fmt.Errorf("node %s %s: %w\n%s", script, file, waitErr, strings.TrimSpace(stderr.String()))
+	}
+	if readErr != nil {
+		return readErr
+	}
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
 }

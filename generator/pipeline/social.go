@@ -2,12 +2,11 @@ package pipeline
 
 import (
 	"fmt"
+	"image"
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/hunan-industry/plan-site/generator/cards"
 	"github.com/hunan-industry/plan-site/generator/charts"
@@ -50,8 +49,9 @@ type picture struct {
 //     pages.DownloadScale, .png.
 //
 // Go lays each out as a whole SVG (package cards); node
-// scripts/rasterise.mjs draws those the cache lacks, in one batch; Go makes
-// palette PNGs of them (package pngpalette). siteURL is the site's
+// scripts/rasterise.mjs draws those the cache lacks, in one batch, and
+// hands over their pixels; Go makes palette PNGs of them (package
+// pngpalette). siteURL is the site's
 // address, which the pictures credit; day (YYYY-MM-DD) dates the chart
 // downloads. It needs the charts' SVGs (writeCharts).
 func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day string, progress func(string, ...any)) error {
@@ -150,7 +150,9 @@ func drawPictures(root string, pics []picture) (int, error) {
 			return 0, err
 		}
 		defer os.RemoveAll(tmp)
-		// Each SVG once, however many pictures share it.
+		// Each SVG once, however many pictures share it. The rasteriser
+		// hands over the pixels (out "-"), and Go makes the palette PNGs as
+		// they come, on every core, while resvg draws the next ones.
 		var jobs []scriptJob
 		var first []*picture
 		queued := map[string]bool{}
@@ -164,45 +166,27 @@ func drawPictures(root string, pics []picture) (int, error) {
 			if err := os.WriteFile(in, pic.svg, 0o644); err != nil {
 				return 0, err
 			}
-			j, err := newJob(root, in, filepath.Join(tmp, pic.key))
+			rel, err := filepath.Rel(root, in)
 			if err != nil {
 				return 0, err
 			}
-			j.Width, j.Height = pic.width, pic.height
-			jobs = append(jobs, j)
+			jobs = append(jobs, scriptJob{In: filepath.ToSlash(rel), Out: "-", Width: pic.width, Height: pic.height})
 		}
 		fonts := make([]string, len(socialfont.Files))
 		for i, f := range socialfont.Files {
 			fonts[i] = filepath.ToSlash(f)
 		}
-		// One process: resvg draws on libuv's threads, on every core.
-		if err := runScript(root, "rasterise.mjs", "raster", map[string]any{"fonts": fonts, "family": socialfont.Family}, jobs, 1); err != nil {
+		outs := make([][]byte, len(first))
+		err = streamScript(root, "rasterise.mjs", "raster", map[string]any{"fonts": fonts, "family": socialfont.Family}, jobs,
+			func(i int, img *image.NRGBA) (err error) {
+				outs[i], err = pngpalette.Encode(img, pngpalette.Site)
+				return err
+			})
+		if err != nil {
 			return 0, err
 		}
-		// The palette PNGs, on every core; into the cache after.
-		errs := make([]error, len(first))
-		outs := make([][]byte, len(first))
-		next := make(chan int)
-		var wg sync.WaitGroup
-		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
-					outs[i], errs[i] = palette(filepath.Join(tmp, first[i].key))
-				}
-			}()
-		}
-		for i := range first {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
-		for i, err := range errs {
-			if err != nil {
-				return 0, err
-			}
-			if err := cache.put(first[i].key, outs[i]); err != nil {
+		for i, b := range outs {
+			if err := cache.put(first[i].key, b); err != nil {
 				return 0, err
 			}
 		}
@@ -217,15 +201,6 @@ func drawPictures(root string, pics []picture) (int, error) {
 		}
 	}
 	return len(todo), cache.prune()
-}
-
-// palette reads the rasteriser's PNG and makes a palette PNG of it.
-func palette(file string) ([]byte, error) {
-	b, err := os.ReadFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("the rasteriser wrote no PNG: %w", err)
-	}
-	return pngpalette.Convert(b, pngpalette.Site)
 }
 
 // siteHost is the site's address as the pictures print it: host and path,

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -238,8 +240,32 @@ func TestBudgetPublic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, msg := range Over("public/", total, each, 0, budgetPublicDir) {
+	msgs := Over("public/", total, each, 0, budgetPublicDir)
+	for _, msg := range msgs {
 		t.Error(msg)
 	}
-	t.Logf("public/: %d files, %s", len(each), kibRaw(total))
+	// Where the bytes are, by kind of file and by top folder: the first
+	// thing to read when the budget breaks.
+	byExt, byDir := map[string]int{}, map[string]int{}
+	for f, n := range each {
+		byExt[path.Ext(f)] += n
+		byDir[strings.SplitN(f, "/", 2)[0]] += n
+	}
+	top := func(m map[string]int) string {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool { return m[keys[i]] > m[keys[j]] })
+		var out []string
+		for _, k := range keys[:min(6, len(keys))] {
+			out = append(out, fmt.Sprintf("%s %s", k, kibRaw(m[k])))
+		}
+		return strings.Join(out, ", ")
+	}
+	log := t.Logf
+	if len(msgs) > 0 {
+		log = t.Errorf
+	}
+	log("public/: %d files, %s; by kind: %s; by folder: %s", len(each), kibRaw(total), top(byExt), top(byDir))
 }
