@@ -19,6 +19,7 @@ import (
 	"hash/crc32"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/png"
 	"sort"
 )
@@ -157,53 +158,38 @@ func newBox(es []entry, areaMin float64) box {
 	return b
 }
 
-// pixels reads img as 0xRRGGBBAA values (non-premultiplied, transparent
-// pixels all alike), row by row.
-func pixels(img image.Image) (w, h int, px []uint32) {
+// contiguous gives img as non-premultiplied RGBA, row after row with no
+// gap: img itself when it is so already (the rasteriser's frames are).
+func contiguous(img image.Image) *image.NRGBA {
 	b := img.Bounds()
-	w, h = b.Dx(), b.Dy()
-	px = make([]uint32, 0, w*h)
-	pack := func(r, g, bl, a uint8) uint32 {
-		if a == 0 {
-			return 0
-		}
-		return uint32(r)<<24 | uint32(g)<<16 | uint32(bl)<<8 | uint32(a)
+	if m, ok := img.(*image.NRGBA); ok && m.Stride == 4*b.Dx() && len(m.Pix) == 4*b.Dx()*b.Dy() {
+		return m
 	}
-	if m, ok := img.(*image.NRGBA); ok {
-		for y := 0; y < h; y++ {
-			row := m.Pix[y*m.Stride : y*m.Stride+4*w]
-			for x := 0; x < 4*w; x += 4 {
-				px = append(px, pack(row[x], row[x+1], row[x+2], row[x+3]))
-			}
-		}
-		return w, h, px
+	out := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(out, out.Bounds(), img, b.Min, draw.Src)
+	return out
+}
+
+// at reads pixel i as 0xRRGGBBAA; every transparent pixel is 0.
+func at(pix []byte, i int) uint32 {
+	c := binary.BigEndian.Uint32(pix[4*i:])
+	if c&0xff == 0 {
+		return 0
 	}
-	if m, ok := img.(*image.RGBA); ok && m.Opaque() {
-		for y := 0; y < h; y++ {
-			row := m.Pix[y*m.Stride : y*m.Stride+4*w]
-			for x := 0; x < 4*w; x += 4 {
-				px = append(px, pack(row[x], row[x+1], row[x+2], 255))
-			}
-		}
-		return w, h, px
-	}
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
-			px = append(px, pack(c.R, c.G, c.B, c.A))
-		}
-	}
-	return w, h, px
+	return c
 }
 
 // Quantise maps img to a palette: the fewest colours (up to MaxColours)
 // that keep every area colour exact and the edges within EdgeError.
 func Quantise(img image.Image, o Options) *image.Paletted {
-	w, h, px := pixels(img)
+	src := contiguous(img)
+	w, h := src.Rect.Dx(), src.Rect.Dy()
+	n := w * h
 
 	counts := map[uint32]float64{}
 	last, run := uint32(0), 0.0
-	for i, c := range px {
+	for i := 0; i < n; i++ {
+		c := at(src.Pix, i)
 		if i > 0 && c != last {
 			counts[last] += run
 			run = 0
@@ -211,7 +197,7 @@ func Quantise(img image.Image, o Options) *image.Paletted {
 		last = c
 		run++
 	}
-	if len(px) > 0 {
+	if n > 0 {
 		counts[last] += run
 	}
 	es := make([]entry, 0, len(counts))
@@ -220,7 +206,7 @@ func Quantise(img image.Image, o Options) *image.Paletted {
 	}
 	sort.Slice(es, func(i, j int) bool { return es[i].c < es[j].c })
 
-	total := float64(len(px))
+	total := float64(n)
 	areaMin := o.Area * total
 	// Over the three colour channels (alpha errs only at soft edges of
 	// transparency, which these pictures lack).
@@ -262,7 +248,8 @@ func Quantise(img image.Image, o Options) *image.Paletted {
 	}
 	out := image.NewPaletted(image.Rect(0, 0, w, h), pal)
 	var li uint8
-	for i, c := range px {
+	for i := 0; i < n; i++ {
+		c := at(src.Pix, i)
 		if i == 0 || c != last {
 			li = index[c]
 			last = c
