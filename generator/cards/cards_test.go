@@ -74,8 +74,9 @@ func TestSocialGolden(t *testing.T) {
 		"social-zh.svg": {
 			Lang: "zh", Title: "产业布局表：16个产业 × 14个市州",
 			Subtitle: "附件1对每个产业在每个市州的布局评级：★★★为核心产业，★★为重点产业，空白为未布局。",
-			Footer:   []string{"湖南省现代化产业体系建设实施方案", "湘政办发〔2023〕54号"},
-			Credit:   "湖南现代化产业体系 · plan.test",
+			Footer:   []string{"湖南现代化产业体系方案（非官方中英文版）", "据《湖南省现代化产业体系建设实施方案》（湘政办发〔2023〕54号）"},
+			Credit:   "plan.test",
+			Keep:     []string{"湘政办发〔2023〕54号"},
 		},
 		"social-zh-long.svg": {
 			Lang: "zh", Title: "湘西土家族苗族自治州在湖南的位置（“一核引领、两翼支撑、多点协同”）",
@@ -86,8 +87,9 @@ func TestSocialGolden(t *testing.T) {
 		"social-en.svg": {
 			Lang: "en", Title: "Xiangxi Tujia and Miao Autonomous Prefecture",
 			Subtitle: "Xiangxi Tujia and Miao Autonomous Prefecture · Multiple points coordinating",
-			Footer:   []string{"Hunan Province Modern Industrial System Construction Implementation Plan", "Xiang Zheng Ban Fa [2023] No. 54"},
-			Credit:   "Hunan Modern Industrial System · plan.test",
+			Footer:   []string{"Hunan Industrial Plan (unofficial bilingual edition)", "Based on the Hunan Province Plan for Building a Modern Industrial System (Xiang Zheng Ban Fa [2023] No. 54)"},
+			Credit:   "plan.test",
+			Keep:     []string{"Xiang Zheng Ban Fa [2023] No. 54"},
 		},
 	}
 	for name, c := range cases {
@@ -99,6 +101,11 @@ func TestSocialGolden(t *testing.T) {
 		golden(t, name, svg)
 		if !bytes.Contains(svg, []byte(`>`+escape(strings.SplitN(c.Credit, " ", 2)[0]))) {
 			t.Errorf("%s: the credit %q is not drawn: %s", name, c.Credit, lines(svg))
+		}
+		for _, k := range c.Keep {
+			if !bytes.Contains(svg, []byte(escape(k))) {
+				t.Errorf("%s: %q is broken across lines: %s", name, k, lines(svg))
+			}
 		}
 	}
 }
@@ -186,6 +193,31 @@ func TestBreaks(t *testing.T) {
 	}
 	if got := strings.Join(parts("Light industry  and\ntextiles · Prefecture"), "|"); got != "Light|industry|and|textiles ·|Prefecture" {
 		t.Errorf("atoms = %s", got)
+	}
+}
+
+// TestKeepWhole: a document number is never broken, at any measure, and
+// the lines read back as the text.
+func TestKeepWhole(t *testing.T) {
+	l := layout(t)
+	m := px(l.font.Regular(), 20)
+	for _, c := range []struct{ text, keep string }{
+		{"据《湖南省现代化产业体系建设实施方案》（湘政办发〔2023〕54号）", "湘政办发〔2023〕54号"},
+		{"Based on the Hunan Province Plan for Building a Modern Industrial System (Xiang Zheng Ban Fa [2023] No. 54)", "Xiang Zheng Ban Fa [2023] No. 54"},
+	} {
+		for width := 120.0; width < 700; width += 13 {
+			got := wrapKeep(c.text, []string{c.keep}, m, width).lines
+			joined := strings.Join(got, "\n")
+			if !strings.Contains(joined, c.keep) {
+				t.Errorf("width %v: %q broken: %q", width, c.keep, got)
+			}
+			if strings.ReplaceAll(strings.ReplaceAll(joined, "\n", " "), "  ", " ") != c.text && strings.ReplaceAll(joined, "\n", "") != c.text {
+				t.Errorf("width %v: the lines %q do not read back as the text", width, got)
+			}
+		}
+		if got := wrap(c.text, m, 200).lines; strings.Contains(strings.Join(got, "\n"), c.keep) {
+			t.Errorf("without keep the number fits whole at 200 px (%q): the test proves nothing", got)
+		}
 	}
 }
 

@@ -54,6 +54,8 @@ type Card struct {
 	Footer   []string
 	Credit   string
 	Chart    []byte // the chart's build-time SVG
+	// Keep are strings no line may break inside (the document number).
+	Keep []string
 }
 
 // Layout measures and places text with one font.
@@ -105,7 +107,7 @@ func (l *Layout) Social(c Card) ([]byte, error) {
 	var foot []string
 	for _, f := range c.Footer {
 		if strings.TrimSpace(f) != "" {
-			foot = append(foot, wrap(f, px(reg, footSize), leftWidth).lines...)
+			foot = append(foot, wrapKeep(f, c.Keep, px(reg, footSize), leftWidth).lines...)
 		}
 	}
 	var credit []string

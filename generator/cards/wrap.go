@@ -105,6 +105,39 @@ func mayBreak(a, b rune) bool {
 // measure gives the width of a string in pixels.
 type measure func(string) float64
 
+// keepWhole stands each of keep (a document number, say) in text for one
+// private-use character, which the rules treat as a letter of a word, so
+// that no line breaks inside it; w measures, and back restores, the
+// texts that hold such characters.
+func keepWhole(text string, keep []string, m measure) (string, measure, func(string) string) {
+	var pairs []string
+	for i, k := range keep {
+		if k == "" || i > 0x18ff {
+			continue
+		}
+		if strings.Contains(text, k) {
+			ph := string(rune(0xe000 + i))
+			text = strings.ReplaceAll(text, k, ph)
+			pairs = append(pairs, ph, k)
+		}
+	}
+	if len(pairs) == 0 {
+		return text, m, func(s string) string { return s }
+	}
+	r := strings.NewReplacer(pairs...)
+	return text, func(s string) float64 { return m(r.Replace(s)) }, r.Replace
+}
+
+// wrapKeep is wrap with the strings of keep never broken.
+func wrapKeep(text string, keep []string, m measure, width float64) wrapped {
+	t, wm, back := keepWhole(text, keep, m)
+	out := wrap(t, wm, width)
+	for i, l := range out.lines {
+		out.lines[i] = back(l)
+	}
+	return out
+}
+
 // wrapped is text broken into lines; broken says a word had to be cut
 // because it alone is wider than the line.
 type wrapped struct {

@@ -80,7 +80,7 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 		// The footer names the site; the address goes under it.
 		svg, err := layout.Social(cards.Card{
 			Lang: string(c.Lang), Title: c.Title, Subtitle: c.Subtitle, Footer: strings.Split(c.Footer, "\n"),
-			Credit: host, Chart: chart,
+			Credit: host, Chart: chart, Keep: []string{p.Document.Notice.Number.In(c.Lang)},
 		})
 		if err != nil {
 			return fmt.Errorf("social image %s (%s): %w", c.Name, c.Lang, err)
