@@ -223,7 +223,7 @@ func TestChartDownloads(t *testing.T) {
 	}
 	zhDay, _ := pages.DateText(plan.ZH, lastUpdated(root))
 	host := siteHost(testURL)
-	figureRE := regexp.MustCompile(`(?s)<figure class="chart" id="chart-([^"]+)".*?</figure>`)
+	figureRE := regexp.MustCompile(`(?s)<figure class="chart[^"]*" id="chart-([^"]+)".*?</figure>`)
 	linkRE := regexp.MustCompile(`<a href="([^"]+)" download="([^"]+)">(PNG|SVG|CSV)</a>`)
 	checked := map[string]bool{}
 	for _, l := range plan.Langs {
