@@ -135,10 +135,7 @@ func drawPictures(root string, pics []picture) (int, error) {
 		if err := os.MkdirAll(filepath.Dir(pic.out), 0o755); err != nil {
 			return 0, err
 		}
-		if png, ok := cache.get(pic.key); ok {
-			if err := os.WriteFile(pic.out, png, 0o644); err != nil {
-				return 0, err
-			}
+		if cache.link(pic.key, pic.out) {
 			continue
 		}
 		todo = append(todo, pic)
@@ -191,12 +188,8 @@ func drawPictures(root string, pics []picture) (int, error) {
 			}
 		}
 		for _, pic := range todo {
-			png, ok := cache.get(pic.key)
-			if !ok {
+			if !cache.link(pic.key, pic.out) {
 				return 0, fmt.Errorf("no palette PNG for %s", pic.out)
-			}
-			if err := os.WriteFile(pic.out, png, 0o644); err != nil {
-				return 0, err
 			}
 		}
 	}
