@@ -29,7 +29,7 @@ const dlFamily = `system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', '
 
 // Download is what a chart's download files show besides the chart.
 type Download struct {
-	Lang   string
+	Lang string
 	// Credit is the first line, bold: the site's name, its address, the
 	// date, joined with " · "; a line breaks between these parts first.
 	Credit []string
