@@ -39,6 +39,23 @@ func newJob(root, in, out string) (scriptJob, error) {
 	return scriptJob{In: filepath.ToSlash(ri), Out: filepath.ToSlash(ro)}, nil
 }
 
+// writeManifest writes generated/<name>.json: the jobs, and the settings
+// they share, as the scripts read them (scripts/manifest.mjs).
+func writeManifest(root, name string, settings map[string]any, jobs []scriptJob) (string, error) {
+	m := map[string]any{"jobs": jobs}
+	for k, v := range settings {
+		m[k] = v
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(m); err != nil {
+		return "", err
+	}
+	file := filepath.Join(root, GeneratedDir, name+".json")
+	return file, os.WriteFile(file, buf.Bytes(), 0o644)
+}
+
 // runScript runs node <script> over jobs, with the settings every job
 // shares, split among at most procs processes at once (the chart renderer
 // draws on one thread; two processes use both cores). Each process gets
@@ -56,18 +73,8 @@ func runScript(root, script, name string, settings map[string]any, jobs []script
 		for j := i; j < len(jobs); j += procs {
 			part = append(part, jobs[j])
 		}
-		m := map[string]any{"jobs": part}
-		for k, v := range settings {
-			m[k] = v
-		}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(m); err != nil {
-			return err
-		}
-		file := filepath.Join(root, GeneratedDir, fmt.Sprintf("%s-%d.json", name, i))
-		if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		file, err := writeManifest(root, fmt.Sprintf("%s-%d", name, i), settings, part)
+		if err != nil {
 			return err
 		}
 		wg.Add(1)
@@ -91,18 +98,8 @@ func runScript(root, script, name string, settings map[string]any, jobs []script
 // see scripts/rasterise.mjs), and each frame is handed to use, on as many
 // goroutines as there are cores, while the script goes on drawing.
 func streamScript(root, script, name string, settings map[string]any, jobs []scriptJob, use func(i int, img *image.NRGBA) error) error {
-	m := map[string]any{"jobs": jobs}
-	for k, v := range settings {
-		m[k] = v
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(m); err != nil {
-		return err
-	}
-	file := filepath.Join(root, GeneratedDir, name+".json")
-	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+	file, err := writeManifest(root, name, settings, jobs)
+	if err != nil {
 		return err
 	}
 	cmd := exec.Command("node", filepath.Join("scripts", script), file)

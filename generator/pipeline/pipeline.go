@@ -194,7 +194,12 @@ func swap(staging, out string) error {
 }
 
 // copyTree copies the files under src into dst; a missing src is empty.
-func copyTree(src, dst string) error {
+func copyTree(src, dst string) error { return mirrorTree(src, dst, false) }
+
+// linkTree is copyTree with hard links where the disk allows.
+func linkTree(src, dst string) error { return mirrorTree(src, dst, true) }
+
+func mirrorTree(src, dst string, link bool) error {
 	return filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
 		if os.IsNotExist(err) && path == src {
 			return filepath.SkipDir
@@ -206,6 +211,9 @@ func copyTree(src, dst string) error {
 		target := filepath.Join(dst, rel)
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
+		}
+		if link && os.Link(path, target) == nil {
+			return nil
 		}
 		b, err := os.ReadFile(path)
 		if err != nil {

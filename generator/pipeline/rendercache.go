@@ -119,28 +119,6 @@ func (c *renderCache) getDir(key, dst string) (bool, error) {
 	return true, linkTree(src, dst)
 }
 
-// linkTree is copyTree with hard links where the disk allows.
-func linkTree(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if os.Link(path, target) == nil {
-			return nil
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-}
-
 // putDir stores a copy of the folder src as the entry key, whole or not
 // at all.
 func (c *renderCache) putDir(key, src string) error {
