@@ -128,14 +128,14 @@ func CheckEditionPage(fs *Findings, u string, b []byte, rules EditionLang, e Edi
 				}
 			}
 			if _, ok := a["data-plan-text"]; ok {
-				planBlocks = append(planBlocks, strings.TrimSpace(deepText(n)))
+				planBlocks = append(planBlocks, strings.TrimSpace(TextOf(n)))
 				plan = true
 			}
 			cls := " " + a["class"] + " "
 			if strings.Contains(cls, " citation ") {
-				citations = append(citations, strings.TrimSpace(deepText(n)))
+				citations = append(citations, strings.TrimSpace(TextOf(n)))
 			}
-			if strings.Contains(cls, " independence ") && strings.TrimSpace(deepText(n)) == rules.Independence {
+			if strings.Contains(cls, " independence ") && strings.TrimSpace(TextOf(n)) == rules.Independence {
 				independence = true
 			}
 			if !plan && !foreign {
@@ -273,8 +273,8 @@ func CardCredit(footer, site string) string {
 
 func strconvQuote(s string) string { return `"` + strings.ReplaceAll(s, "\n", `\n`) + `"` }
 
-// deepText is all the text inside n, as a reader sees it run together.
-func deepText(n *html.Node) string {
+// TextOf is all the text inside n, as a reader sees it run together.
+func TextOf(n *html.Node) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {

@@ -174,4 +174,4 @@ func TestNamesIndex(t *testing.T) {
 }
 
 // trimmedText is the text under n without the space around it.
-func trimmedText(n *html.Node) string { return strings.TrimSpace(textOf(n)) }
+func trimmedText(n *html.Node) string { return strings.TrimSpace(sitecheck.TextOf(n)) }

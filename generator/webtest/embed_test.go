@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/hunan-industry/plan-site/generator/sitecheck"
 	"math"
 	"net"
 	"net/http"
@@ -60,7 +61,7 @@ func offeredSnippet(t testing.TB, doc *html.Node, chart string) (string, error) 
 	if len(codes) != 1 {
 		return "", fmt.Errorf("#chart-%s: %d embed codes", chart, len(codes))
 	}
-	snippet := textOf(codes[0])
+	snippet := sitecheck.TextOf(codes[0])
 	for _, b := range find(figs[0], func(n *html.Node) bool { return n.Data == "button" && hasClass(n, "chart-copy") }) {
 		if c := attr(b, "data-copy"); c != snippet {
 			return "", fmt.Errorf("#chart-%s: the copy button copies %q, not the code shown, %q", chart, c, snippet)
@@ -176,7 +177,7 @@ func oembedFindings(doc *html.Node, page string, js []byte, snippet string) []st
 	if err := json.Unmarshal(js, &o); err != nil {
 		return append(out, "the oEmbed JSON does not parse: "+err.Error())
 	}
-	title := strings.TrimSpace(textOf(find(doc, func(n *html.Node) bool { return n.Data == "h1" })[0]))
+	title := strings.TrimSpace(sitecheck.TextOf(find(doc, func(n *html.Node) bool { return n.Data == "h1" })[0]))
 	ogSite := ""
 	for _, m := range find(doc, func(n *html.Node) bool { return n.Data == "meta" && attr(n, "property") == "og:site_name" }) {
 		ogSite = attr(m, "content")

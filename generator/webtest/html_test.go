@@ -57,18 +57,3 @@ func attr(n *html.Node, key string) string {
 func hasClass(n *html.Node, c string) bool {
 	return strings.Contains(" "+attr(n, "class")+" ", " "+c+" ")
 }
-
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return b.String()
-}
