@@ -61,14 +61,14 @@ func (v *view) bilingual() *Page {
 		Title:       uitext.In(v.l, "go_page_bilingual"),
 		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_bilingual"), v.t(v.p.Document.ReaderTitle), v.t(v.p.Document.Notice.Number)),
 		Type:        "bilingual",
-		Params: map[string]any{
-			"pairs":          pairs,
-			"layoutTitle":    map[string]string{"zh": a.Layout.Title.ZH, "en": a.Layout.Title.EN},
-			"layoutNote":     map[string]string{"zh": a.Layout.Note.ZH, "en": a.Layout.Note.EN},
-			"layoutZH":       zh.matrix(),
-			"layoutEN":       en.matrix(),
-			"keyPointsTitle": map[string]string{"zh": a.Attachment2.Label.ZH + " " + a.Attachment2.Title.ZH, "en": a.Attachment2.Label.EN + " " + a.Attachment2.Title.EN},
-			"keyPoints":      rows,
+		Params: &BilingualParams{
+			Pairs:          pairs,
+			LayoutTitle:    Both{a.Layout.Title.ZH, a.Layout.Title.EN},
+			LayoutNote:     Both{a.Layout.Note.ZH, a.Layout.Note.EN},
+			LayoutZH:       zh.matrix(),
+			LayoutEN:       en.matrix(),
+			KeyPointsTitle: Both{a.Attachment2.Label.ZH + " " + a.Attachment2.Title.ZH, a.Attachment2.Label.EN + " " + a.Attachment2.Title.EN},
+			KeyPoints:      rows,
 		},
 	}
 }
@@ -168,7 +168,7 @@ func (v *view) namesIndex() *Page {
 		Title:       uitext.In(v.l, "go_page_names"),
 		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_names"), len(g.Entries(v.p))),
 		Type:        "names",
-		Params:      map[string]any{"kinds": kinds},
+		Params:      &NamesParams{Kinds: kinds},
 	}
 }
 
@@ -224,18 +224,16 @@ func (v *view) addSearchNames(out map[string]*Page) {
 			byIndustry[ind] = append(byIndustry[ind], name)
 		}
 	}
-	set := func(path, key, names string) {
-		if pg := out[path]; pg != nil && names != "" {
-			pg.Params.(map[string]any)[key] = names
+	set := func(path, own, other string) {
+		if pg := out[path]; pg != nil {
+			*pg.Params.(searchNamed).searchNames() = SearchNames{OwnNames: own, OtherNames: other}
 		}
 	}
-	set("plan.md", "otherNames", otherNames(inText))
+	set("plan.md", "", otherNames(inText))
 	for _, ind := range v.p.Industries {
-		path := "industries/" + ind.Slug.Value + ".md"
-		set(path, "ownNames", v.other(ind.Name))
-		set(path, "otherNames", otherNames(byIndustry[ind]))
+		set("industries/"+ind.Slug.Value+".md", v.other(ind.Name), otherNames(byIndustry[ind]))
 	}
 	for _, c := range v.p.Cities {
-		set("cities/"+c.Code.Value+".md", "ownNames", otherNames([]string{v.other(c.Name), v.other(c.Full), v.other(c.Short)}))
+		set("cities/"+c.Code.Value+".md", otherNames([]string{v.other(c.Name), v.other(c.Full), v.other(c.Short)}), "")
 	}
 }

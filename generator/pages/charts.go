@@ -102,7 +102,7 @@ func (v *view) gallery() *Page {
 	return &Page{
 		Title:  uitext.In(v.l, "go_page_charts"),
 		Type:   "gallery",
-		Params: map[string]any{"charts": all, "downloadScale": DownloadScale},
+		Params: &GalleryParams{Charts: all, DownloadScale: DownloadScale},
 	}
 }
 
@@ -128,7 +128,7 @@ func (v *view) downloadsPage() *Page {
 	return &Page{
 		Title:  uitext.In(v.l, "go_page_downloads"),
 		Type:   "downloads",
-		Params: map[string]any{"files": files},
+		Params: &DownloadsParams{Files: files},
 	}
 }
 
@@ -144,6 +144,6 @@ func (v *view) embed(c *charts.Chart) *Page {
 		Description: c.Summary,
 		Type:        "embed",
 		Outputs:     []string{"html", "oembed"}, // oembed.json beside the page
-		Params:      map[string]any{"chart": v.chart(c.ID), "social": v.socialParam(v.embedCard(c))},
+		Params:      &EmbedParams{Chart: v.chart(c.ID), Social: v.socialParam(v.embedCard(c))},
 	}
 }

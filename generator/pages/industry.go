@@ -127,31 +127,30 @@ func (v *view) industry(ind *plan.Industry, weight int) *Page {
 		Title:       v.t(ind.Name),
 		Description: v.t(ind.KeyPoints.Goal),
 		Weight:      weight + 1,
-		Params: map[string]any{
-			"code":           ind.Code.Value,
-			"tier":           v.t(ind.Tier.Name),
-			"tierCode":       ind.Tier.Code.Value,
-			"intro":          v.t(ind.Intro),
-			"items":          items,
-			"responsibility": v.t(ind.Responsibility),
-			"units":          v.units(ind.Units, func(i int) bool { return i == 0 }),
-			"keyPoints": []KeyPoint{
+		Params: &IndustryParams{
+			Code:           ind.Code.Value,
+			Tier:           v.t(ind.Tier.Name),
+			Intro:          v.t(ind.Intro),
+			Items:          items,
+			Responsibility: v.t(ind.Responsibility),
+			Units:          v.units(ind.Units, func(i int) bool { return i == 0 }),
+			KeyPoints: []KeyPoint{
 				{"goal", v.lines(kp.Goal)},
 				{"products", v.lines(kp.Products)},
 				{"technologies", v.lines(kp.Technologies)},
 				{"enterprises", v.lines(kp.Enterprises)},
 				{"cities", []string{v.attachmentCities(ind)}},
 			},
-			"targets":    v.targetViews(ind.Targets),
-			"notes":      notes,
-			"coreCities": v.cityLinks(core),
-			"keyCities":  v.cityLinks(key),
-			"count":      ind.StatedCount(),
-			"prev":       prev,
-			"next":       next,
-			"anchor":     ind.Slug.Value,
-			"charts":     v.chartList(charts.IndustryMapID(ind.Slug.Value)),
-			"social":     v.socialParam(v.industryCard(ind)),
+			Targets:    v.targetViews(ind.Targets),
+			Notes:      notes,
+			CoreCities: v.cityLinks(core),
+			KeyCities:  v.cityLinks(key),
+			Count:      ind.StatedCount(),
+			Prev:       prev,
+			Next:       next,
+			Anchor:     ind.Slug.Value,
+			Charts:     v.chartList(charts.IndustryMapID(ind.Slug.Value)),
+			Social:     v.socialParam(v.industryCard(ind)),
 		},
 	}
 }
@@ -181,24 +180,22 @@ func (v *view) focus(c *plan.City) []FocusView {
 
 func (v *view) city(c *plan.City, weight int) *Page {
 	core, key := v.p.CityIndustries(c)
-	params := map[string]any{
-		"code":       c.Code.Value,
-		"full":       v.t(c.Full),
-		"kind":       v.t(c.Kind),
-		"group":      v.t(c.Group.Name),
-		"groupID":    c.Group.ID.Value,
-		"groupText":  v.t(c.Group.Paragraph()),
-		"focus":      v.focus(c),
-		"core":       v.industryLinks(core),
-		"key":        v.industryLinks(key),
-		"count":      v.p.Layout.CityCounts[c.Code.Value].N,
-		"mapName":    c.MapName,
-		"regionsRef": "regions-" + c.Group.ID.Value,
-		"charts":     v.chartList(charts.CityMapID(c.Code.Value)),
-		"social":     v.socialParam(v.cityCard(c)),
+	params := &CityParams{
+		Code:      c.Code.Value,
+		Full:      v.t(c.Full),
+		Kind:      v.t(c.Kind),
+		Group:     v.t(c.Group.Name),
+		GroupID:   c.Group.ID.Value,
+		GroupText: v.t(c.Group.Paragraph()),
+		Focus:     v.focus(c),
+		Core:      v.industryLinks(core),
+		Key:       v.industryLinks(key),
+		Count:     v.p.Layout.CityCounts[c.Code.Value].N,
+		Charts:    v.chartList(charts.CityMapID(c.Code.Value)),
+		Social:    v.socialParam(v.cityCard(c)),
 	}
 	if c.Area != nil {
-		params["area"] = v.t(c.Area.Name)
+		params.Area = v.t(c.Area.Name)
 	}
 	return &Page{
 		Title: v.t(c.Name),

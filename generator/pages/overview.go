@@ -67,23 +67,17 @@ func (v *view) home() *Page {
 		Title: v.t(d.ReaderTitle),
 		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_home"), v.t(d.Notice.Issuer), v.t(d.ReaderTitle), v.t(d.Notice.Number),
 			len(v.p.Industries), len(v.p.Cities)),
-		Params: map[string]any{
-			"issuer": v.t(d.Notice.Issuer),
-			"number": v.t(d.Notice.Number),
-			// planTitle is the title as the document prints it (literal in
-			// English), for the source line and citations.
-			"planTitle":  v.t(d.Title),
-			"updated":    v.updated,
-			"industries": len(v.p.Industries),
-			"tierCount":  len(d.Tiers),
-			"cityCount":  len(v.p.Cities),
-			"goals":      v.t(d.General.Goals.Paragraph),
-			"cards":      v.headlineCards(),
-			"tiers":      v.tiers(),
-			"cities":     v.cityLinks(v.p.Cities),
-			"groups":     v.groups(),
-			"charts":     v.chartList(charts.OverviewID),
-			"social":     v.socialParam(v.homeCard()),
+		Params: &HomeParams{
+			Industries: len(v.p.Industries),
+			TierCount:  len(d.Tiers),
+			CityCount:  len(v.p.Cities),
+			Goals:      v.t(d.General.Goals.Paragraph),
+			Cards:      v.headlineCards(),
+			Tiers:      v.tiers(),
+			Cities:     v.cityLinks(v.p.Cities),
+			Groups:     v.groups(),
+			Charts:     v.chartList(charts.OverviewID),
+			Social:     v.socialParam(v.homeCard()),
 		},
 	}
 }
@@ -92,7 +86,7 @@ func (v *view) industriesIndex() *Page {
 	return &Page{
 		Title:       uitext.In(v.l, "go_page_industries"),
 		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_industries"), len(v.p.Industries)),
-		Params:      map[string]any{"tiers": v.tiers()},
+		Params:      &TiersParams{Tiers: v.tiers()},
 	}
 }
 
@@ -100,7 +94,7 @@ func (v *view) citiesIndex() *Page {
 	return &Page{
 		Title:       uitext.In(v.l, "go_page_cities"),
 		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_cities"), len(v.p.Cities)),
-		Params:      map[string]any{"groups": v.groups()},
+		Params:      &GroupsParams{Groups: v.groups()},
 	}
 }
 
@@ -155,7 +149,7 @@ func (v *view) regions() *Page {
 		Title:       v.t(r.Heading),
 		Description: v.t(r.Intro),
 		Type:        "regions",
-		Params:      map[string]any{"intro": v.t(r.Intro), "groups": v.groups(), "charts": v.chartList(charts.RegionsID)},
+		Params:      &RegionsParams{Intro: v.t(r.Intro), Groups: v.groups(), Charts: v.chartList(charts.RegionsID)},
 	}
 }
 
@@ -200,14 +194,14 @@ func (v *view) targets() *Page {
 		Title:       uitext.In(v.l, "go_page_targets"),
 		Description: v.t(g.Paragraph),
 		Type:        "targets",
-		Params: map[string]any{
-			"goalsHeading": v.t(g.Heading),
-			"goals":        v.t(g.Paragraph),
-			"province":     v.targetViews(g.Targets),
-			"industries":   inds,
-			"differences":  counts,
-			"differing":    total,
-			"charts":       v.chartList(charts.TargetsYuanID, charts.TargetsShareID),
+		Params: &TargetsParams{
+			GoalsHeading: v.t(g.Heading),
+			Goals:        v.t(g.Paragraph),
+			Province:     v.targetViews(g.Targets),
+			Industries:   inds,
+			Differences:  counts,
+			Differing:    total,
+			Charts:       v.chartList(charts.TargetsYuanID, charts.TargetsShareID),
 		},
 	}
 }
@@ -247,6 +241,6 @@ func (v *view) safeguards() *Page {
 		Title:       v.t(s.Heading),
 		Description: uitext.In(v.l, "go_desc_safeguards"),
 		Type:        "safeguards",
-		Params:      map[string]any{"items": items},
+		Params:      &SafeguardsParams{Items: items},
 	}
 }

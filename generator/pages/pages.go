@@ -22,7 +22,7 @@ type Page struct {
 	Description string        `json:"description,omitempty"`
 	Type        string        `json:"type,omitempty"`
 	Weight      int           `json:"weight,omitempty"`
-	Params      any           `json:"params,omitempty"`
+	Params      Params        `json:"params,omitempty"`
 	Build       *BuildOptions `json:"build,omitempty"`
 	// Outputs are the page's output formats (hugo.toml), when not only HTML.
 	Outputs []string `json:"outputs,omitempty"`
@@ -60,6 +60,21 @@ func Render(p *plan.Plan, cs []*charts.Chart, downloads map[string]int, updated 
 		}
 	}
 	return files, nil
+}
+
+// Languages are the settings the build adds to hugo.toml's languages:
+// each language's site title (the edition's name, siteName in the i18n
+// files) and its SiteParams.
+func Languages(p *plan.Plan, updated string) map[string]any {
+	out := map[string]any{}
+	for _, l := range plan.Langs {
+		t := func(x plan.Text) string { return x.In(l) }
+		params := map[string]any{}
+		b, _ := json.Marshal(SiteParams{Issuer: t(p.Document.Notice.Issuer), Number: t(p.Document.Notice.Number), PlanTitle: t(p.Document.Title), Updated: updated})
+		_ = json.Unmarshal(b, &params) // the json keys, as the layouts read them
+		out[string(l)] = map[string]any{"title": SiteName(l), "params": params}
+	}
+	return out
 }
 
 // encode writes JSON front matter; Hugo reads a file that opens with "{"

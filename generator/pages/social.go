@@ -111,8 +111,8 @@ func SocialCards(p *plan.Plan, cs []*charts.Chart) []SocialCard {
 
 // socialParam is what a page's front matter says of its card (the social
 // partial reads it).
-func (v *view) socialParam(c SocialCard) map[string]any {
-	return map[string]any{"image": SocialImage(c.Lang, c.Name), "alt": c.Alt}
+func (v *view) socialParam(c SocialCard) Social {
+	return Social{Image: SocialImage(c.Lang, c.Name), Alt: c.Alt}
 }
 
 // card fills in what every card of the language shares.

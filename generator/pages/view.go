@@ -115,15 +115,15 @@ func (v *view) fullText() *Page {
 		Title:       v.t(v.p.Document.ReaderTitle),
 		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_plan"), v.t(v.p.Document.ReaderTitle), v.t(v.p.Document.Notice.Number)),
 		Type:        "plan",
-		Params: map[string]any{
-			"blocks":          blocks,
-			"layoutTitle":     v.t(a.Layout.Title),
-			"layoutNote":      v.t(a.Layout.Note),
-			"layout":          v.matrix(),
-			"keyPointsLabel":  v.t(a.Attachment2.Label),
-			"keyPointsTitle":  v.t(a.Attachment2.Title),
-			"keyPointsHeader": v.texts(a.Attachment2.Columns),
-			"keyPoints":       v.keyPointRows(),
+		Params: &PlanParams{
+			Blocks:          blocks,
+			LayoutTitle:     v.t(a.Layout.Title),
+			LayoutNote:      v.t(a.Layout.Note),
+			Layout:          v.matrix(),
+			KeyPointsLabel:  v.t(a.Attachment2.Label),
+			KeyPointsTitle:  v.t(a.Attachment2.Title),
+			KeyPointsHeader: v.texts(a.Attachment2.Columns),
+			KeyPoints:       v.keyPointRows(),
 		},
 	}
 }
@@ -250,7 +250,7 @@ func (v *view) layoutMatrix() *Page {
 		Title:       v.t(a.Title),
 		Description: v.t(a.Note),
 		Type:        "layout",
-		Params: map[string]any{"matrix": v.matrix(), "note": v.t(a.Note),
-			"charts": v.chartList(charts.MatrixID, charts.IndustriesPerCityID, charts.CitiesPerIndustryID)},
+		Params: &LayoutParams{Matrix: v.matrix(), Note: v.t(a.Note),
+			Charts: v.chartList(charts.MatrixID, charts.IndustriesPerCityID, charts.CitiesPerIndustryID)},
 	}
 }

@@ -90,6 +90,13 @@ func TestBothLanguagesAndTwins(t *testing.T) {
 	expectNone(t, "translations", s.Translations(langs, "plan.test"))
 }
 
+// TestNoHoles: no page prints "<no value>" or a fmt error, the marks of a
+// key the templates read that neither the front matter nor the site's
+// params has (pages.Params and pages.SiteParams).
+func TestNoHoles(t *testing.T) {
+	expectNone(t, "holes", readSite(t).Holes())
+}
+
 func TestLinksResolve(t *testing.T) {
 	expectNone(t, "links", readSite(t).Links("plan.test"))
 }

@@ -36,6 +36,9 @@ type Options struct {
 	// folder's writer must replace its files, never rewrite them in place.
 	LinkFrom string
 	Log      io.Writer // Hugo's warnings; nil discards them
+	// Settings are set over hugo.toml's, as Hugo's command-line flags
+	// are; maps merge key by key (languages.zh.params.issuer).
+	Settings map[string]any
 }
 
 // Result counts what Hugo rendered.
@@ -55,6 +58,9 @@ func Build(opts Options) (Result, error) {
 	flags.Set("baseURL", opts.BaseURL)
 	flags.Set("cacheDir", opts.CacheDir)
 	flags.Set("noBuildLock", true)
+	for k, v := range opts.Settings {
+		flags.Set(k, v)
+	}
 
 	// Hugo's template errors say only "logged N error(s)"; what it logged
 	// is the message worth showing.

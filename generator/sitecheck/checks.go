@@ -97,6 +97,17 @@ func (s *Site) Links(siteHost string) Findings {
 	return fs
 }
 
+// Holes finds the pages that print a value their template did not get.
+func (s *Site) Holes() Findings {
+	var fs Findings
+	for _, u := range s.URLs() {
+		if h := s.Pages[u].Holes; len(h) > 0 {
+			fs.add(u, "%d unfilled value(s): %s", len(h), strings.Join(h, " "))
+		}
+	}
+	return fs
+}
+
 // ThirdParty finds every resource a page would fetch from a host other
 // than the site's own (links a reader may follow are not fetched, so
 // they are not counted).

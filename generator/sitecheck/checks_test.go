@@ -69,6 +69,7 @@ func TestGoodFixturePasses(t *testing.T) {
 	for name, fs := range map[string]Findings{
 		"links":             s.Links("site.test"),
 		"third party":       s.ThirdParty("site.test"),
+		"holes":             s.Holes(),
 		"translations":      s.Translations(langs, "site.test"),
 		"language of parts": s.LanguageOfParts(),
 	} {
@@ -112,6 +113,12 @@ func TestCheckersFailOnBrokenPages(t *testing.T) {
 		{"Han text on an English page without lang", func(f map[string]string) {
 			f["en/a/index.html"] += `<p>the plan's term (专精特新) <span lang="en">and 长沙</span></p>`
 		}, func(s *Site) Findings { return s.LanguageOfParts() }, "2 runs of Han characters outside lang=\"zh\": 专精特新 长沙"},
+		{"a template's missing value", func(f map[string]string) {
+			f["a/index.html"] += `<p>&lt;no value&gt;印发</p>`
+		}, func(s *Site) Findings { return s.Holes() }, "1 unfilled value(s): &lt;no value&gt;"},
+		{"a format's missing argument", func(f map[string]string) {
+			f["en/a/index.html"] += `<p>issued by %!s(MISSING) and %!(EXTRA string=x)</p>`
+		}, func(s *Site) Findings { return s.Holes() }, "2 unfilled value(s): %!s(MISSING) %!(EXTRA string=x)"},
 		{"no twin", func(f map[string]string) { delete(f, "en/a/index.html") },
 			func(s *Site) Findings { return s.Translations(langs, "site.test") }, "no en twin at /en/a/"},
 		{"switch to the wrong page", func(f map[string]string) {

@@ -34,7 +34,14 @@ type Page struct {
 	// Han are the runs of Han characters in text whose nearest lang
 	// (the element's own, an ancestor's or <html lang>) is not Chinese.
 	Han []string
+	// Holes are the marks of a value a template or format did not get:
+	// Go's "<no value>" (for a key no front matter or site param has) and
+	// fmt's "%!" (a verb without its argument, or an argument too many).
+	Holes []string
 }
+
+// holes matches those marks in a page's source, escaped or not.
+var holes = regexp.MustCompile(`(?:<|&lt;)no value(?:>|&gt;)|%!\(?[A-Za-z]*\(?[A-Z]*[=(][^)<]{0,40}\)?`)
 
 // Site is a built site: its pages, and the other files by path.
 type Site struct {
@@ -166,6 +173,9 @@ func parse(rel string, b []byte) (*Page, error) {
 	}
 	walk(doc, false)
 	pg.Han = hanOutsideChinese(doc, "")
+	for _, m := range holes.FindAll(b, -1) {
+		pg.Holes = append(pg.Holes, string(m))
+	}
 	return pg, nil
 }
 
