@@ -538,8 +538,11 @@ func viewEmbed(t testing.TB, u string, width int64) (frameView, *embedTab) {
 		o := eval[outer](t, tb, `(() => { const f = document.querySelector('iframe'); return {H: f.clientHeight, W: f.clientWidth}; })()`)
 		return frameView{Frame: o.H, FrameW: o.W, Content: in.Content, Chart: in.Chart, ChartH: in.ChartH, ChartW: in.ChartW, Foot: in.Foot, Styled: in.Styled}
 	}
-	var v frameView
-	for deadline := time.Now().Add(10 * time.Second); ; {
+	// Measure until the frame fits its content, or until neither has
+	// changed for a second (a fixed frame, or a protocol that failed: the
+	// checks then say how far off it is), or 10 s.
+	var v, prev frameView
+	for deadline, since := time.Now().Add(10*time.Second), time.Now(); ; {
 		// (The tab's record never sees the end of a frame that moved to a
 		// process of its own: wait for the frame's.)
 		if et.frame != nil {
@@ -548,7 +551,10 @@ func viewEmbed(t testing.TB, u string, width int64) (frameView, *embedTab) {
 			tb.rec.settle(tb.ctx)
 		}
 		v = measure()
-		if math.Abs(v.Frame-v.Content) <= 1 || time.Now().After(deadline) {
+		if v != prev {
+			prev, since = v, time.Now()
+		}
+		if math.Abs(v.Frame-v.Content) <= 1 || time.Since(since) > time.Second || time.Now().After(deadline) {
 			break
 		}
 		time.Sleep(200 * time.Millisecond)

@@ -127,6 +127,7 @@ type recorder struct {
 	mu        sync.Mutex
 	urls      map[network.RequestID]string
 	inflight  map[network.RequestID]bool
+	mainFrame cdp.FrameID // the frame of the first document requested
 	last      time.Time
 	requests  []string // every URL requested, in order
 	failed    []string // requests that failed
@@ -154,7 +155,16 @@ func (r *recorder) handle(ctx context.Context) func(ev any) {
 		case *network.EventRequestWillBeSent:
 			r.last = time.Now()
 			r.urls[ev.RequestID] = ev.Request.URL
-			r.inflight[ev.RequestID] = true
+			if ev.Type == network.ResourceTypeDocument && r.mainFrame == "" {
+				r.mainFrame = ev.FrameID
+			}
+			// A child frame's document is not waited for: Chromium may
+			// load it in a process of its own (a sandboxed frame), and
+			// then this record never sees it end. Its content is
+			// awaited in the frame (viewEmbed).
+			if ev.Type != network.ResourceTypeDocument || ev.FrameID == r.mainFrame {
+				r.inflight[ev.RequestID] = true
+			}
 			r.requests = append(r.requests, ev.Request.URL)
 		case *network.EventLoadingFinished:
 			r.last = time.Now()
