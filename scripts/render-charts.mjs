@@ -29,6 +29,11 @@
 //   - it gets a viewBox (CSS scales it: width:100%;height:auto), role="img"
 //     and aria-label (the option's aria.label.description, else its title),
 //     and data-layout ("wide" or "narrow"), which the site's CSS shows by width;
+//   - a path made only of M, L and Z is rewritten with relative lines
+//     (l), the same points exactly (compactPath), and the font stack that
+//     the labels share is said once, on <svg>, where texts inherit it
+//     (hoistTextAttrs): the map outlines and the labels' font stacks were
+//     three quarters of the site's inline SVG bytes;
 //   - an element filled or stroked with one of the chart's role colours
 //     ("roles": {"#222222": "text", …}) gets the class f-<role> or s-<role>,
 //     which the site's CSS recolours in dark mode (the attribute stays, for
@@ -178,6 +183,10 @@ export function sanitizeSVG(svg, { prefix, width, height, label, layout = 'wide'
           attrs.set(key, fixRef(val));
           continue;
         }
+        if (name === 'path' && lower === 'd') {
+          attrs.set(key, compactPath(val));
+          continue;
+        }
         if (lower === 'id') {
           attrs.set(key, val.replace(/^zr\d+-/, prefix));
           continue;
@@ -218,7 +227,102 @@ export function sanitizeSVG(svg, { prefix, width, height, label, layout = 'wide'
   }
   if (stack.length) throw new RenderError(`unclosed <${stack.join('> <')}>`);
   if (!root) throw new RenderError('no <svg> element');
-  return out.join('');
+  return hoistTextAttrs(out.join(''));
+}
+
+const PATH_TOKEN = /[MLZ]|-?(?:\d+\.?\d*|\.\d+)/g;
+
+// compactPath writes a path of M, L and Z commands (what ECharts draws map
+// outlines and bars with) with every line relative to the point before:
+// "M379.7 271.2L382 274.2L384.3 269.7" becomes "M379.7 271.2l2.3 3 2.3-4.5".
+// The arithmetic is on integers (tenths, or whatever the most decimals
+// are), so the points are exactly the ones ECharts wrote. Any other path,
+// or one that long jumps would make longer, is returned as it is.
+export function compactPath(d) {
+  if (!/^[MLZ0-9.\s,-]*$/.test(d)) return d;
+  const toks = d.match(PATH_TOKEN) ?? [];
+  let places = 0;
+  for (const t of toks) {
+    const i = t.indexOf('.');
+    if (i >= 0) places = Math.max(places, t.length - i - 1);
+  }
+  if (places > 4) return d;
+  const toInt = (t) => {
+    const neg = t.startsWith('-');
+    const [ip, fp = ''] = t.replace('-', '').split('.');
+    const v = Number((ip || '0') + fp.padEnd(places, '0'));
+    return neg ? -v : v;
+  };
+  const fmt = (v) => {
+    let s = String(Math.abs(v)).padStart(places + 1, '0');
+    if (places) {
+      const frac = s.slice(-places).replace(/0+$/, '');
+      s = s.slice(0, -places) + (frac ? '.' + frac : '');
+      if (s.startsWith('0.')) s = s.slice(1);
+    }
+    return (v < 0 ? '-' : '') + s;
+  };
+  let out = '';
+  let last = ''; // the number written last, '' after a command letter
+  const num = (v) => {
+    const s = fmt(v);
+    if (last && !s.startsWith('-') && !(s.startsWith('.') && last.includes('.'))) out += ' ';
+    out += s;
+    last = s;
+  };
+  let cmd = '', x = 0, y = 0, sx = 0, sy = 0, inLine = false;
+  for (let i = 0; i < toks.length;) {
+    if (/[MLZ]/.test(toks[i])) cmd = toks[i++];
+    if (cmd === 'Z') {
+      out += 'Z'; last = ''; inLine = false; x = sx; y = sy; cmd = '';
+      continue;
+    }
+    if (!cmd || i + 1 >= toks.length || /[MLZ]/.test(toks[i]) || /[MLZ]/.test(toks[i + 1])) return d;
+    const nx = toInt(toks[i]), ny = toInt(toks[i + 1]);
+    i += 2;
+    if (cmd === 'M') {
+      out += 'M'; last = ''; num(nx); num(ny);
+      sx = nx; sy = ny; inLine = false;
+      cmd = 'L'; // numbers after a moveto are linetos
+    } else {
+      if (!inLine) { out += 'l'; last = ''; inLine = true; }
+      num(nx - x); num(ny - y);
+    }
+    x = nx; y = ny;
+  }
+  return out.length < d.length ? out : d;
+}
+
+// TEXT_INHERITED are the text properties hoisted: texts and tspans inherit
+// them, and no other element ECharts draws reads them. Only the font
+// stack: with font-size, text-anchor or dominant-baseline hoisted too,
+// resvg drew labels elsewhere in the PNG downloads (the check: every PNG
+// the build makes keeps its bytes).
+const TEXT_INHERITED = ['font-family'];
+
+// hoistTextAttrs says each of TEXT_INHERITED once, on <svg>, when every
+// <text> has it: the most common value goes up, and the texts with that
+// value drop theirs (the others keep their own, which wins over an
+// inherited one). A property some text lacks stays as it is, so that no
+// text takes a value it did not have.
+export function hoistTextAttrs(svg) {
+  const texts = svg.match(/<text\b[^>]*>/g) ?? [];
+  if (texts.length < 2) return svg;
+  const hoisted = [];
+  for (const name of TEXT_INHERITED) {
+    const re = new RegExp(` ${name}="([^"]*)"`);
+    const vals = texts.map((t) => re.exec(t)?.[1]);
+    if (vals.includes(undefined)) continue;
+    if (new RegExp(`<(?!text\\b)[a-zA-Z]+\\b[^>]* ${name}="`).test(svg)) continue;
+    const counts = new Map();
+    for (const v of vals) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const [top] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    hoisted.push(` ${name}="${top}"`);
+  }
+  if (!hoisted.length) return svg;
+  return svg
+    .replace(/<text\b[^>]*>/g, (t) => hoisted.reduce((tag, attr) => tag.replace(attr, ''), t))
+    .replace(/^<svg\b/, `<svg${hoisted.join('')}`);
 }
 
 // chartLabel is the accessible name of the SVG: aria.label.description,

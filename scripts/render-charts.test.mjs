@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { sanitizeSVG } from './render-charts.mjs';
+import { sanitizeSVG, compactPath, hoistTextAttrs } from './render-charts.mjs';
 
 const script = join(dirname(fileURLToPath(import.meta.url)), 'render-charts.mjs');
 const HOSTILE = '<script>alert(1)</script>" onload="x';
@@ -225,5 +225,60 @@ test('a manifest that is not the protocol fails and says why', () => {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// points reads a path of M, L, l and Z back into absolute points, in
+// integer thousandths, so that equal means exactly equal.
+function points(d) {
+  const toks = d.match(/[MLlZ]|-?(?:\d+\.?\d*|\.\d+)/g);
+  const n = (t) => Math.round(Number(t) * 1000);
+  const out = [];
+  let cmd = '', x = 0, y = 0, sx = 0, sy = 0;
+  for (let i = 0; i < toks.length;) {
+    if (/[MLlZ]/.test(toks[i])) cmd = toks[i++];
+    if (cmd === 'Z') { out.push('Z'); x = sx; y = sy; cmd = ''; continue; }
+    const a = n(toks[i]), b = n(toks[i + 1]);
+    i += 2;
+    if (cmd === 'l') { x += a; y += b; } else { x = a; y = b; }
+    if (cmd === 'M') { sx = x; sy = y; cmd = 'L'; }
+    out.push(`${x},${y}`);
+  }
+  return out;
+}
+
+test('compactPath keeps every point exactly, and leaves other paths alone', () => {
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const coord = (places) => (rnd() * 1200 - 100).toFixed(places).replace(/\.?0+$/, '') || '0';
+  for (let k = 0; k < 300; k++) {
+    const places = k % 4;
+    let d = '';
+    for (let r = 0; r <= k % 3; r++) {
+      d += `M${coord(places)} ${coord(places)}`;
+      for (let j = 0; j < 1 + (k % 40); j++) d += `L${coord(places)} ${coord(places)}`;
+      if (rnd() < 0.7) d += 'Z';
+    }
+    const c = compactPath(d);
+    assert.deepEqual(points(c), points(d), `${d} -> ${c}`);
+    assert.ok(c.length <= d.length, `${d} -> ${c} is longer`);
+  }
+  assert.equal(compactPath('M379.7 271.2L382 274.2L384.3 269.7Z'), 'M379.7 271.2l2.3 3 2.3-4.5Z');
+  for (const d of ['M0 0C1 2 3 4 5 6', 'M1 2A3 3 0 0 1 4 5', 'M1e-7 2L3 4', 'M1.23456 2L3 4', '']) {
+    assert.equal(compactPath(d), d);
+  }
+});
+
+test('hoistTextAttrs says the shared font stack once, and only when every text has one', () => {
+  const t = (attrs) => `<text${attrs} text-anchor="middle" x="1">a</text>`;
+  const A = ' font-family="A, B"';
+  // every text has one: the common stack goes up, the odd one stays;
+  // text-anchor is not hoisted (resvg would not inherit it)
+  assert.equal(
+    hoistTextAttrs(`<svg width="1">${t(A)}${t(A)}${t(' font-family="C"')}</svg>`),
+    `<svg font-family="A, B" width="1">${t('')}${t('')}${t(' font-family="C"')}</svg>`);
+  // a text without one, or another element with one: nothing moves
+  for (const body of [t(A) + t(''), t(A) + t(A) + '<g font-family="C"></g>']) {
+    assert.equal(hoistTextAttrs(`<svg>${body}</svg>`), `<svg>${body}</svg>`);
   }
 });
