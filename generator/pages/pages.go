@@ -90,11 +90,11 @@ func encode(pg *Page) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Write writes files under dir, replacing what was there.
+// Write makes dir hold exactly files. A file whose bytes are already
+// there is left alone (most are, from one build to the next, and creating
+// a file costs several times reading one); the others are written beside
+// and renamed into place; files not named are removed.
 func Write(files Files, dir string) error {
-	if err := os.RemoveAll(dir); err != nil {
-		return err
-	}
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
@@ -102,12 +102,30 @@ func Write(files Files, dir string) error {
 	sort.Strings(paths)
 	for _, p := range paths {
 		full := filepath.Join(dir, p)
+		if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, files[p]) {
+			continue
+		}
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+		if err := os.WriteFile(full+".part", files[p], 0o644); err != nil {
+			return err
+		}
+		if err := os.Rename(full+".part", full); err != nil {
 			return err
 		}
 	}
-	return nil
+	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		if _, ok := files[rel]; !ok {
+			return os.Remove(path)
+		}
+		return nil
+	})
 }

@@ -258,23 +258,13 @@ func countFiles(dir string) (int, error) {
 // only those not in the SVG cache (see drawCharts) — and says how many it drew.
 func writeCharts(cs []*charts.Chart, assets, root string) (drawn int, err error) {
 	dir := filepath.Join(assets, "chart-files")
-	if err := os.RemoveAll(dir); err != nil {
-		return 0, err
-	}
+	files := pages.Files{}
 	for _, c := range cs {
-		base := filepath.Join(assets, pages.ChartFiles(c.Lang, c.ID))
-		if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
-			return 0, err
-		}
-		j, err := c.JSON()
+		rel, err := filepath.Rel(dir, filepath.Join(assets, pages.ChartFiles(c.Lang, c.ID)))
 		if err != nil {
 			return 0, err
 		}
-		csv, err := exports.CSV(append([][]string{c.Table.Header}, c.Table.Rows...))
-		if err != nil {
-			return 0, err
-		}
-		if err := os.WriteFile(base+".json", j, 0o644); err != nil {
+		if files[rel+".json"], err = c.JSON(); err != nil {
 			return 0, err
 		}
 		// The phone layout, drawn beside the wide one (<id>.narrow.svg).
@@ -283,13 +273,15 @@ func writeCharts(cs []*charts.Chart, assets, root string) (drawn int, err error)
 			return 0, err
 		}
 		if n != nil {
-			if err := os.WriteFile(base+".narrow.json", n, 0o644); err != nil {
-				return 0, err
-			}
+			files[rel+".narrow.json"] = n
 		}
-		if err := os.WriteFile(base+".csv", csv, 0o644); err != nil {
+		if files[rel+".csv"], err = exports.CSV(append([][]string{c.Table.Header}, c.Table.Rows...)); err != nil {
 			return 0, err
 		}
+	}
+	// The SVGs, not named here, go too: drawCharts links them afresh.
+	if err := pages.Write(files, dir); err != nil {
+		return 0, err
 	}
 	return drawCharts(root, dir)
 }

@@ -64,10 +64,8 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 	chartSVG := func(l plan.Lang, id string) ([]byte, error) {
 		return os.ReadFile(filepath.Join(assets, pages.ChartFiles(l, id)+".svg"))
 	}
-	for _, dir := range []string{"social", "chart-downloads"} {
-		if err := os.RemoveAll(filepath.Join(assets, dir)); err != nil {
-			return err
-		}
+	if err := os.RemoveAll(filepath.Join(assets, "social")); err != nil {
+		return err
 	}
 
 	var pics []picture
@@ -89,6 +87,8 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 			width: cards.SocialWidth, height: cards.SocialHeight})
 	}
 	downloads := pages.ChartDownloads(cs)
+	downloadDir := filepath.Join(assets, "chart-downloads")
+	downloadSVGs := pages.Files{}
 	for _, d := range downloads {
 		chart, err := chartSVG(d.Lang, d.Chart)
 		if err != nil {
@@ -103,15 +103,18 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 			return fmt.Errorf("chart download %s (%s): %w", d.Chart, d.Lang, err)
 		}
 		base := filepath.Join(assets, filepath.FromSlash(pages.ChartDownloadFiles(d.Lang, d.Chart)))
-		if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
+		rel, err := filepath.Rel(downloadDir, base)
+		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(base+".svg", svg, 0o644); err != nil {
-			return err
-		}
+		downloadSVGs[rel+".svg"] = svg
 		pics = append(pics, picture{svg: svg, out: base + ".png", width: w * pages.DownloadScale, height: h * pages.DownloadScale})
 	}
 
+	// The PNGs, not named here, go too: drawPictures links them afresh.
+	if err := pages.Write(downloadSVGs, downloadDir); err != nil {
+		return err
+	}
 	n, err := drawPictures(root, pics)
 	if err != nil {
 		return err

@@ -3,6 +3,8 @@
 // lead units, body-versus-attachment differences). It reads no files.
 package plan
 
+import "sync"
+
 // Plan is the whole document, as loaded from data/.
 type Plan struct {
 	Document   Document
@@ -12,6 +14,12 @@ type Plan struct {
 	Glossary   []*Term
 
 	glossary *Glossary
+	// mentions is NameMentions, worked out once: the plan does not change
+	// after Load, and both languages' names index and search names ask.
+	mentions struct {
+		once sync.Once
+		m    map[*Term]*Mentions
+	}
 }
 
 // Document is data/plan.yaml: everything of the plan that is not one

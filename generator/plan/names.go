@@ -43,6 +43,11 @@ func (g *Glossary) Entries(p *Plan) []*Term {
 // place), and, where that never finds it because a longer name always
 // contains it (三一 within 三一集团), wherever it stands as written.
 func (p *Plan) NameMentions() map[*Term]*Mentions {
+	p.mentions.once.Do(func() { p.mentions.m = p.nameMentions() })
+	return p.mentions.m
+}
+
+func (p *Plan) nameMentions() map[*Term]*Mentions {
 	g := p.glossary
 	out := map[*Term]*Mentions{}
 	at := func(t *Term) *Mentions {
