@@ -29,6 +29,22 @@ func projectCopy(t testing.TB) string {
 	return dst
 }
 
+// warmCopy is a projectCopy whose render caches are the fixture's,
+// linked (entries are replaced, never rewritten): for a test of something
+// other than the caches, which would otherwise draw every chart and
+// picture again.
+func warmCopy(t *testing.T) string {
+	t.Helper()
+	root := projectCopy(t)
+	from := filepath.Join(filepath.Dir(siteDir(t)), GeneratedDir)
+	for _, c := range renderCaches {
+		if err := linkTree(filepath.Join(from, c), filepath.Join(root, GeneratedDir, c)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
 // tempDirs outlive the test that made them: the site is built once.
 var tempDirs []string
 
@@ -167,7 +183,7 @@ func TestPageContent(t *testing.T) {
 // TestFailedBuildKeepsOutput breaks the data after a good build and
 // requires the failed build to leave the output byte for byte as it was.
 func TestFailedBuildKeepsOutput(t *testing.T) {
-	root := projectCopy(t)
+	root := warmCopy(t)
 	out := filepath.Join(root, "public")
 	if _, err := Run(Options{Root: root, Out: out, BaseURL: testURL}); err != nil {
 		t.Fatal(err)
