@@ -53,6 +53,15 @@ func chartPage(c *charts.Chart) (string, bool) {
 	return "", false
 }
 
+// embedCanonical is EmbedParams.Canonical: the chart's page at the chart,
+// or the gallery's entry for it.
+func embedCanonical(c *charts.Chart) string {
+	if page, _ := chartPage(c); page != "" {
+		return page + "#chart-" + c.ID
+	}
+	return "charts/#" + c.ID
+}
+
 // ChartFiles is where a chart's files go, under the generated assets.
 func ChartFiles(lang plan.Lang, id string) string { return "chart-files/" + string(lang) + "/" + id }
 
@@ -144,6 +153,6 @@ func (v *view) embed(c *charts.Chart) *Page {
 		Description: c.Summary,
 		Type:        "embed",
 		Outputs:     []string{"html", "oembed"}, // oembed.json beside the page
-		Params:      &EmbedParams{Chart: v.chart(c.ID), Social: v.socialParam(v.embedCard(c))},
+		Params:      &EmbedParams{Chart: v.chart(c.ID), Social: v.socialParam(v.embedCard(c)), Canonical: embedCanonical(c)},
 	}
 }

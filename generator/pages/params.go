@@ -184,6 +184,13 @@ type DownloadsParams struct {
 type EmbedParams struct {
 	Chart  *ChartView `json:"chart"`
 	Social Social     `json:"social"`
+	// Canonical is the page a search engine should show for the embed,
+	// relative to the language root: the chart on its page, or in the
+	// gallery when its page is the home page (a canonical pointing at the
+	// home page reads as a mistake to search engines). The embed itself,
+	// a frame's content, is folded into it rather than kept out of the
+	// index with noindex, which would leave its text unindexed everywhere.
+	Canonical string `json:"canonical"`
 }
 
 func (HomeParams) params()       {}

@@ -78,7 +78,12 @@ func (s *Site) Links(siteHost string) Findings {
 	var fs Findings
 	for _, u := range s.URLs() {
 		pg := s.Pages[u]
-		for _, href := range pg.Links {
+		// The canonical URL too: an embed's names its chart's page.
+		hrefs := pg.Links
+		if pg.Canonical != "" {
+			hrefs = append(hrefs[:len(hrefs):len(hrefs)], pg.Canonical)
+		}
+		for _, href := range hrefs {
 			p, frag, external := resolve(pg, href, siteHost)
 			if external {
 				continue

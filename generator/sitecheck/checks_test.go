@@ -92,6 +92,9 @@ func TestCheckersFailOnBrokenPages(t *testing.T) {
 			func(s *Site) Findings { return s.Links("site.test") }, "no file serves /nowhere/"},
 		{"missing anchor", func(f map[string]string) { f["index.html"] = strings.Replace(f["index.html"], "#x", "#y", 1) },
 			func(s *Site) Findings { return s.Links("site.test") }, `has no id "y"`},
+		{"canonical to an anchor that is not there", func(f map[string]string) {
+			f["en/embed/x/index.html"] = strings.Replace(f["en/embed/x/index.html"], "<head>", `<head><link rel="canonical" href="https://site.test/en/a/#nowhere">`, 1)
+		}, func(s *Site) Findings { return s.Links("site.test") }, `has no id "nowhere"`},
 		{"absolute link to own host checked too", func(f map[string]string) { f["a/index.html"] += `<a href="https://site.test/gone/">x</a>` },
 			func(s *Site) Findings { return s.Links("site.test") }, "no file serves /gone/"},
 		{"script from a CDN", func(f map[string]string) {
