@@ -122,12 +122,23 @@ func (c *chartSVG) namespaces() [][2]string {
 	return out
 }
 
+// inherited are the presentation attributes a chart's root may carry for
+// its texts to inherit (render-charts.mjs says the labels' shared font
+// stack once there): the nested <svg> keeps them.
+var inherited = []string{"font-family", "font-size", "font-weight", "text-anchor"}
+
 // nested writes the chart as a nested <svg> filling the box, its aspect
 // ratio kept (centred). Attributes values are written back as they came:
 // the chart renderer escaped them.
 func (c *chartSVG) nested(b *bytes.Buffer, x, y, w, h float64) {
-	fmt.Fprintf(b, `<svg x="%s" y="%s" width="%s" height="%s" viewBox="%s" preserveAspectRatio="xMidYMid meet">`,
+	fmt.Fprintf(b, `<svg x="%s" y="%s" width="%s" height="%s" viewBox="%s" preserveAspectRatio="xMidYMid meet"`,
 		num(x), num(y), num(w), num(h), c.viewBox)
+	for _, k := range inherited {
+		if v, ok := c.attrs[k]; ok {
+			fmt.Fprintf(b, ` %s="%s"`, k, v)
+		}
+	}
+	b.WriteString(">")
 	b.WriteString(c.content)
 	b.WriteString(`</svg>`)
 }
