@@ -95,10 +95,7 @@ func TestAccessibility(t *testing.T) {
 	chrome(t)
 	var mu sync.Mutex
 	checked, runs, rules, applied, findings := 0, 0, 0, 0, 0
-	each(t, func(t *testing.T, k pages.Kind, l plan.Lang) {
-		path := l.Prefix() + k.Path
-		tb := open(t, base+path, tabOptions{})
-		defer tb.close()
+	each(t, base, tabOptions{}, func(t *testing.T, tb *tab, k pages.Kind, l plan.Lang, path string) {
 		for i, v := range axeViews {
 			if i > 0 {
 				if err := chromedp.Do(tb.ctx, v.switchTo...); err != nil {

@@ -259,10 +259,7 @@ func TestHostileDataInBrowser(t *testing.T) {
 	dir := hostileSiteDir(t)
 	base := hostileServer.get(t, func() (string, error) { return serve(t, dir, loadNetlify(t)), nil })
 	chrome(t)
-	each(t, func(t *testing.T, k pages.Kind, l plan.Lang) {
-		path := l.Prefix() + k.Path
-		tb := open(t, base+path, tabOptions{})
-		defer tb.close()
+	each(t, base, tabOptions{}, func(t *testing.T, tb *tab, k pages.Kind, l plan.Lang, path string) {
 		report(t, path, "hostile data, as loaded", injected(t, tb))
 		if k.Name != "about" && k.Name != "404" {
 			report(t, path, "hostile data as text", shownAsText(t, tb, k))

@@ -25,9 +25,10 @@ func other(l plan.Lang) plan.Lang {
 // cores, and a page spends part of its time waiting.
 const tabsAtOnce = 2
 
-// each runs f for every page kind in every language, as subtests named
-// like "en/industry", a few at a time.
-func each(t *testing.T, f func(t *testing.T, k pages.Kind, l plan.Lang)) {
+// each opens every page kind in every language from base, in subtests
+// named like "en/industry", a few at a time, and runs f on the open tab
+// (path is the page's own, /en/industries/x/); the tab closes after.
+func each(t *testing.T, base string, opts tabOptions, f func(t *testing.T, tb *tab, k pages.Kind, l plan.Lang, path string)) {
 	type job struct {
 		k pages.Kind
 		l plan.Lang
@@ -37,7 +38,12 @@ func each(t *testing.T, f func(t *testing.T, k pages.Kind, l plan.Lang)) {
 	for range tabsAtOnce {
 		wg.Go(func() {
 			for j := range jobs {
-				t.Run(string(j.l)+"/"+j.k.Name, func(t *testing.T) { f(t, j.k, j.l) })
+				t.Run(string(j.l)+"/"+j.k.Name, func(t *testing.T) {
+					path := j.l.Prefix() + j.k.Path
+					tb := open(t, base+path, opts)
+					defer tb.close()
+					f(t, tb, j.k, j.l, path)
+				})
 			}
 		})
 	}
@@ -72,10 +78,7 @@ func TestPagesInBrowser(t *testing.T) {
 	t.Parallel()
 	base := siteServer(t)
 	chrome(t)
-	each(t, func(t *testing.T, k pages.Kind, l plan.Lang) {
-		path := l.Prefix() + k.Path
-		tb := open(t, base+path, phone)
-		defer tb.close()
+	each(t, base, phone, func(t *testing.T, tb *tab, k pages.Kind, l plan.Lang, path string) {
 
 		wantStatus := int64(200)
 		if k.File != "" {
@@ -235,10 +238,7 @@ func TestChartsWithoutJavaScript(t *testing.T) {
 	t.Parallel()
 	base := siteServer(t)
 	chrome(t)
-	each(t, func(t *testing.T, k pages.Kind, l plan.Lang) {
-		path := l.Prefix() + k.Path
-		tb := open(t, base+path, tabOptions{noScript: true})
-		defer tb.close()
+	each(t, base, tabOptions{noScript: true}, func(t *testing.T, tb *tab, k pages.Kind, l plan.Lang, path string) {
 		report(t, path, "without JavaScript", staticCharts(t, tb, k))
 		report(t, path, "in the browser", tb.rec.problems(tb.url, k.File != ""))
 	})

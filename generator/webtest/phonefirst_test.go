@@ -241,10 +241,7 @@ func TestPhoneFirst(t *testing.T) {
 	t.Parallel()
 	base := siteServer(t)
 	chrome(t)
-	each(t, func(t *testing.T, k pages.Kind, l plan.Lang) {
-		path := l.Prefix() + k.Path
-		tb := open(t, base+path, tabOptions{})
-		defer tb.close()
+	each(t, base, tabOptions{}, func(t *testing.T, tb *tab, k pages.Kind, l plan.Lang, path string) {
 		report(t, path, "phone first", phoneFirst(t, tb, k))
 	})
 }
