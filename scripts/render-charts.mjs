@@ -30,10 +30,10 @@
 //     and aria-label (the option's aria.label.description, else its title),
 //     and data-layout ("wide" or "narrow"), which the site's CSS shows by width;
 //   - a path made only of M, L and Z is rewritten with relative lines
-//     (l), the same points exactly (compactPath), and the font stack that
-//     the labels share is said once, on <svg>, where texts inherit it
-//     (hoistTextAttrs): the map outlines and the labels' font stacks were
-//     three quarters of the site's inline SVG bytes;
+//     (l), the same points exactly (compactPath), and the font and
+//     alignment that the labels share are said once, on <svg>, where texts
+//     inherit them (hoistTextAttrs): the map outlines and the labels'
+//     attributes were four fifths of the site's inline SVG bytes;
 //   - an element filled or stroked with one of the chart's role colours
 //     ("roles": {"#222222": "text", …}) gets the class f-<role> or s-<role>,
 //     which the site's CSS recolours in dark mode (the attribute stays, for
@@ -294,11 +294,10 @@ export function compactPath(d) {
 }
 
 // TEXT_INHERITED are the text properties hoisted: texts and tspans inherit
-// them, and no other element ECharts draws reads them. Only the font
-// stack: with font-size, text-anchor or dominant-baseline hoisted too,
-// resvg drew labels elsewhere in the PNG downloads (the check: every PNG
-// the build makes keeps its bytes).
-const TEXT_INHERITED = ['font-family'];
+// them (resvg and browsers alike), and no other element ECharts draws
+// reads them. Whatever nests a chart must keep its root's (cards/svg.go
+// does); the check is that every PNG drawn from the SVGs keeps its bytes.
+const TEXT_INHERITED = ['font-family', 'font-size', 'text-anchor', 'dominant-baseline'];
 
 // hoistTextAttrs says each of TEXT_INHERITED once, on <svg>, when every
 // <text> has it: the most common value goes up, and the texts with that

@@ -269,16 +269,15 @@ test('compactPath keeps every point exactly, and leaves other paths alone', () =
   }
 });
 
-test('hoistTextAttrs says the shared font stack once, and only when every text has one', () => {
-  const t = (attrs) => `<text${attrs} text-anchor="middle" x="1">a</text>`;
-  const A = ' font-family="A, B"';
-  // every text has one: the common stack goes up, the odd one stays;
-  // text-anchor is not hoisted (resvg would not inherit it)
+test('hoistTextAttrs says shared text properties once, and only what every text has', () => {
+  const t = (attrs) => `<text${attrs} x="1">a</text>`;
+  const A = ' font-family="A, B" text-anchor="middle"';
+  // every text has both: the common values go up, an odd one stays
   assert.equal(
-    hoistTextAttrs(`<svg width="1">${t(A)}${t(A)}${t(' font-family="C"')}</svg>`),
-    `<svg font-family="A, B" width="1">${t('')}${t('')}${t(' font-family="C"')}</svg>`);
-  // a text without one, or another element with one: nothing moves
-  for (const body of [t(A) + t(''), t(A) + t(A) + '<g font-family="C"></g>']) {
+    hoistTextAttrs(`<svg width="1">${t(A)}${t(A)}${t(' font-family="A, B" text-anchor="end"')}</svg>`),
+    `<svg font-family="A, B" text-anchor="middle" width="1">${t('')}${t('')}${t(' text-anchor="end"')}</svg>`);
+  // a text without a property, or another element with it: that one stays
+  for (const body of [t(' font-family="A"') + t(''), t(' font-family="A"') + t(' font-family="A"') + '<g font-family="C"></g>']) {
     assert.equal(hoistTextAttrs(`<svg>${body}</svg>`), `<svg>${body}</svg>`);
   }
 });

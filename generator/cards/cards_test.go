@@ -273,18 +273,21 @@ func TestEscapesAndRejects(t *testing.T) {
 	}
 }
 
-// TestNestedChartKeepsItsFont: the chart's labels inherit their font stack
-// from its root <svg> (render-charts.mjs says it once there), so the chart
-// nested in a download or a card keeps it on its own <svg>.
+// TestNestedChartKeepsItsFont: the chart's labels inherit their font and
+// alignment from its root <svg> (render-charts.mjs says them once there),
+// so the chart nested in a download keeps them on its own <svg>.
 func TestNestedChartKeepsItsFont(t *testing.T) {
 	l := layout(t)
-	const stack = `system-ui, 'PingFang SC', sans-serif`
-	chart := bytes.Replace(testChart(t), []byte("<svg "), []byte(`<svg font-family="`+stack+`" `), 1)
+	root := ` font-family="system-ui, 'PingFang SC', sans-serif" font-size="12px" text-anchor="middle" dominant-baseline="central"`
+	chart := bytes.Replace(testChart(t), []byte("<svg"), []byte("<svg"+root), 1)
 	svg, _, _, err := l.Download(Download{Lang: "zh", Credit: []string{"制图"}, Chart: chart})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !regexp.MustCompile(`<svg x="[^"]*" y="[^"]*"[^>]* font-family="` + regexp.QuoteMeta(stack) + `"`).Match(svg) {
-		t.Errorf("the download's nested chart lost the font stack of the chart's root:\n%.400s", svg)
+	nested := regexp.MustCompile(`<svg x="[^>]*>`).Find(svg)
+	for _, a := range regexp.MustCompile(` [a-z-]+="[^"]*"`).FindAllString(root, -1) {
+		if !bytes.Contains(nested, []byte(a)) {
+			t.Errorf("the download's nested chart lost%s of the chart's root: %s", a, nested)
+		}
 	}
 }

@@ -123,9 +123,9 @@ func (c *chartSVG) namespaces() [][2]string {
 }
 
 // inherited are the presentation attributes a chart's root may carry for
-// its texts to inherit (render-charts.mjs says the labels' shared font
-// stack once there): the nested <svg> keeps them.
-var inherited = []string{"font-family", "font-size", "font-weight", "text-anchor"}
+// its texts to inherit (render-charts.mjs says what the labels share once
+// there, hoistTextAttrs): the nested <svg> keeps them.
+var inherited = []string{"font-family", "font-size", "font-weight", "text-anchor", "dominant-baseline"}
 
 // nested writes the chart as a nested <svg> filling the box, its aspect
 // ratio kept (centred). Attributes values are written back as they came:
