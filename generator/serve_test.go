@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/hunan-industry/plan-site/generator/internal/projectcopy"
+	"github.com/hunan-industry/plan-site/generator/internal/sitefixture"
+	"github.com/hunan-industry/plan-site/generator/pipeline"
 )
 
 // The serve tests run the real project in a temporary copy: serve builds
@@ -54,12 +56,21 @@ func (s *syncBuffer) String() string {
 // benchmark of this file.
 func serving(tb testing.TB) (*server, string) {
 	tb.Helper()
+	// The copy starts from the shared fixture's render caches: what is
+	// tested is serving and rebuilding, not drawing every chart again.
+	fixture, _ := sitefixture.Built(tb, func(root, out, url string) error {
+		_, err := pipeline.Run(pipeline.Options{Root: root, Out: out, BaseURL: url})
+		return err
+	})
 	serveOnce.Do(func() {
 		serveRoot, serveErr = os.MkdirTemp("", "plan-serve-")
 		if serveErr != nil {
 			return
 		}
 		if serveErr = projectcopy.Copy("..", serveRoot); serveErr != nil {
+			return
+		}
+		if serveErr = pipeline.ShareCaches(fixture, serveRoot); serveErr != nil {
 			return
 		}
 		serveLog = &syncBuffer{}

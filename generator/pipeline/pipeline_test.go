@@ -36,11 +36,8 @@ func projectCopy(t testing.TB) string {
 func warmCopy(t *testing.T) string {
 	t.Helper()
 	root := projectCopy(t)
-	from := filepath.Join(filepath.Dir(siteDir(t)), GeneratedDir)
-	for _, c := range renderCaches {
-		if err := linkTree(filepath.Join(from, c), filepath.Join(root, GeneratedDir, c)); err != nil {
-			t.Fatal(err)
-		}
+	if err := ShareCaches(filepath.Dir(siteDir(t)), root); err != nil {
+		t.Fatal(err)
 	}
 	return root
 }

@@ -27,6 +27,19 @@ type renderCache struct {
 // (TestNetlifyKeepsCaches), so openCache refuses any other.
 var renderCaches = []string{svgCacheDir, socialCacheDir, searchCacheDir, bundleCacheDir}
 
+// ShareCaches starts project to's render caches as links to project
+// from's: a second checkout, or a test's copy of the project, then draws
+// only what differs. Entries are replaced, never rewritten (put, prune),
+// so neither project can change the other's.
+func ShareCaches(from, to string) error {
+	for _, c := range renderCaches {
+		if err := linkTree(filepath.Join(from, GeneratedDir, c), filepath.Join(to, GeneratedDir, c)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // openCache opens the cache generated/<name> of a step whose output
 // depends on the files inputs (relative to root) besides each entry's own
 // input; optional inputs may be missing.
