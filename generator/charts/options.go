@@ -353,6 +353,7 @@ type AxisLabel struct {
 	Width         int    `json:"width,omitempty"`
 	Overflow      string `json:"overflow,omitempty"`
 	LineHeight    int    `json:"lineHeight,omitempty"`
+	Padding       []int  `json:"padding,omitempty"` // top, right, bottom, left
 	Color         string `json:"color,omitempty"`
 	FontSize      int    `json:"fontSize,omitempty"`
 }

@@ -79,6 +79,26 @@ const chartTextJS = `(() => {
 	return out;
 })()`
 
+// chartEdgeJS lists every drawn chart text that runs past its chart's
+// edge, where the SVG cuts it off: a name a reader cannot finish.
+// (ECharts wraps by its own estimate of the text's width, which a wider
+// font than it assumes overruns.)
+const chartEdgeJS = `(() => {
+	const out = [];
+	for (const svg of document.querySelectorAll('figure.chart .chart-canvas svg')) {
+		const r = svg.getBoundingClientRect();
+		if (!(r.width > 0)) continue;
+		for (const t of svg.querySelectorAll('text')) {
+			const tr = t.getBoundingClientRect();
+			if (!(tr.width > 0) || !t.textContent.trim()) continue;
+			if (tr.left < r.left - 1 || tr.right > r.right + 1) {
+				out.push(svg.closest('figure').id + ': "' + t.textContent.trim().slice(0, 40) + '" spans ' + tr.left.toFixed(0) + '–' + tr.right.toFixed(0) + ' px, the chart ' + r.left.toFixed(0) + '–' + r.right.toFixed(0));
+			}
+		}
+	}
+	return out;
+})()`
+
 // whiteBlockJS lists the charts whose ground is light in dark mode: the
 // canvas' background and the SVG's first (ground) rect as painted.
 const whiteBlockJS = `(() => {
@@ -181,6 +201,9 @@ func phoneFirst(t testing.TB, tb *tab, k pages.Kind) []string {
 			for _, f := range eval[[]string](t, tb, fmt.Sprintf(chartTextJS, minChartText)) {
 				out = append(out, fmt.Sprintf("%s: chart text under %.0f px: %s", v.name, minChartText, f))
 			}
+			for _, f := range eval[[]string](t, tb, chartEdgeJS) {
+				out = append(out, fmt.Sprintf("%s: chart text cut off at the chart's edge: %s", v.name, f))
+			}
 		}
 		if v.dark {
 			for _, f := range eval[[]string](t, tb, whiteBlockJS) {
@@ -250,6 +273,10 @@ func TestPhoneFirst(t *testing.T) {
 func init() {
 	svg := `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 400" width="960" height="400"><rect width="960" height="400" fill="#FFFFFF"/><text x="10" y="20" font-size="11">Shrunk to fit</text></svg>`
 	fixtureFiles["small-text/index.html"] = fixturePage("en", "Small chart text", "", `<figure class="chart" id="chart-s"><div class="chart-canvas">`+svg+`</div></figure>`)
+	// A name longer than its chart, as ECharts' wrapping left the phone
+	// layout's target names.
+	cut := `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 100" width="360" height="100"><rect width="360" height="100" fill="#FFFFFF"/><text x="8" y="40" font-size="14">revenue of the province's construction machinery enterprises</text></svg>`
+	fixtureFiles["cut-label/index.html"] = fixturePage("en", "Cut label", "", `<figure class="chart" id="chart-c"><div class="chart-canvas">`+cut+`</div></figure>`)
 	fixtureFiles["late-map/index.html"] = fixturePage("en", "Late map", "",
 		`<div class="tall"></div><ul class="headline-targets"><li>A target, far down</li></ul><figure class="chart chart-map" id="chart-m"><div class="chart-canvas"></div></figure>`)
 	fixtureFiles["late-figure/index.html"] = fixturePage("en", "Late figure", "",
@@ -280,6 +307,7 @@ func TestPhoneFirstCatchesBrokenPages(t *testing.T) {
 	small := check("/small-text/", pages.Kind{Name: "home"})
 	expectFinding(t, "the chart text check", "/small-text/", small, "390 px, light", "chart text under 11 px", "Shrunk to fit")
 	expectFinding(t, "the white block check", "/small-text/", small, "390 px, dark", "a chart on a white block", "chart ground")
+	expectFinding(t, "the chart edge check", "/cut-label/", check("/cut-label/", pages.Kind{Name: "about"}), "390 px, light", "cut off at the chart's edge", "revenue of the province's construction")
 	expectFinding(t, "the overflow check", "/wide/", check("/wide/", pages.Kind{Name: "about"}), "390 px, light", "scrolls sideways")
 	expectFinding(t, "the first-figure check", "/late-figure/", check("/late-figure/", pages.Kind{Name: "home"}), "390 px, light", "first headline figure is at y =")
 	wide := check("/wide-attachment/", pages.Kind{Name: "full text"})
