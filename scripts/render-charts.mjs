@@ -48,6 +48,9 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as echarts from 'echarts';
+// ECharts' own table of Latin character widths (its estimate when no canvas
+// measures text, as here); zrender is ECharts' renderer, installed with it.
+import { DEFAULT_TEXT_WIDTH_MAP } from 'zrender/lib/core/platform.js';
 import { readManifest, runJobs, check, main } from './manifest.mjs';
 
 export const MAP_NAME = 'hunan';
@@ -70,6 +73,25 @@ const TEXT_PARENTS = new Set(['text', 'tspan', 'title']);
 const FONT_PROPS = new Set(['font-size', 'font-family', 'font-style', 'font-weight']);
 
 export class RenderError extends Error {}
+
+// LATIN_WIDER: ECharts wraps, truncates and makes room for labels by its
+// estimate of each character's width, made for a narrow sans (Helvetica).
+// Browsers draw the site's font stack wider (DejaVu Sans, Linux's, by up
+// to a fifth), so long names ran past charts' edges, at 390 px and at
+// 1280. The estimate here is a fifth wider for the characters in ECharts'
+// table; the others (Chinese) keep its one em, which is what they are.
+const LATIN_WIDER = 1.2;
+echarts.setPlatformAPI({
+  measureText(text, font) {
+    const size = Number(/(\d*\.?\d+)px/.exec(font ?? '')?.[1]) || 12;
+    let width = 0;
+    for (const ch of String(text ?? '')) {
+      const k = DEFAULT_TEXT_WIDTH_MAP[ch];
+      width += k == null ? size : k * size * LATIN_WIDER;
+    }
+    return { width };
+  },
+});
 
 function escapeAttr(s) {
   return String(s)

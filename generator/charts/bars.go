@@ -83,10 +83,7 @@ func (b *builder) categoryAxis(names []string, wideWidth int) CategoryAxis {
 		// The trailing line and the bottom padding lift the name clear of
 		// its bar, descenders included.
 		a.AxisLabel.Inside, a.AxisLabel.VerticalAlign, a.AxisLabel.Align = true, "bottom", "left"
-		// The width is ECharts' own estimate of the text, which assumes a
-		// narrower font than phones and this machine's Chromium draw: at
-		// the full 336 px, long names ran past the chart's edge.
-		a.AxisLabel.Formatter, a.AxisLabel.Width, a.AxisLabel.Overflow = "{value}\n", (NarrowWidth-24)*4/5, "break"
+		a.AxisLabel.Formatter, a.AxisLabel.Width, a.AxisLabel.Overflow = "{value}\n", NarrowWidth-24, "break"
 		a.AxisLabel.LineHeight = 16
 		a.AxisLabel.Padding = []int{0, 0, 6, 0}
 		a.AxisLine.Show = ptr(false)

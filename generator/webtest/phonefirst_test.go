@@ -201,9 +201,9 @@ func phoneFirst(t testing.TB, tb *tab, k pages.Kind) []string {
 			for _, f := range eval[[]string](t, tb, fmt.Sprintf(chartTextJS, minChartText)) {
 				out = append(out, fmt.Sprintf("%s: chart text under %.0f px: %s", v.name, minChartText, f))
 			}
-			for _, f := range eval[[]string](t, tb, chartEdgeJS) {
-				out = append(out, fmt.Sprintf("%s: chart text cut off at the chart's edge: %s", v.name, f))
-			}
+		}
+		for _, f := range eval[[]string](t, tb, chartEdgeJS) {
+			out = append(out, fmt.Sprintf("%s: chart text cut off at the chart's edge: %s", v.name, f))
 		}
 		if v.dark {
 			for _, f := range eval[[]string](t, tb, whiteBlockJS) {
