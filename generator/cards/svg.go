@@ -122,20 +122,26 @@ func (c *chartSVG) namespaces() [][2]string {
 	return out
 }
 
-// inherited are the presentation attributes a chart's root may carry for
-// its texts to inherit (render-charts.mjs says what the labels share once
-// there, hoistTextAttrs): the nested <svg> keeps them.
-var inherited = []string{"font-family", "font-size", "font-weight", "text-anchor", "dominant-baseline"}
+// ownRoot are the chart root's attributes that the nesting does not carry
+// over: those it sets itself, the namespaces (open declares them once for
+// the document), and those of the chart as a document of its own (its
+// accessible name goes on the nesting document's root; data-layout is the
+// site's CSS hook). The rest are presentation attributes its texts
+// inherit (render-charts.mjs says what the labels share there once).
+var ownRoot = map[string]bool{
+	"x": true, "y": true, "width": true, "height": true, "viewBox": true, "preserveAspectRatio": true,
+	"xmlns": true, "role": true, "aria-label": true, "data-layout": true,
+}
 
 // nested writes the chart as a nested <svg> filling the box, its aspect
-// ratio kept (centred). Attributes values are written back as they came:
-// the chart renderer escaped them.
+// ratio kept (centred), with the root's inherited attributes. Attributes
+// values are written back as they came: the chart renderer escaped them.
 func (c *chartSVG) nested(b *bytes.Buffer, x, y, w, h float64) {
 	fmt.Fprintf(b, `<svg x="%s" y="%s" width="%s" height="%s" viewBox="%s" preserveAspectRatio="xMidYMid meet"`,
 		num(x), num(y), num(w), num(h), c.viewBox)
-	for _, k := range inherited {
-		if v, ok := c.attrs[k]; ok {
-			fmt.Fprintf(b, ` %s="%s"`, k, v)
+	for _, k := range c.order {
+		if !ownRoot[k] && !strings.HasPrefix(k, "xmlns:") {
+			fmt.Fprintf(b, ` %s="%s"`, k, c.attrs[k])
 		}
 	}
 	b.WriteString(">")
