@@ -8,9 +8,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
-	"sort"
 
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
@@ -88,44 +86,4 @@ func encode(pg *Page) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// Write makes dir hold exactly files. A file whose bytes are already
-// there is left alone (most are, from one build to the next, and creating
-// a file costs several times reading one); the others are written beside
-// and renamed into place; files not named are removed.
-func Write(files Files, dir string) error {
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		full := filepath.Join(dir, p)
-		if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, files[p]) {
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full+".part", files[p], 0o644); err != nil {
-			return err
-		}
-		if err := os.Rename(full+".part", full); err != nil {
-			return err
-		}
-	}
-	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(dir, path)
-		if err != nil {
-			return err
-		}
-		if _, ok := files[rel]; !ok {
-			return os.Remove(path)
-		}
-		return nil
-	})
 }

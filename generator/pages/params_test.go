@@ -113,26 +113,3 @@ func TestLanguages(t *testing.T) {
 		t.Errorf("Languages:\n got %v\nwant %v", got, want)
 	}
 }
-
-// TestWriteKeepsWhatIsThere: Write leaves a file with the same bytes as it
-// is, replaces a changed one and removes one no longer named.
-func TestWriteKeepsWhatIsThere(t *testing.T) {
-	dir := t.TempDir()
-	if err := Write(Files{"zh/a.md": []byte("a"), "zh/b.md": []byte("b"), "en/c.md": []byte("c")}, dir); err != nil {
-		t.Fatal(err)
-	}
-	before, _ := os.Stat(filepath.Join(dir, "zh", "a.md"))
-	if err := Write(Files{"zh/a.md": []byte("a"), "zh/b.md": []byte("B")}, dir); err != nil {
-		t.Fatal(err)
-	}
-	after, _ := os.Stat(filepath.Join(dir, "zh", "a.md"))
-	if !os.SameFile(before, after) {
-		t.Error("zh/a.md, unchanged, was written again")
-	}
-	if b, _ := os.ReadFile(filepath.Join(dir, "zh", "b.md")); string(b) != "B" {
-		t.Errorf("zh/b.md = %q, want B", b)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "en", "c.md")); !os.IsNotExist(err) {
-		t.Errorf("en/c.md, no longer named, is still there (%v)", err)
-	}
-}

@@ -121,12 +121,8 @@ func writeBundle(root string) (bool, error) {
 		}
 		made = true
 	}
-	// Replaced, not rewritten in place: Hugo's output links to it
-	// (site.Options.LinkFrom).
-	if err := os.WriteFile(dst+".part", b, 0o644); err != nil {
-		return false, err
-	}
-	if err := os.Rename(dst+".part", dst); err != nil {
+	// Replaced, not rewritten in place: Hugo's output links to it.
+	if err := replaceFile(dst, b); err != nil {
 		return false, err
 	}
 	return made, cache.prune()

@@ -3,6 +3,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -110,7 +111,7 @@ func Run(opts Options) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
-	if err := pages.Write(files, filepath.Join(gen, "content")); err != nil {
+	if err := writeTree(files, filepath.Join(gen, "content")); err != nil {
 		return sum, err
 	}
 
@@ -200,6 +201,49 @@ func copyTree(src, dst string) error { return mirrorTree(src, dst, false) }
 // linkTree is copyTree with hard links where the disk allows.
 func linkTree(src, dst string) error { return mirrorTree(src, dst, true) }
 
+// writeTree makes dir hold exactly files (paths relative to it). A file
+// whose bytes are already there is left alone (most are, from one build
+// to the next, and creating a file costs several times reading one); the
+// others are replaced (replaceFile); files not named are removed.
+func writeTree(files pages.Files, dir string) error {
+	for p, b := range files {
+		full := filepath.Join(dir, p)
+		if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, b) {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := replaceFile(full, b); err != nil {
+			return err
+		}
+	}
+	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		if _, ok := files[rel]; !ok {
+			return os.Remove(path)
+		}
+		return nil
+	})
+}
+
+// replaceFile writes path whole or not at all, beside it then renamed
+// into place: a new file, never the old one rewritten, so that what links
+// to the old one (an earlier public/, site.Options.LinkFrom) keeps its
+// bytes.
+func replaceFile(path string, b []byte) error {
+	if err := os.WriteFile(path+".part", b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(path+".part", path)
+}
+
 func mirrorTree(src, dst string, link bool) error {
 	return filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
 		if os.IsNotExist(err) && path == src {
@@ -280,7 +324,7 @@ func writeCharts(cs []*charts.Chart, assets, root string) (drawn int, err error)
 		}
 	}
 	// The SVGs, not named here, go too: drawCharts links them afresh.
-	if err := pages.Write(files, dir); err != nil {
+	if err := writeTree(files, dir); err != nil {
 		return 0, err
 	}
 	return drawCharts(root, dir)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hunan-industry/plan-site/generator/internal/projectcopy"
 	"github.com/hunan-industry/plan-site/generator/internal/sitefixture"
+	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/sitecheck"
 )
 
@@ -215,5 +216,28 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 		// Restore for the next case.
 		copyTree(filepath.Join("..", "..", "data"), filepath.Join(root, "data"))
 		copyTree(filepath.Join("..", "..", "themes"), filepath.Join(root, "themes"))
+	}
+}
+
+// TestWriteKeepsWhatIsThere: writeTree leaves a file with the same bytes as it
+// is, replaces a changed one and removes one no longer named.
+func TestWriteKeepsWhatIsThere(t *testing.T) {
+	dir := t.TempDir()
+	if err := writeTree(pages.Files{"zh/a.md": []byte("a"), "zh/b.md": []byte("b"), "en/c.md": []byte("c")}, dir); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.Stat(filepath.Join(dir, "zh", "a.md"))
+	if err := writeTree(pages.Files{"zh/a.md": []byte("a"), "zh/b.md": []byte("B")}, dir); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.Stat(filepath.Join(dir, "zh", "a.md"))
+	if !os.SameFile(before, after) {
+		t.Error("zh/a.md, unchanged, was written again")
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "zh", "b.md")); string(b) != "B" {
+		t.Errorf("zh/b.md = %q, want B", b)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "en", "c.md")); !os.IsNotExist(err) {
+		t.Errorf("en/c.md, no longer named, is still there (%v)", err)
 	}
 }

@@ -114,11 +114,7 @@ func (c *renderCache) link(key, dst string) bool {
 // put stores a file entry, whole or not at all.
 func (c *renderCache) put(key string, b []byte) error {
 	c.used[key] = true
-	part := filepath.Join(c.dir, key+".part")
-	if err := os.WriteFile(part, b, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(part, filepath.Join(c.dir, key))
+	return replaceFile(filepath.Join(c.dir, key), b)
 }
 
 // getDir copies the folder entry key to dst (which must not exist) and

@@ -112,7 +112,7 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 	}
 
 	// The PNGs, not named here, go too: drawPictures links them afresh.
-	if err := pages.Write(downloadSVGs, downloadDir); err != nil {
+	if err := writeTree(downloadSVGs, downloadDir); err != nil {
 		return err
 	}
 	n, err := drawPictures(root, pics)
