@@ -61,38 +61,25 @@ func (tb *tab) view(t testing.TB, phoneView, dark bool) {
 	eval[bool](t, tb, `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
 }
 
-// chartTextJS lists every drawn chart text under the minimum, in CSS px.
+// chartTextJS looks at every drawn chart text, as the browser lays it
+// out: Small lists those under the minimum (in CSS px), Cut those that run
+// past their chart's edge, where the SVG cuts them off (a name a reader
+// cannot finish: ECharts wraps by its own estimate of a text's width).
 const chartTextJS = `(() => {
-	const out = [];
+	const out = {Small: [], Cut: []};
 	for (const svg of document.querySelectorAll('figure.chart .chart-canvas svg')) {
 		const r = svg.getBoundingClientRect();
 		if (!(r.width > 0)) continue; // the layout not on show
 		const vb = svg.viewBox && svg.viewBox.baseVal;
 		const k = vb && vb.width ? r.width / vb.width : 1;
+		const id = svg.closest('figure').id;
 		for (const t of svg.querySelectorAll('text')) {
 			const tr = t.getBoundingClientRect();
 			if (!(tr.width > 0) || !t.textContent.trim()) continue;
 			const px = parseFloat(getComputedStyle(t).fontSize) * k;
-			if (px < %f) out.push(svg.closest('figure').id + ': "' + t.textContent.trim().slice(0, 30) + '" at ' + px.toFixed(1) + ' px');
-		}
-	}
-	return out;
-})()`
-
-// chartEdgeJS lists every drawn chart text that runs past its chart's
-// edge, where the SVG cuts it off: a name a reader cannot finish.
-// (ECharts wraps by its own estimate of the text's width, which a wider
-// font than it assumes overruns.)
-const chartEdgeJS = `(() => {
-	const out = [];
-	for (const svg of document.querySelectorAll('figure.chart .chart-canvas svg')) {
-		const r = svg.getBoundingClientRect();
-		if (!(r.width > 0)) continue;
-		for (const t of svg.querySelectorAll('text')) {
-			const tr = t.getBoundingClientRect();
-			if (!(tr.width > 0) || !t.textContent.trim()) continue;
+			if (px < %f) out.Small.push(id + ': "' + t.textContent.trim().slice(0, 30) + '" at ' + px.toFixed(1) + ' px');
 			if (tr.left < r.left - 1 || tr.right > r.right + 1) {
-				out.push(svg.closest('figure').id + ': "' + t.textContent.trim().slice(0, 40) + '" spans ' + tr.left.toFixed(0) + '–' + tr.right.toFixed(0) + ' px, the chart ' + r.left.toFixed(0) + '–' + r.right.toFixed(0));
+				out.Cut.push(id + ': "' + t.textContent.trim().slice(0, 40) + '" spans ' + tr.left.toFixed(0) + '–' + tr.right.toFixed(0) + ' px, the chart ' + r.left.toFixed(0) + '–' + r.right.toFixed(0));
 			}
 		}
 	}
@@ -197,12 +184,13 @@ func phoneFirst(t testing.TB, tb *tab, k pages.Kind) []string {
 	var out []string
 	for _, v := range screenViews {
 		tb.view(t, v.phone, v.dark)
+		texts := eval[struct{ Small, Cut []string }](t, tb, fmt.Sprintf(chartTextJS, minChartText))
 		if v.phone {
-			for _, f := range eval[[]string](t, tb, fmt.Sprintf(chartTextJS, minChartText)) {
+			for _, f := range texts.Small {
 				out = append(out, fmt.Sprintf("%s: chart text under %.0f px: %s", v.name, minChartText, f))
 			}
 		}
-		for _, f := range eval[[]string](t, tb, chartEdgeJS) {
+		for _, f := range texts.Cut {
 			out = append(out, fmt.Sprintf("%s: chart text cut off at the chart's edge: %s", v.name, f))
 		}
 		if v.dark {
