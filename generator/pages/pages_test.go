@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/hunan-industry/plan-site/generator/charts"
@@ -17,16 +18,31 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
+// realPlan is data/ loaded, with its charts, once for all the tests (a
+// loaded plan does not change).
+func realPlan(t *testing.T) (*plan.Plan, []*charts.Chart) {
+	t.Helper()
+	loadOnce.Do(func() {
+		if loadedPlan, loadErr = plan.Load("../../data"); loadErr == nil {
+			loadedCharts, loadErr = charts.All(loadedPlan)
+		}
+	})
+	if loadErr != nil {
+		t.Fatal(loadErr)
+	}
+	return loadedPlan, loadedCharts
+}
+
+var (
+	loadOnce     sync.Once
+	loadedPlan   *plan.Plan
+	loadedCharts []*charts.Chart
+	loadErr      error
+)
+
 func render(t *testing.T) Files {
 	t.Helper()
-	p, err := plan.Load("../../data")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cs, err := charts.All(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, cs := realPlan(t)
 	files, err := Render(p, cs, map[string]int{"layout.csv": 1000, "plan.xlsx": 2048}, "2024-01-02")
 	if err != nil {
 		t.Fatal(err)
@@ -139,10 +155,7 @@ func TestEveryChartKindHasAPage(t *testing.T) {
 // the prefecture; the English cell names it too, not the chart label
 // "Xiangxi" (which also reads as the region of western Hunan).
 func TestAttachmentCitiesAsWritten(t *testing.T) {
-	p, err := plan.Load("../../data")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, _ := realPlan(t)
 	v := newView(p, plan.EN, nil)
 	checked := 0
 	for _, ind := range p.Industries {
@@ -211,14 +224,7 @@ func TestDifferenceCounts(t *testing.T) {
 // that went wrong (%!(EXTRA …), %!s(MISSING)), and its footer opens with
 // the site's name.
 func TestCardTexts(t *testing.T) {
-	p, err := plan.Load("../../data")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cs, err := charts.All(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, cs := realPlan(t)
 	for _, c := range SocialCards(p, cs) {
 		for _, s := range []string{c.Title, c.Subtitle, c.Footer, c.Alt} {
 			if strings.Contains(s, "%!") {

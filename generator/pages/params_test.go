@@ -10,8 +10,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/hunan-industry/plan-site/generator/plan"
 )
 
 // TestEveryParamIsRead holds the contract in params.go to the layouts:
@@ -96,10 +94,7 @@ func readLayouts(t *testing.T, dir string) string {
 // edition's name, and the document's facts under the keys the layouts
 // read as site.Params.
 func TestLanguages(t *testing.T) {
-	p, err := plan.Load("../../data")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, _ := realPlan(t)
 	got := Languages(p, "2024-01-02")
 	want := map[string]any{
 		"zh": map[string]any{"title": "湖南现代化产业体系方案（非官方中英文版）", "params": map[string]any{
