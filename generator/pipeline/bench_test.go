@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,8 +25,11 @@ import (
 //     search index caches emptied first, so every chart and image is drawn
 //     and Pagefind runs;
 //   - full-cached: the same build when nothing changed since the last one
-//     (a second build): charts, images and the search index come from the
-//     caches;
+//     (a second build): the generator's stage is the last build's (see
+//     generate), the search index comes from its cache;
+//   - full-data-edit: a build after an edit under data/ that changes no
+//     page (data/README.md): the generator's stage runs again, and the
+//     charts, images and search index come from their caches;
 //   - ssr: the chart SVGs alone, all drawn (node scripts/render-charts.mjs,
 //     two processes);
 //   - social: the images alone, all drawn: the social cards and the chart
@@ -95,12 +99,33 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	gen := filepath.Join(root, GeneratedDir)
 	run("full", func() {
+		os.Remove(filepath.Join(gen, generationRecord))
 		os.RemoveAll(filepath.Join(gen, svgCacheDir))
 		os.RemoveAll(filepath.Join(gen, socialCacheDir))
 		os.RemoveAll(filepath.Join(gen, searchCacheDir))
 		os.RemoveAll(filepath.Join(gen, bundleCacheDir))
 	}, full)
 	run("full-cached", nil, full)
+	// The bare render next to the warm build, so that both run with the
+	// process in the same state (a render late in the run is slower).
+	// It has the site settings the build gives Hugo, from the record.
+	var g generation
+	if rec, err := os.ReadFile(filepath.Join(gen, generationRecord)); err != nil || json.Unmarshal(rec, &g) != nil {
+		b.Fatalf("no generation record: %v", err)
+	}
+	bare := filepath.Join(root, "bare-hugo")
+	run("hugo", func() { os.RemoveAll(bare) }, func() error {
+		_, err := site.Build(site.Options{Root: root, PublishDir: bare, BaseURL: testURL, CacheDir: filepath.Join(gen, "cache"), LinkFrom: filepath.Join(gen, "assets"),
+			Settings: map[string]any{"languages": g.Languages}})
+		return err
+	})
+	edits := 0
+	run("full-data-edit", func() {
+		edits++
+		if err := editKeepingTime(filepath.Join(root, "data", "README.md"), fmt.Sprintf("<!-- edit %d -->", edits)); err != nil {
+			b.Fatal(err)
+		}
+	}, full)
 	run("ssr", func() { os.RemoveAll(filepath.Join(gen, svgCacheDir)) }, func() error {
 		_, err := drawCharts(root, filepath.Join(gen, "assets", "chart-files"))
 		return err
@@ -117,11 +142,6 @@ func BenchmarkBuild(b *testing.B) {
 		return writeImages(p, cs, filepath.Join(gen, "assets"), root, testURL, lastUpdated(root), func(string, ...any) {})
 	})
 	run("search", nil, func() error { return index(root, out) })
-	bare := filepath.Join(root, "bare-hugo")
-	run("hugo", func() { os.RemoveAll(bare) }, func() error {
-		_, err := site.Build(site.Options{Root: root, PublishDir: bare, BaseURL: testURL, CacheDir: filepath.Join(gen, "cache"), LinkFrom: filepath.Join(gen, "assets")})
-		return err
-	})
 	// Printed, not logged: a parent benchmark's log is not shown.
 	for _, m := range []struct {
 		what string
@@ -129,9 +149,9 @@ func BenchmarkBuild(b *testing.B) {
 	}{{"wall", perOp}, {"cpu", cpuPerOp}} {
 		if h := m.t["hugo"]; h > 0 {
 			ms := func(k string) time.Duration { return m.t[k].Round(time.Millisecond) }
-			fmt.Printf("build (%s): full %s, full-cached %s, chart ssr %s, social images %s, pagefind %s, bare hugo %s: full/hugo = %.2f×, full-cached/hugo = %.2f×\n",
-				m.what, ms("full"), ms("full-cached"), ms("ssr"), ms("social"), ms("search"), ms("hugo"),
-				float64(m.t["full"])/float64(h), float64(m.t["full-cached"])/float64(h))
+			fmt.Printf("build (%s): full %s, full-cached %s, full-data-edit %s, chart ssr %s, social images %s, pagefind %s, bare hugo %s: full/hugo = %.2f×, full-cached/hugo = %.2f×, full-data-edit/hugo = %.2f×\n",
+				m.what, ms("full"), ms("full-cached"), ms("full-data-edit"), ms("ssr"), ms("social"), ms("search"), ms("hugo"),
+				float64(m.t["full"])/float64(h), float64(m.t["full-cached"])/float64(h), float64(m.t["full-data-edit"])/float64(h))
 		}
 	}
 }

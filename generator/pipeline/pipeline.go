@@ -15,7 +15,6 @@ import (
 	"github.com/hunan-industry/plan-site/generator/headers"
 	"github.com/hunan-industry/plan-site/generator/netlify"
 	"github.com/hunan-industry/plan-site/generator/pages"
-	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/site"
 )
 
@@ -38,13 +37,18 @@ type Options struct {
 type Summary struct {
 	PagesByLanguage map[string]int
 	Charts          int
-	ChartsDrawn     int // by Node in this build; the others came from the SVG cache
+	ChartsDrawn     int  // by Node in this build; the others came from the SVG cache
+	Reused          bool // the generator's stage was the last build's (see generate)
 	Exports         int
 	Files           int
 	Duration        time.Duration
 }
 
 func (s Summary) String() string {
+	if s.Reused {
+		return fmt.Sprintf("built %d pages in Chinese, %d in English, %d charts, %d data exports (data/ unchanged: the last build's pages, charts and pictures), %d files in %s",
+			s.PagesByLanguage["zh"], s.PagesByLanguage["en"], s.Charts, s.Exports, s.Files, s.Duration.Round(time.Millisecond))
+	}
 	return fmt.Sprintf("built %d pages in Chinese, %d in English, %d charts (%d drawn), %d data exports, %d files in %s",
 		s.PagesByLanguage["zh"], s.PagesByLanguage["en"], s.Charts, s.ChartsDrawn, s.Exports, s.Files, s.Duration.Round(time.Millisecond))
 }
@@ -68,50 +72,16 @@ func Run(opts Options) (Summary, error) {
 	}
 	opts.Root = root
 
-	progress("loading data/")
-	p, err := plan.Load(filepath.Join(root, "data"))
-	if err != nil {
-		return sum, err
-	}
-	if err := ensureNodeModules(root, progress); err != nil {
-		return sum, err
-	}
-	gen := filepath.Join(root, GeneratedDir)
-	cs, err := charts.All(p)
-	if err != nil {
-		return sum, err
-	}
-	progress("drawing %d charts", len(cs))
-	if sum.ChartsDrawn, err = writeCharts(cs, filepath.Join(gen, "assets"), root); err != nil {
-		return sum, err
-	}
-	sum.Charts = len(cs)
 	updated := opts.Updated
 	if updated == "" {
 		updated = lastUpdated(root)
 	}
-	if err := writeImages(p, cs, filepath.Join(gen, "assets"), root, opts.BaseURL, updated, progress); err != nil {
+	g, err := generate(root, opts.BaseURL, updated, progress)
+	if err != nil {
 		return sum, err
 	}
+	sum.Charts, sum.ChartsDrawn, sum.Reused = g.Charts, g.drawn, g.reused
 	if _, err := writeBundle(root); err != nil {
-		return sum, err
-	}
-
-	data, err := exports.Render(p)
-	if err != nil {
-		return sum, err
-	}
-	sizes := map[string]int{}
-	for name, b := range data {
-		sizes[name] = len(b)
-	}
-
-	progress("writing pages: %d industries, %d cities", len(p.Industries), len(p.Cities))
-	files, err := pages.Render(p, cs, sizes, updated)
-	if err != nil {
-		return sum, err
-	}
-	if err := writeTree(files, filepath.Join(gen, "content")); err != nil {
 		return sum, err
 	}
 
@@ -132,9 +102,9 @@ func Run(opts Options) (Summary, error) {
 	progress("rendering with Hugo")
 	res, err := site.Build(site.Options{
 		Root: opts.Root, PublishDir: staging, BaseURL: opts.BaseURL,
-		CacheDir: filepath.Join(gen, "cache"), Log: opts.Progress,
-		LinkFrom: filepath.Join(gen, "assets"),
-		Settings: map[string]any{"languages": pages.Languages(p, updated)},
+		CacheDir: filepath.Join(root, GeneratedDir, "cache"), Log: opts.Progress,
+		LinkFrom: filepath.Join(root, GeneratedDir, "assets"),
+		Settings: map[string]any{"languages": g.Languages},
 	})
 	if err != nil {
 		return sum, err
@@ -147,10 +117,10 @@ func Run(opts Options) (Summary, error) {
 			return sum, err
 		}
 	}
-	if err := exports.Write(data, filepath.Join(staging, "data")); err != nil {
+	if err := linkTree(filepath.Join(root, GeneratedDir, exportsDir), filepath.Join(staging, "data")); err != nil {
 		return sum, err
 	}
-	sum.Exports = len(data)
+	sum.Exports = g.Exports
 
 	if opts.SearchLater && reuseIndex(out, staging) {
 		progress("search index: the previous build's, until IndexSearch")

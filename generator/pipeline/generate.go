@@ -1,0 +1,185 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"debug/elf"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/hunan-industry/plan-site/generator/charts"
+	"github.com/hunan-industry/plan-site/generator/exports"
+	"github.com/hunan-industry/plan-site/generator/pages"
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
+
+// generation is what the generator's stage (data → pages, exports, charts
+// and pictures under generated/) leaves for the rest of the build besides
+// those files. It is recorded in generated/generation.json with the key of
+// everything it was made from, so that a build whose inputs are those of
+// the last one (a template or content edit, a second build) takes the
+// stage's files as they are instead of loading, checking and writing the
+// plan again: the same bytes, which the stage would have made.
+type generation struct {
+	Key       string         `json:"key"`
+	Charts    int            `json:"charts"`
+	Exports   int            `json:"exports"`
+	Languages map[string]any `json:"languages"` // pages.Languages, for Hugo
+	drawn     int            // charts drawn by this build; not recorded
+	reused    bool
+}
+
+const (
+	generationRecord = "generation.json" // in GeneratedDir
+	exportsDir       = "exports"         // in GeneratedDir: the data downloads, published as /data/
+)
+
+// generate runs the generator's stage, or takes the last build's where
+// its key is unchanged. On a miss the record goes first, so that a stage
+// cut short by an error is never taken for a finished one.
+func generate(root, baseURL, updated string, progress func(string, ...any)) (generation, error) {
+	gen := filepath.Join(root, GeneratedDir)
+	record := filepath.Join(gen, generationRecord)
+	if key, err := generationKey(root, baseURL, updated); err == nil {
+		var g generation
+		if b, err := os.ReadFile(record); err == nil && json.Unmarshal(b, &g) == nil && g.Key == key {
+			progress("data/ and the generator are those of the last build: its pages, charts and pictures stand")
+			g.reused = true
+			return g, nil
+		}
+	}
+	if err := os.Remove(record); err != nil && !os.IsNotExist(err) {
+		return generation{}, err
+	}
+
+	progress("loading data/")
+	p, err := plan.Load(filepath.Join(root, "data"))
+	if err != nil {
+		return generation{}, err
+	}
+	if err := ensureNodeModules(root, progress); err != nil {
+		return generation{}, err
+	}
+	cs, err := charts.All(p)
+	if err != nil {
+		return generation{}, err
+	}
+	g := generation{Charts: len(cs), Languages: pages.Languages(p, updated)}
+	progress("drawing %d charts", len(cs))
+	assets := filepath.Join(gen, "assets")
+	if g.drawn, err = writeCharts(cs, assets, root); err != nil {
+		return generation{}, err
+	}
+	if err := writeImages(p, cs, assets, root, baseURL, updated, progress); err != nil {
+		return generation{}, err
+	}
+	data, err := exports.Render(p)
+	if err != nil {
+		return generation{}, err
+	}
+	if err := writeTree(pages.Files(data), filepath.Join(gen, exportsDir)); err != nil {
+		return generation{}, err
+	}
+	g.Exports = len(data)
+	sizes := map[string]int{}
+	for name, b := range data {
+		sizes[name] = len(b)
+	}
+	progress("writing pages: %d industries, %d cities", len(p.Industries), len(p.Cities))
+	files, err := pages.Render(p, cs, sizes, updated)
+	if err != nil {
+		return generation{}, err
+	}
+	if err := writeTree(files, filepath.Join(gen, "content")); err != nil {
+		return generation{}, err
+	}
+
+	// Keyed now, with the npm packages certainly installed.
+	if g.Key, err = generationKey(root, baseURL, updated); err != nil {
+		return generation{}, err
+	}
+	b, err := json.Marshal(g)
+	if err != nil {
+		return generation{}, err
+	}
+	return g, replaceFile(record, b)
+}
+
+// generationKey hashes everything the generator's stage reads: this
+// program's code, every file under data/, the scripts and npm packages
+// that draw the charts and pictures, the site's address and the edition's
+// date. A missing package file hashes as missing (npm ci has yet to run).
+func generationKey(root, baseURL, updated string) (string, error) {
+	self, err := selfID()
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "generation 1\x00%s\x00%s\x00%s\x00", self, baseURL, updated)
+	var data []string
+	err = filepath.WalkDir(filepath.Join(root, "data"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(root, p)
+			data = append(data, rel) // WalkDir's order is lexical: stable
+		}
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	if err := hashFiles(h, root, data, false); err != nil {
+		return "", err
+	}
+	tools := append(append([]string{"package-lock.json"}, rendererInputs...), rasterInputs...)
+	if err := hashFiles(h, root, tools, true); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+var self struct {
+	once sync.Once
+	id   string
+	err  error
+}
+
+// selfID names the code of the running program: the Go build ID in its
+// ELF note (a hash of what went into it, read without reading the
+// program), or elsewhere the SHA-256 of the executable.
+func selfID() (string, error) {
+	self.once.Do(func() {
+		exe, err := os.Executable()
+		if err != nil {
+			self.err = err
+			return
+		}
+		if f, err := elf.Open(exe); err == nil {
+			defer f.Close()
+			// namesz, descsz, type, "Go\0\0", then the ID.
+			if s := f.Section(".note.go.buildid"); s != nil {
+				if d, err := s.Data(); err == nil && len(d) > 16 {
+					if n := int(f.ByteOrder.Uint32(d[4:8])); string(d[12:16]) == "Go\x00\x00" && 16+n <= len(d) {
+						self.id = string(d[16 : 16+n])
+						return
+					}
+				}
+			}
+		}
+		r, err := os.Open(exe)
+		if err != nil {
+			self.err = err
+			return
+		}
+		defer r.Close()
+		h := sha256.New()
+		if _, self.err = io.Copy(h, r); self.err == nil {
+			self.id = hex.EncodeToString(h.Sum(nil))
+		}
+	})
+	return self.id, self.err
+}
