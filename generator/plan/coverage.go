@@ -195,6 +195,14 @@ func lineKey(s string) string { return itemNumber.ReplaceAllString(s, "") }
 // subsequence of their keys) and reports what differs.
 func (c *coverage) compareLines(src []segment, data []dataLine) {
 	n, m := len(src), len(data)
+	srcKeys, dataKeys := make([]string, n), make([]string, m)
+	for i, s := range src {
+		srcKeys[i] = lineKey(s.line)
+	}
+	for j, d := range data {
+		dataKeys[j] = lineKey(d.text)
+	}
+	same := func(i, j int) bool { return srcKeys[i] == dataKeys[j] }
 	// lcs[i][j] is the common length of src[i:] and data[j:].
 	lcs := make([][]int32, n+1)
 	for i := range lcs {
@@ -202,7 +210,7 @@ func (c *coverage) compareLines(src []segment, data []dataLine) {
 	}
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
-			if lineKey(src[i].line) == lineKey(data[j].text) {
+			if same(i, j) {
 				lcs[i][j] = lcs[i+1][j+1] + 1
 			} else {
 				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
@@ -213,7 +221,7 @@ func (c *coverage) compareLines(src []segment, data []dataLine) {
 	problems := 0
 	i, j := 0, 0
 	for i < n || j < m {
-		if i < n && j < m && lineKey(src[i].line) == lineKey(data[j].text) {
+		if i < n && j < m && same(i, j) {
 			if src[i].line != data[j].text {
 				renumbered = append(renumbered, i, j)
 			}
@@ -224,7 +232,7 @@ func (c *coverage) compareLines(src []segment, data []dataLine) {
 		// report the rest as missing from the data or not in the source.
 		si, dj := i, j
 		for i < n || j < m {
-			if i < n && j < m && lineKey(src[i].line) == lineKey(data[j].text) {
+			if i < n && j < m && same(i, j) {
 				break
 			}
 			if j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]) {

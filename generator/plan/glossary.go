@@ -10,8 +10,11 @@ import (
 // Glossary maps each Chinese name to its one English name. It holds the
 // entries of data/glossary/ and the cities' names.
 type Glossary struct {
-	terms  map[string]*Term
-	maxLen int // longest Chinese name, in runes
+	terms map[string]*Term
+	// longest is, for each character a name starts with, the longest such
+	// name in runes: Find tries no longer prefixes, and none at all where
+	// no name starts, which is at most characters of a text.
+	longest map[rune]int
 }
 
 // Lookup gives the entry for a Chinese name, or nil.
@@ -33,7 +36,8 @@ func (g *Glossary) Find(text string) []*Term {
 	for i := 0; i < len(text); {
 		var match *Term
 		end := i
-		for n, j := 0, i; n < g.maxLen && j < len(text); n++ {
+		first, _ := utf8.DecodeRuneInString(text[i:])
+		for n, j := 0, i; n < g.longest[first] && j < len(text); n++ {
 			_, size := utf8.DecodeRuneInString(text[j:])
 			j += size
 			if t := g.terms[text[i:j]]; t != nil {
@@ -51,14 +55,37 @@ func (g *Glossary) Find(text string) []*Term {
 	return found
 }
 
+// contained is the set of names (Chinese) a text contains anywhere, inside
+// a longer name too: strings.Contains for every name at once.
+func (g *Glossary) contained(text string) map[string]bool {
+	in := map[string]bool{}
+	for i := 0; i < len(text); {
+		first, size := utf8.DecodeRuneInString(text[i:])
+		for n, j := 0, i; n < g.longest[first] && j < len(text); n++ {
+			_, s := utf8.DecodeRuneInString(text[j:])
+			j += s
+			if g.terms[text[i:j]] != nil {
+				in[text[i:j]] = true
+			}
+		}
+		i += size
+	}
+	return in
+}
+
+func newGlossary() *Glossary {
+	return &Glossary{terms: map[string]*Term{}, longest: map[rune]int{}}
+}
+
 func (g *Glossary) add(t *Term) {
 	g.terms[t.ZH.Value] = t
-	g.maxLen = max(g.maxLen, utf8.RuneCountInString(t.ZH.Value))
+	first, _ := utf8.DecodeRuneInString(t.ZH.Value)
+	g.longest[first] = max(g.longest[first], utf8.RuneCountInString(t.ZH.Value))
 }
 
 // buildGlossary checks the glossary files and adds the cities' names.
 func buildGlossary(p *Plan, l *loader) *Glossary {
-	g := &Glossary{terms: map[string]*Term{}}
+	g := newGlossary()
 	index := map[string]int{} // position within its own file
 	for _, t := range p.Glossary {
 		lg := l.log(t.File)

@@ -753,7 +753,7 @@ func TestTargetDisplay(t *testing.T) {
 }
 
 func TestGlossaryFindLongest(t *testing.T) {
-	g := &Glossary{terms: map[string]*Term{}}
+	g := newGlossary()
 	for _, zh := range []string{"三一", "三一集团", "中联重科", "长沙", "长沙市", "湖南"} {
 		g.add(&Term{ZH: Str{Value: zh}, EN: "en:" + zh})
 	}

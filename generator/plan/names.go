@@ -89,19 +89,33 @@ func (p *Plan) nameMentions() map[*Term]*Mentions {
 			record(t, pl)
 		}
 	}
+	// contains(text, t) is strings.Contains(text, t.ZH.Value), with the
+	// names of each text found in one pass (set) rather than a search per
+	// name.
+	contains := func(text string, set *map[string]bool, t *Term) bool {
+		if g.terms[t.ZH.Value] == nil {
+			return strings.Contains(text, t.ZH.Value)
+		}
+		if *set == nil {
+			*set = g.contained(text)
+		}
+		return (*set)[t.ZH.Value]
+	}
+	placeSets := make([]map[string]bool, len(places))
 	for _, t := range g.Entries(p) {
 		if out[t] != nil {
 			continue
 		}
-		for _, pl := range places {
-			if strings.Contains(pl.text, t.ZH.Value) {
+		for i, pl := range places {
+			if contains(pl.text, &placeSets[i], t) {
 				record(t, pl)
 			}
 		}
 	}
+	industrySets := make([]map[string]bool, len(p.Industries))
 	for t, m := range out {
-		for _, ind := range p.Industries {
-			if strings.Contains(industryText[ind], t.ZH.Value) {
+		for i, ind := range p.Industries {
+			if contains(industryText[ind], &industrySets[i], t) {
 				m.Industries = append(m.Industries, ind)
 			}
 		}

@@ -1,6 +1,9 @@
 package plan
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestEveryNameIsNamed: the names index links each entry to where the
 // plan names it, so an entry the plan never names has nowhere to lead.
@@ -23,5 +26,27 @@ func TestEveryNameIsNamed(t *testing.T) {
 	}
 	if m := ms[g.Lookup("中联重科")]; m == nil || len(m.Industries) == 0 || m.Industries[0].Slug.Value != "construction-machinery" {
 		t.Errorf("中联重科: mentions %+v; want construction machinery among its industries", m)
+	}
+}
+
+// TestContainedIsContains: the one-pass search of a text for every name
+// finds exactly the names strings.Contains finds, nested ones included.
+func TestContainedIsContains(t *testing.T) {
+	p, err := Load("../../data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := p.Names()
+	texts := []string{"长沙市和长沙、三一集团", ""}
+	for _, b := range p.FullText() {
+		texts = append(texts, b.Text.ZH)
+	}
+	for _, text := range texts {
+		in := g.contained(text)
+		for zh := range g.terms {
+			if in[zh] != strings.Contains(text, zh) {
+				t.Errorf("%q in %.40q: contained %v, strings.Contains %v", zh, text, in[zh], !in[zh])
+			}
+		}
 	}
 }

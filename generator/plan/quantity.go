@@ -321,6 +321,10 @@ var enFigure = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:(–|-| to
 // English (“准国交14直”, a word holding Chinese) belong to the Chinese, not
 // the English.
 func enFigures(en string) []string {
+	// Most texts hold none; the regexp is slow to say so.
+	if !strings.ContainsAny(en, "0123456789") && !strings.Contains(en, "illion") && !strings.Contains(en, "thousand") {
+		return nil
+	}
 	var out []string
 	for _, m := range enFigure.FindAllStringSubmatchIndex(en, -1) {
 		start := strings.LastIndexFunc(en[:m[0]], unicode.IsSpace) + 1
