@@ -63,7 +63,9 @@ func embedCanonical(c *charts.Chart) string {
 }
 
 // ChartFiles is where a chart's files go, under the generated assets.
-func ChartFiles(lang plan.Lang, id string) string { return "chart-files/" + string(lang) + "/" + id }
+func ChartFiles(lang plan.Lang, id string) string {
+	return ChartFilesDir + "/" + string(lang) + "/" + id
+}
 
 func (v *view) chart(id string) *ChartView {
 	for _, c := range v.charts {

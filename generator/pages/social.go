@@ -49,8 +49,17 @@ const DownloadScale = 2
 // generated assets: <path>.png and <path>.svg (the inline SVG of the page
 // stays at ChartFiles).
 func ChartDownloadFiles(lang plan.Lang, id string) string {
-	return "chart-downloads/" + string(lang) + "/" + id
+	return DownloadsDir + "/" + string(lang) + "/" + id
 }
+
+// The folders of the generated assets that hold the charts' files, their
+// downloads and the social images (ChartFiles, ChartDownloadFiles,
+// SocialImage).
+const (
+	ChartFilesDir = "chart-files"
+	DownloadsDir  = "chart-downloads"
+	SocialDir     = "social"
+)
 
 // ChartDownloads lists the download of every chart, in both languages; an
 // English chart says that the English is an unofficial translation.
@@ -81,7 +90,7 @@ func DateText(l plan.Lang, day string) (string, error) {
 
 // SocialImage is where a card's PNG goes, under the generated assets.
 func SocialImage(lang plan.Lang, name string) string {
-	return "social/" + string(lang) + "/" + name + ".png"
+	return SocialDir + "/" + string(lang) + "/" + name + ".png"
 }
 
 // SocialCards lists the card of every page that has one, in both languages:

@@ -27,6 +27,7 @@ import (
 // plan again: the same bytes, which the stage would have made.
 type generation struct {
 	Key       string         `json:"key"`
+	Files     int            `json:"files"` // the stage's files, counted when it ended
 	Charts    int            `json:"charts"`
 	Exports   int            `json:"exports"`
 	Languages map[string]any `json:"languages"` // pages.Languages, for Hugo
@@ -47,7 +48,7 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 	record := filepath.Join(gen, generationRecord)
 	if key, err := generationKey(root, baseURL, updated); err == nil {
 		var g generation
-		if b, err := os.ReadFile(record); err == nil && json.Unmarshal(b, &g) == nil && g.Key == key {
+		if b, err := os.ReadFile(record); err == nil && json.Unmarshal(b, &g) == nil && g.Key == key && g.Files == stageFiles(gen) {
 			progress("data/ and the generator are those of the last build: its pages, charts and pictures stand")
 			g.reused = true
 			return g, nil
@@ -103,11 +104,29 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 	if g.Key, err = generationKey(root, baseURL, updated); err != nil {
 		return generation{}, err
 	}
+	g.Files = stageFiles(gen)
 	b, err := json.Marshal(g)
 	if err != nil {
 		return generation{}, err
 	}
 	return g, replaceFile(record, b)
+}
+
+// stageFiles counts the files the stage leaves for Hugo and the site, so
+// that a folder of them deleted or lost (a cache restored in part) is not
+// taken for the stage's output.
+func stageFiles(gen string) int {
+	n := 0
+	// Not all of assets/: the chart bundle and Hugo write there too.
+	for _, dir := range []string{"content", exportsDir, filepath.Join("assets", pages.ChartFilesDir), filepath.Join("assets", pages.DownloadsDir), filepath.Join("assets", pages.SocialDir)} {
+		filepath.WalkDir(filepath.Join(gen, dir), func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				n++
+			}
+			return nil
+		})
+	}
+	return n
 }
 
 // generationKey hashes everything the generator's stage reads: this

@@ -11,9 +11,9 @@ import (
 
 // TestGenerationReusedOnlyWhenInputsAre follows one project through the
 // builds a maintainer makes: a second build and an edit of the hand-written
-// content take the generator's stage as it stands; an edit under data/
-// and a build after a failed one run it again; every build gives the site
-// a fresh build would.
+// content take the generator's stage as it stands; an edit under data/, a
+// build after a failed one and one after a generated file was lost run it
+// again; every build gives the site a fresh build would.
 func TestGenerationReusedOnlyWhenInputsAre(t *testing.T) {
 	root := warmCopy(t)
 	out := filepath.Join(root, "public")
@@ -70,6 +70,16 @@ func TestGenerationReusedOnlyWhenInputsAre(t *testing.T) {
 	build("after a failed build, data restored", false)
 	if sitefixture.TreeHash(t, out) != want {
 		t.Error("after a failed build: the site differs")
+	}
+
+	// A file of the stage's gone (a folder deleted, a cache restored in
+	// part): the stage runs again rather than leave a page out.
+	if err := os.Remove(filepath.Join(root, GeneratedDir, "content", "en", "regions.md")); err != nil {
+		t.Fatal(err)
+	}
+	build("after a generated page was deleted", false)
+	if sitefixture.TreeHash(t, out) != want {
+		t.Error("after a generated page was deleted: the site differs")
 	}
 
 	edit(filepath.Join("content", "en", "about.md"), func(s string) string { return s + "\nA sentence added by the test.\n" })

@@ -271,7 +271,7 @@ func countFiles(dir string) (int, error) {
 // site's templates find them, then draws the charts to SVG in one batch —
 // only those not in the SVG cache (see drawCharts) — and says how many it drew.
 func writeCharts(cs []*charts.Chart, assets, root string) (drawn int, err error) {
-	dir := filepath.Join(assets, "chart-files")
+	dir := filepath.Join(assets, pages.ChartFilesDir)
 	files := pages.Files{}
 	for _, c := range cs {
 		rel, err := filepath.Rel(dir, filepath.Join(assets, pages.ChartFiles(c.Lang, c.ID)))

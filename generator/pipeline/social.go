@@ -64,7 +64,7 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 	chartSVG := func(l plan.Lang, id string) ([]byte, error) {
 		return os.ReadFile(filepath.Join(assets, pages.ChartFiles(l, id)+".svg"))
 	}
-	if err := os.RemoveAll(filepath.Join(assets, "social")); err != nil {
+	if err := os.RemoveAll(filepath.Join(assets, pages.SocialDir)); err != nil {
 		return err
 	}
 
@@ -87,7 +87,7 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 			width: cards.SocialWidth, height: cards.SocialHeight})
 	}
 	downloads := pages.ChartDownloads(cs)
-	downloadDir := filepath.Join(assets, "chart-downloads")
+	downloadDir := filepath.Join(assets, pages.DownloadsDir)
 	downloadSVGs := pages.Files{}
 	for _, d := range downloads {
 		chart, err := chartSVG(d.Lang, d.Chart)
