@@ -36,14 +36,7 @@ func (g *Glossary) Find(text string) []*Term {
 	for i := 0; i < len(text); {
 		var match *Term
 		end := i
-		first, _ := utf8.DecodeRuneInString(text[i:])
-		for n, j := 0, i; n < g.longest[first] && j < len(text); n++ {
-			_, size := utf8.DecodeRuneInString(text[j:])
-			j += size
-			if t := g.terms[text[i:j]]; t != nil {
-				match, end = t, j
-			}
-		}
+		g.namesAt(text, i, func(t *Term, j int) { match, end = t, j })
 		if match != nil {
 			found = append(found, match)
 			i = end
@@ -60,17 +53,24 @@ func (g *Glossary) Find(text string) []*Term {
 func (g *Glossary) contained(text string) map[string]bool {
 	in := map[string]bool{}
 	for i := 0; i < len(text); {
-		first, size := utf8.DecodeRuneInString(text[i:])
-		for n, j := 0, i; n < g.longest[first] && j < len(text); n++ {
-			_, s := utf8.DecodeRuneInString(text[j:])
-			j += s
-			if g.terms[text[i:j]] != nil {
-				in[text[i:j]] = true
-			}
-		}
+		g.namesAt(text, i, func(t *Term, _ int) { in[t.ZH.Value] = true })
+		_, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 	}
 	return in
+}
+
+// namesAt calls f with each name text[i:] starts with, shorter first, and
+// the index its end is at.
+func (g *Glossary) namesAt(text string, i int, f func(t *Term, end int)) {
+	first, _ := utf8.DecodeRuneInString(text[i:])
+	for n, j := 0, i; n < g.longest[first] && j < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[j:])
+		j += size
+		if t := g.terms[text[i:j]]; t != nil {
+			f(t, j)
+		}
+	}
 }
 
 func newGlossary() *Glossary {

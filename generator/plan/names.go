@@ -89,33 +89,31 @@ func (p *Plan) nameMentions() map[*Term]*Mentions {
 			record(t, pl)
 		}
 	}
-	// contains(text, t) is strings.Contains(text, t.ZH.Value), with the
-	// names of each text found in one pass (set) rather than a search per
-	// name.
-	contains := func(text string, set *map[string]bool, t *Term) bool {
-		if g.terms[t.ZH.Value] == nil {
-			return strings.Contains(text, t.ZH.Value)
-		}
-		if *set == nil {
-			*set = g.contained(text)
-		}
-		return (*set)[t.ZH.Value]
+	// The names each text contains anywhere, nested ones too: what
+	// strings.Contains would find, for every name in one pass per text.
+	// Every name here is the glossary's (Find's or Entries'), so it is one
+	// of the keys contained looks for.
+	placeNames := make([]map[string]bool, len(places))
+	for i, pl := range places {
+		placeNames[i] = g.contained(pl.text)
 	}
-	placeSets := make([]map[string]bool, len(places))
 	for _, t := range g.Entries(p) {
 		if out[t] != nil {
 			continue
 		}
 		for i, pl := range places {
-			if contains(pl.text, &placeSets[i], t) {
+			if placeNames[i][t.ZH.Value] {
 				record(t, pl)
 			}
 		}
 	}
-	industrySets := make([]map[string]bool, len(p.Industries))
+	industryNames := make([]map[string]bool, len(p.Industries))
+	for i, ind := range p.Industries {
+		industryNames[i] = g.contained(industryText[ind])
+	}
 	for t, m := range out {
 		for i, ind := range p.Industries {
-			if contains(industryText[ind], &industrySets[i], t) {
+			if industryNames[i][t.ZH.Value] {
 				m.Industries = append(m.Industries, ind)
 			}
 		}
