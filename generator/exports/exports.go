@@ -7,8 +7,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strconv"
 
 	"github.com/hunan-industry/plan-site/generator/plan"
@@ -40,19 +38,6 @@ func Render(p *plan.Plan) (Files, error) {
 		return nil, err
 	}
 	return files, nil
-}
-
-// Write writes the files into dir.
-func Write(files Files, dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	for name, b := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // CSV encodes rows as the site's CSV files are: UTF-8 with a byte-order

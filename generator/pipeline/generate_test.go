@@ -32,19 +32,18 @@ func TestGenerationReusedOnlyWhenInputsAre(t *testing.T) {
 	edit := func(rel string, change func(string) string) (undo func()) {
 		t.Helper()
 		f := filepath.Join(root, rel)
-		info, err := os.Stat(f)
+		old, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		old, _ := os.ReadFile(f)
-		write := func(b string) {
-			if err := os.WriteFile(f, []byte(b), 0o644); err != nil {
+		if err := rewriteKeepingTime(f, change); err != nil {
+			t.Fatal(err)
+		}
+		return func() {
+			if err := rewriteKeepingTime(f, func(string) string { return string(old) }); err != nil {
 				t.Fatal(err)
 			}
-			os.Chtimes(f, info.ModTime(), info.ModTime())
 		}
-		write(change(string(old)))
-		return func() { write(string(old)) }
 	}
 
 	build("first build", false)

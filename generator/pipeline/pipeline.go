@@ -45,12 +45,12 @@ type Summary struct {
 }
 
 func (s Summary) String() string {
+	made := fmt.Sprintf("%d charts (%d drawn), %d data exports", s.Charts, s.ChartsDrawn, s.Exports)
 	if s.Reused {
-		return fmt.Sprintf("built %d pages in Chinese, %d in English, %d charts, %d data exports (data/ unchanged: the last build's pages, charts and pictures), %d files in %s",
-			s.PagesByLanguage["zh"], s.PagesByLanguage["en"], s.Charts, s.Exports, s.Files, s.Duration.Round(time.Millisecond))
+		made = fmt.Sprintf("%d charts, %d data exports (data/ unchanged: the last build's pages, charts and pictures)", s.Charts, s.Exports)
 	}
-	return fmt.Sprintf("built %d pages in Chinese, %d in English, %d charts (%d drawn), %d data exports, %d files in %s",
-		s.PagesByLanguage["zh"], s.PagesByLanguage["en"], s.Charts, s.ChartsDrawn, s.Exports, s.Files, s.Duration.Round(time.Millisecond))
+	return fmt.Sprintf("built %d pages in Chinese, %d in English, %s, %d files in %s",
+		s.PagesByLanguage["zh"], s.PagesByLanguage["en"], made, s.Files, s.Duration.Round(time.Millisecond))
 }
 
 // GeneratedDir is where the generator writes what Hugo reads; hugo.toml
@@ -76,6 +76,7 @@ func Run(opts Options) (Summary, error) {
 	if updated == "" {
 		updated = lastUpdated(root)
 	}
+	gen := filepath.Join(root, GeneratedDir)
 	g, err := generate(root, opts.BaseURL, updated, progress)
 	if err != nil {
 		return sum, err
@@ -102,8 +103,8 @@ func Run(opts Options) (Summary, error) {
 	progress("rendering with Hugo")
 	res, err := site.Build(site.Options{
 		Root: opts.Root, PublishDir: staging, BaseURL: opts.BaseURL,
-		CacheDir: filepath.Join(root, GeneratedDir, "cache"), Log: opts.Progress,
-		LinkFrom: filepath.Join(root, GeneratedDir, "assets"),
+		CacheDir: filepath.Join(gen, "cache"), Log: opts.Progress,
+		LinkFrom: filepath.Join(gen, "assets"),
 		Settings: map[string]any{"languages": g.Languages},
 	})
 	if err != nil {
@@ -117,7 +118,7 @@ func Run(opts Options) (Summary, error) {
 			return sum, err
 		}
 	}
-	if err := linkTree(filepath.Join(root, GeneratedDir, exportsDir), filepath.Join(staging, "data")); err != nil {
+	if err := linkTree(filepath.Join(gen, exportsDir), filepath.Join(staging, "data")); err != nil {
 		return sum, err
 	}
 	sum.Exports = g.Exports

@@ -157,6 +157,12 @@ func TestScaleChild(t *testing.T) {
 // time, from which a copy of the project without git takes the edition's
 // date (lastUpdated): the edit then changes no page.
 func editKeepingTime(path, line string) error {
+	return rewriteKeepingTime(path, func(text string) string { return text + "\n" + line + "\n" })
+}
+
+// rewriteKeepingTime replaces a file's text with change(text), keeping
+// its modification time (see editKeepingTime).
+func rewriteKeepingTime(path string, change func(string) string) error {
 	info, err := os.Stat(path)
 	if err != nil {
 		return err
@@ -165,7 +171,7 @@ func editKeepingTime(path, line string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, append(text, "\n"+line+"\n"...), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(change(string(text))), 0o644); err != nil {
 		return err
 	}
 	return os.Chtimes(path, info.ModTime(), info.ModTime())
