@@ -120,7 +120,7 @@ func barData(values []int) []opts.BarData {
 }
 
 func (b *builder) industriesPerCity() *Chart {
-	c := &Chart{ID: IndustriesPerCityID, Kind: Counts, Title: tIndustriesPerCity.In(b.lang), Summary: sIndustriesPerCity.In(b.lang)}
+	c := &Chart{Title: tIndustriesPerCity.In(b.lang), Summary: sIndustriesPerCity.In(b.lang)}
 	c.Table.Header = []string{lCity.In(b.lang), lCoreShort.In(b.lang), lKeyShort.In(b.lang), lTotal.In(b.lang)}
 	var names []string
 	var core, key []int
@@ -135,7 +135,7 @@ func (b *builder) industriesPerCity() *Chart {
 }
 
 func (b *builder) citiesPerIndustry() *Chart {
-	c := &Chart{ID: CitiesPerIndustryID, Kind: Counts, Title: tCitiesPerIndustry.In(b.lang), Summary: sCitiesPerIndustry.In(b.lang)}
+	c := &Chart{Title: tCitiesPerIndustry.In(b.lang), Summary: sCitiesPerIndustry.In(b.lang)}
 	c.Table.Header = []string{lIndustry.In(b.lang), lTier.In(b.lang), lCoreShort.In(b.lang), lKeyShort.In(b.lang), lTotal.In(b.lang)}
 	var names []string
 	var core, key []int
@@ -166,7 +166,7 @@ func (b *builder) cityLabelAngle() float64 {
 }
 
 func (b *builder) matrix() *Chart {
-	c := &Chart{ID: MatrixID, Kind: Matrix, Title: fmt.Sprintf(tMatrix.In(b.lang), len(b.p.Industries), len(b.p.Cities)), Summary: sMatrix.In(b.lang)}
+	c := &Chart{Title: fmt.Sprintf(tMatrix.In(b.lang), len(b.p.Industries), len(b.p.Cities)), Summary: sMatrix.In(b.lang)}
 	c.Table.Header = []string{lIndustry.In(b.lang)}
 	var cities []string
 	for _, city := range b.p.Cities {
@@ -268,19 +268,16 @@ type Decal struct {
 
 var decalSymbols = []string{"none", "rect", "circle", "triangle", "diamond", "pin"}
 
-func (b *builder) targetCharts() []*Chart {
-	yuan := &Chart{ID: TargetsYuanID, Kind: Targets}
-	share := &Chart{ID: TargetsShareID, Kind: Targets}
-	yuan.Title, share.Title = tYuan.In(b.lang), tShare.In(b.lang)
-	yuan.Summary, share.Summary = sYuan.In(b.lang), sShare.In(b.lang)
-	header := []string{lIndustry.In(b.lang), lMeasure.In(b.lang), lTarget.In(b.lang), lStriveHeader.In(b.lang)}
-	yuan.Table.Header, share.Table.Header = header, header
+// targetEntry is a target drawn on a target chart: its name on the axis
+// (under its industry's, if any) and the target.
+type targetEntry struct {
+	category string
+	t        *plan.Target
+}
 
-	type entry struct {
-		category string
-		t        *plan.Target
-	}
-	var money, pct []entry
+// targetEntries sorts the drawable targets into amounts in yuan and shares
+// in per cent, the province's first, then each industry's.
+func (b *builder) targetEntries() (money, pct []targetEntry) {
 	add := func(scope string, ts []*plan.Target) {
 		for _, pr := range plan.Pairs(ts) {
 			t := pr.Body
@@ -290,7 +287,7 @@ func (b *builder) targetCharts() []*Chart {
 			if t == nil || t.Comparator.Value == "过" {
 				continue
 			}
-			e := entry{category: b.t(t.Label), t: t}
+			e := targetEntry{category: b.t(t.Label), t: t}
 			if scope != "" {
 				e.category = scope + "\n" + e.category
 			}
@@ -306,30 +303,44 @@ func (b *builder) targetCharts() []*Chart {
 	for _, ind := range b.p.Industries {
 		add(b.t(ind.Name), ind.Targets)
 	}
+	return money, pct
+}
 
-	striveMark := lStriveMark.In(b.lang)
-	row := func(c *Chart, e entry, display string) {
-		mark := ""
-		if e.t.Strive {
-			mark = striveMark
-		}
-		scope, measure, _ := strings.Cut(e.category, "\n")
-		if measure == "" {
-			scope, measure = lProvince.In(b.lang), scope
-		}
-		c.Table.Rows = append(c.Table.Rows, []string{scope, measure, display, mark})
-	}
-	display := func(t *plan.Target) string {
-		d := t.DisplayEN()
-		if b.lang == plan.ZH {
-			d = t.DisplayZH()
-		}
-		if t.Strive {
-			d = fmt.Sprintf(lStrive.In(b.lang), d)
-		}
-		return d
-	}
+// targetChart starts a target chart: its words and its table's header.
+func (b *builder) targetChart(title, summary plan.Text) *Chart {
+	c := &Chart{Title: title.In(b.lang), Summary: summary.In(b.lang)}
+	c.Table.Header = []string{lIndustry.In(b.lang), lMeasure.In(b.lang), lTarget.In(b.lang), lStriveHeader.In(b.lang)}
+	return c
+}
 
+// targetRow adds a target to the chart's table.
+func (b *builder) targetRow(c *Chart, e targetEntry, display string) {
+	mark := ""
+	if e.t.Strive {
+		mark = lStriveMark.In(b.lang)
+	}
+	scope, measure, _ := strings.Cut(e.category, "\n")
+	if measure == "" {
+		scope, measure = lProvince.In(b.lang), scope
+	}
+	c.Table.Rows = append(c.Table.Rows, []string{scope, measure, display, mark})
+}
+
+// targetDisplay is a target's figure as the plan writes it.
+func (b *builder) targetDisplay(t *plan.Target) string {
+	d := t.DisplayEN()
+	if b.lang == plan.ZH {
+		d = t.DisplayZH()
+	}
+	if t.Strive {
+		d = fmt.Sprintf(lStrive.In(b.lang), d)
+	}
+	return d
+}
+
+func (b *builder) targetsYuan() *Chart {
+	c := b.targetChart(tYuan, sYuan)
+	money, _ := b.targetEntries()
 	var cats []string
 	var bars []TargetBar
 	kinds := map[string]int{}
@@ -340,7 +351,7 @@ func (b *builder) targetCharts() []*Chart {
 			ki = len(kinds)
 			kinds[kind.ZH] = ki
 		}
-		d := display(e.t)
+		d := b.targetDisplay(e.t)
 		cats = append(cats, b.targetName(b.t(e.t.Label), d+" · "+b.t(kind)))
 		bars = append(bars, TargetBar{
 			Value:     b.yuanValue(e.t),
@@ -348,21 +359,27 @@ func (b *builder) targetCharts() []*Chart {
 			Label:     b.targetLabel(d + " · " + b.t(kind)),
 			Tooltip:   &ItemTooltip{Formatter: strings.ReplaceAll(e.category, "\n", " · ") + b.colon() + d},
 		})
-		row(yuan, e, d)
+		b.targetRow(c, e, d)
 	}
-	b.targetBars(yuan, cats, bars, false)
+	b.targetBars(c, cats, bars, false)
+	return c
+}
 
-	cats, bars = nil, nil
+func (b *builder) targetsShare() *Chart {
+	c := b.targetChart(tShare, sShare)
+	_, pct := b.targetEntries()
+	var cats []string
+	var bars []TargetBar
 	for _, e := range pct {
-		d := display(e.t)
+		d := b.targetDisplay(e.t)
 		cats = append(cats, b.targetName(b.t(e.t.Label), d))
 		bars = append(bars, TargetBar{Value: e.t.Value.Value, ItemStyle: &AreaColor{Color: colorKey},
 			Label:   b.targetLabel(d),
 			Tooltip: &ItemTooltip{Formatter: strings.ReplaceAll(e.category, "\n", " · ") + b.colon() + d}})
-		row(share, e, d)
+		b.targetRow(c, e, d)
 	}
-	b.targetBars(share, cats, bars, true)
-	return []*Chart{yuan, share}
+	b.targetBars(c, cats, bars, true)
+	return c
 }
 
 // yuanValue gives a yuan target's bar length in the language's unit:

@@ -27,44 +27,12 @@ type Chart struct {
 	// way to its data table on phones (the 16 × 14 heatmap).
 	Narrow *Drawing
 	Table  Table
-	// Subject links the chart to the page it serves: an industry slug or a
-	// city code for IndustryMap and CityMap; empty for site-wide charts.
+	// Page and Subject are the page that shows the chart (see Registry):
+	// Subject is an industry's slug or a city's code on their pages, empty
+	// for a site-wide chart.
+	Page    Page
 	Subject string
 }
-
-// Kind is what a chart is about; the page a chart belongs on follows from
-// its kind (and subject), so a new kind must be given a page (see Kinds).
-type Kind string
-
-const (
-	Overview    Kind = "overview" // the home page's map of all cities
-	Regions     Kind = "regions"  // the regional layout
-	Matrix      Kind = "matrix"   // attachment 1 as a heatmap
-	Counts      Kind = "bars"     // counts of core and key ratings
-	Targets     Kind = "targets"  // the 2027 targets
-	IndustryMap Kind = "industry" // where one industry is rated
-	CityMap     Kind = "city"     // where one city lies
-)
-
-// Kinds lists every kind of chart, for the pages that place them.
-var Kinds = []Kind{Overview, Regions, Matrix, Counts, Targets, IndustryMap, CityMap}
-
-// The ids of the site-wide charts, the same in both languages.
-const (
-	OverviewID          = "overview"
-	RegionsID           = "regions"
-	MatrixID            = "matrix"
-	IndustriesPerCityID = "industries-per-city"
-	CitiesPerIndustryID = "cities-per-industry"
-	TargetsYuanID       = "targets-yuan"
-	TargetsShareID      = "targets-share"
-)
-
-// IndustryMapID is the id of an industry's map.
-func IndustryMapID(slug string) string { return "industry-" + slug }
-
-// CityMapID is the id of a city's locator map.
-func CityMapID(code string) string { return "city-" + code }
 
 // Layout is the width a chart is drawn for. Both layouts are drawn at
 // build time; the page shows the one that fits its column (CSS), and the
@@ -137,44 +105,33 @@ func (c *Chart) encode(l Layout, d Drawing) ([]byte, error) {
 // MapName is the name the map geometry is registered under.
 const MapName = "hunan"
 
-// All builds the catalogue in both languages.
+// All builds every chart of the Registry in both languages.
 func All(p *plan.Plan) ([]*Chart, error) {
 	var out []*Chart
 	for _, lang := range plan.Langs {
-		wide := (&builder{p: p, lang: lang, layout: Wide}).catalogue()
-		narrow := (&builder{p: p, lang: lang, layout: Narrow}).catalogue()
-		for i, c := range wide {
-			c.Lang = lang
-			if n := narrow[i]; hasNarrow(c.Kind) {
-				c.Narrow = &Drawing{Width: n.Width, Height: n.Height, Option: n.Option}
+		wide := &builder{p: p, lang: lang, layout: Wide}
+		narrow := &builder{p: p, lang: lang, layout: Narrow}
+		for _, d := range Registry {
+			cs := d.build(wide)
+			var ns []*Chart
+			if d.narrow {
+				ns = d.build(narrow)
 			}
-			if err := finish(c); err != nil {
-				return nil, err
+			for i, c := range cs {
+				c.ID, c.Lang, c.Kind, c.Page = d.ID(c.Subject), lang, d.Kind, d.Page
+				if d.narrow {
+					n := ns[i]
+					c.Narrow = &Drawing{Width: n.Width, Height: n.Height, Option: n.Option}
+				}
+				if err := finish(c, d.narrow); err != nil {
+					return nil, err
+				}
 			}
+			out = append(out, cs...)
 		}
-		out = append(out, wide...)
 	}
 	return out, nil
 }
-
-// catalogue builds every chart in the builder's language and layout, in
-// the same order for each layout.
-func (b *builder) catalogue() []*Chart {
-	cs := []*Chart{b.overview(), b.regions(), b.matrix(), b.industriesPerCity(), b.citiesPerIndustry()}
-	cs = append(cs, b.targetCharts()...)
-	for _, ind := range b.p.Industries {
-		cs = append(cs, b.industryMap(ind))
-	}
-	for _, c := range b.p.Cities {
-		cs = append(cs, b.cityMap(c))
-	}
-	return cs
-}
-
-// hasNarrow says whether a kind has a phone layout: the heatmap's 16 × 14
-// cells would be 17 px wide on a phone, too small for its stars and names,
-// so there it gives way to its data table.
-func hasNarrow(k Kind) bool { return k != Matrix }
 
 // builder makes the charts of one language in one layout.
 type builder struct {

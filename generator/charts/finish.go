@@ -3,11 +3,11 @@ package charts
 import "fmt"
 
 // finish checks a built chart before it leaves the package.
-func finish(c *Chart) error {
+func finish(c *Chart, narrow bool) error {
 	if c.Option == nil || c.Width == 0 || c.Height == 0 {
 		return fmt.Errorf("chart %s (%s) has no option or no size", c.ID, c.Lang)
 	}
-	if hasNarrow(c.Kind) && (c.Narrow == nil || c.Narrow.Option == nil || c.Narrow.Width != NarrowWidth || c.Narrow.Height == 0) {
+	if narrow && (c.Narrow == nil || c.Narrow.Option == nil || c.Narrow.Width != NarrowWidth || c.Narrow.Height == 0) {
 		return fmt.Errorf("chart %s (%s) has no narrow layout %d px wide", c.ID, c.Lang, NarrowWidth)
 	}
 	if len(c.Table.Rows) == 0 {

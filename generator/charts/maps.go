@@ -128,8 +128,7 @@ const (
 
 func (b *builder) industryMap(ind *plan.Industry) *Chart {
 	core, key := b.p.IndustryCities(ind)
-	c := &Chart{ID: IndustryMapID(ind.Slug.Value), Kind: IndustryMap, Subject: ind.Slug.Value,
-		Title: fmt.Sprintf(tIndustryMap.In(b.lang), b.t(ind.Name))}
+	c := &Chart{Title: fmt.Sprintf(tIndustryMap.In(b.lang), b.t(ind.Name))}
 	c.Summary = fmt.Sprintf(sIndustryMapCore.In(b.lang), b.t(ind.Name), b.sentenceList(b.names(core)))
 	if len(key) > 0 {
 		c.Summary += fmt.Sprintf(sIndustryMapKey.In(b.lang), b.sentenceList(b.names(key)))
@@ -171,8 +170,7 @@ func (b *builder) names(cs []*plan.City) []string {
 // industries are listed as text right beside it.
 func (b *builder) cityMap(city *plan.City) *Chart {
 	name := b.t(city.Short)
-	c := &Chart{ID: CityMapID(city.Code.Value), Kind: CityMap, Subject: city.Code.Value,
-		Title: fmt.Sprintf(tCityMap.In(b.lang), b.t(city.Name))}
+	c := &Chart{Title: fmt.Sprintf(tCityMap.In(b.lang), b.t(city.Name))}
 	c.Summary = fmt.Sprintf(sCityMap.In(b.lang), b.t(city.Name), b.t(city.Group.Name))
 	c.Table.Header = []string{lCity.In(b.lang), lGroup.In(b.lang)}
 	var items []MapItem
@@ -193,7 +191,7 @@ func (b *builder) cityMap(city *plan.City) *Chart {
 }
 
 func (b *builder) regions() *Chart {
-	c := &Chart{ID: RegionsID, Kind: Regions, Title: tRegions.In(b.lang)}
+	c := &Chart{Title: tRegions.In(b.lang)}
 	c.Table.Header = []string{lGroup.In(b.lang), lCity.In(b.lang), lFocus.In(b.lang)}
 	var items []MapItem
 	var pieces []Piece
@@ -223,7 +221,7 @@ func (b *builder) regions() *Chart {
 }
 
 func (b *builder) overview() *Chart {
-	c := &Chart{ID: OverviewID, Kind: Overview, Title: tOverview.In(b.lang)}
+	c := &Chart{Title: tOverview.In(b.lang)}
 	c.Table.Header = []string{lCity.In(b.lang), lCoreShort.In(b.lang), lKeyShort.In(b.lang), lTotal.In(b.lang)}
 	var items []MapItem
 	best, bestN := "", -1

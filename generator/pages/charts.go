@@ -33,24 +33,25 @@ type ChartView struct {
 	Page string `json:"page"`
 }
 
+// chartPaths are the paths, relative to the language root, of the pages
+// that show charts, by the registry's name for them (charts.Page).
+var chartPaths = map[charts.Page]func(subject string) string{
+	charts.HomePage:     func(string) string { return "" },
+	charts.RegionsPage:  func(string) string { return "regions/" },
+	charts.LayoutPage:   func(string) string { return "layout/" },
+	charts.TargetsPage:  func(string) string { return "targets/" },
+	charts.IndustryPage: func(slug string) string { return "industries/" + slug + "/" },
+	charts.CityPage:     func(code string) string { return "cities/" + code + "/" },
+}
+
 // chartPage is the page that shows a chart, relative to the language root;
-// false for a kind no page shows, which Render refuses.
+// false for a page with no path here, which Render refuses.
 func chartPage(c *charts.Chart) (string, bool) {
-	switch c.Kind {
-	case charts.Overview:
-		return "", true
-	case charts.Regions:
-		return "regions/", true
-	case charts.Matrix, charts.Counts:
-		return "layout/", true
-	case charts.Targets:
-		return "targets/", true
-	case charts.IndustryMap:
-		return "industries/" + c.Subject + "/", true
-	case charts.CityMap:
-		return "cities/" + c.Subject + "/", true
+	path, ok := chartPaths[c.Page]
+	if !ok {
+		return "", false
 	}
-	return "", false
+	return path(c.Subject), true
 }
 
 // embedCanonical is EmbedParams.Canonical: the chart's page at the chart,
@@ -82,13 +83,14 @@ func (v *view) chart(id string) *ChartView {
 	return nil
 }
 
-// chartList gives the views of the charts with these ids, skipping none:
-// a missing chart is a programming error the build test catches.
-func (v *view) chartList(ids ...string) []*ChartView {
+// pageCharts gives the views of the charts the registry puts on a page
+// (subject: the industry's slug or the city's code on their pages), in the
+// registry's order.
+func (v *view) pageCharts(page charts.Page, subject string) []*ChartView {
 	var out []*ChartView
-	for _, id := range ids {
-		if c := v.chart(id); c != nil {
-			out = append(out, c)
+	for _, c := range v.languageCharts() {
+		if c.Page == page && c.Subject == subject {
+			out = append(out, v.chart(c.ID))
 		}
 	}
 	return out

@@ -149,7 +149,7 @@ func (v *view) industry(ind *plan.Industry, weight int) *Page {
 			Prev:       prev,
 			Next:       next,
 			Anchor:     ind.Slug.Value,
-			Charts:     v.chartList(charts.IndustryMapID(ind.Slug.Value)),
+			Charts:     v.pageCharts(charts.IndustryPage, ind.Slug.Value),
 			Social:     v.socialParam(v.industryCard(ind)),
 		},
 	}
@@ -191,7 +191,7 @@ func (v *view) city(c *plan.City, weight int) *Page {
 		Core:      v.industryLinks(core),
 		Key:       v.industryLinks(key),
 		Count:     v.p.Layout.CityCounts[c.Code.Value].N,
-		Charts:    v.chartList(charts.CityMapID(c.Code.Value)),
+		Charts:    v.pageCharts(charts.CityPage, c.Code.Value),
 		Social:    v.socialParam(v.cityCard(c)),
 	}
 	if c.Area != nil {

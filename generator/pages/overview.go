@@ -76,7 +76,7 @@ func (v *view) home() *Page {
 			Tiers:      v.tiers(),
 			Cities:     v.cityLinks(v.p.Cities),
 			Groups:     v.groups(),
-			Charts:     v.chartList(charts.OverviewID),
+			Charts:     v.pageCharts(charts.HomePage, ""),
 			Social:     v.socialParam(v.homeCard()),
 		},
 	}
@@ -149,7 +149,7 @@ func (v *view) regions() *Page {
 		Title:       v.t(r.Heading),
 		Description: v.t(r.Intro),
 		Type:        "regions",
-		Params:      &RegionsParams{Intro: v.t(r.Intro), Groups: v.groups(), Charts: v.chartList(charts.RegionsID)},
+		Params:      &RegionsParams{Intro: v.t(r.Intro), Groups: v.groups(), Charts: v.pageCharts(charts.RegionsPage, "")},
 	}
 }
 
@@ -201,7 +201,7 @@ func (v *view) targets() *Page {
 			Industries:   inds,
 			Differences:  counts,
 			Differing:    total,
-			Charts:       v.chartList(charts.TargetsYuanID, charts.TargetsShareID),
+			Charts:       v.pageCharts(charts.TargetsPage, ""),
 		},
 	}
 }

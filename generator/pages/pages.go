@@ -42,7 +42,7 @@ type Files map[string][]byte
 func Render(p *plan.Plan, cs []*charts.Chart, downloads map[string]int, updated string) (Files, error) {
 	for _, c := range cs {
 		if _, ok := chartPage(c); !ok {
-			return nil, fmt.Errorf("chart %s (%s): no page shows charts of kind %q", c.ID, c.Lang, c.Kind)
+			return nil, fmt.Errorf("chart %s (%s): no page shows charts registered for page %q", c.ID, c.Lang, c.Page)
 		}
 	}
 	files := Files{}

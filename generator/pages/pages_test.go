@@ -142,17 +142,18 @@ func TestEnglishPagesNameInEnglish(t *testing.T) {
 	}
 }
 
-// TestEveryChartKindHasAPage: a chart's embed and gallery links lead to
-// the page that shows it, so a kind with no page must stop the build.
-func TestEveryChartKindHasAPage(t *testing.T) {
-	for _, k := range charts.Kinds {
-		if _, ok := chartPage(&charts.Chart{Kind: k, Subject: "x"}); !ok {
-			t.Errorf("no page shows charts of kind %q", k)
+// TestEveryChartPageHasAPath: a chart's embed and gallery links lead to
+// the page that shows it, so a chart registered for a page with no path
+// must stop the build.
+func TestEveryChartPageHasAPath(t *testing.T) {
+	for _, d := range charts.Registry {
+		if _, ok := chartPage(&charts.Chart{Page: d.Page, Subject: "x"}); !ok {
+			t.Errorf("no path for page %q, which shows charts of kind %q", d.Page, d.Kind)
 		}
 	}
-	bad := &charts.Chart{ID: "orphan", Lang: plan.ZH, Kind: "orphan"}
-	if _, err := Render(&plan.Plan{}, []*charts.Chart{bad}, nil, ""); err == nil || !strings.Contains(err.Error(), `no page shows charts of kind "orphan"`) {
-		t.Errorf("Render of a chart of an unplaced kind: err = %v; want it refused", err)
+	bad := &charts.Chart{ID: "orphan", Lang: plan.ZH, Page: "orphan"}
+	if _, err := Render(&plan.Plan{}, []*charts.Chart{bad}, nil, ""); err == nil || !strings.Contains(err.Error(), `no page shows charts registered for page "orphan"`) {
+		t.Errorf("Render of a chart for a page with no path: err = %v; want it refused", err)
 	}
 }
 

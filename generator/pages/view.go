@@ -251,6 +251,6 @@ func (v *view) layoutMatrix() *Page {
 		Description: v.t(a.Note),
 		Type:        "layout",
 		Params: &LayoutParams{Matrix: v.matrix(), Note: v.t(a.Note),
-			Charts: v.chartList(charts.MatrixID, charts.IndustriesPerCityID, charts.CitiesPerIndustryID)},
+			Charts: v.pageCharts(charts.LayoutPage, "")},
 	}
 }
