@@ -8,7 +8,6 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"github.com/go-echarts/go-echarts/v2/types"
 
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/uitext"
@@ -20,27 +19,22 @@ const barWidth = 640
 // stacked bars; decal patterns tell the two apart without colour.
 func (b *builder) stackedBars(c *Chart, categories []string, core, key []int) {
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		tooltip("axis"),
-		charts.WithLegendOpts(opts.Legend{Show: types.Bool(ptr(true)), Top: strconv.Itoa(b.top(64)), Left: "12",
-			TextStyle: &opts.TextStyle{Color: colorText, FontSize: b.textSize(12)}}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", MinInterval: 1}),
-	)
-	bar.SetXAxis(categories)
-	label := opts.Label{Show: types.Bool(ptr(true)), Position: "inside", Color: colorOnFill, FontSize: float32(b.textSize(12))}
+	label := opts.Label{Show: ptr(true), Position: "inside", Color: colorOnFill, FontSize: float32(b.textSize(12))}
 	bar.AddSeries(lCore.In(b.lang), barData(core), charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Stack = "total" }),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorCore}), charts.WithLabelOpts(label))
 	bar.AddSeries(lKey.In(b.lang), barData(key), charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Stack = "total" }),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorKey}), charts.WithLabelOpts(label))
-	bar.XYReversal()
-	bar.Validate()
-	obj := base(&bar.BaseConfiguration)
+	o := &Option{
+		Legend: &opts.Legend{Show: ptr(true), Top: strconv.Itoa(b.top(64)), Left: "12",
+			TextStyle: &opts.TextStyle{Color: colorText, FontSize: b.textSize(12)}},
+		Series: bar.MultiSeries,
+		Grid:   b.barGrid(Grid{Left: 12, Right: 36, Top: b.top(64) + 32, Bottom: 16, ContainLabel: true}),
+		YAxis:  []YAxis{b.categoryAxis(categories, 0)},
+		XAxis:  []XAxis{b.valueAxis("", 0)},
+	}
+	b.decorate(c, o, tooltip("axis"), true)
 	rows := b.barRows()
-	obj["grid"] = b.barGrid(Grid{Left: 12, Right: 36, Top: b.top(64) + 32, Bottom: 16, ContainLabel: true})
-	obj["yAxis"] = []CategoryAxis{b.categoryAxis(categories, 0)}
-	obj["xAxis"] = []ValueAxis{b.valueAxis("", 0)}
-	b.decorate(c, obj, true)
-	c.Width, c.Height, c.Option = b.width(barWidth), b.top(64)+46+rows*len(categories), obj
+	c.Width, c.Height, c.Option = b.width(barWidth), b.top(64)+46+rows*len(categories), o
 }
 
 // barRows is the height of one bar's row: on a phone the name stands
@@ -62,20 +56,20 @@ func (b *builder) width(wide int) int {
 
 // barGrid is the plot area of a bar chart. On a phone the names are
 // drawn above the bars (categoryAxis), so the bars take the whole width.
-func (b *builder) barGrid(wide Grid) Grid {
+func (b *builder) barGrid(wide Grid) *Grid {
 	if b.narrow() {
-		return Grid{Left: 8, Right: 28, Top: wide.Top, Bottom: wide.Bottom, ContainLabel: false}
+		return &Grid{Left: 8, Right: 28, Top: wide.Top, Bottom: wide.Bottom, ContainLabel: false}
 	}
-	return wide
+	return &wide
 }
 
 // categoryAxis is the bars' axis of names: beside the bars on the wide
 // layout (truncated at wideWidth if that is set); above each bar, wrapped
 // to the phone's width, on the narrow one.
-func (b *builder) categoryAxis(names []string, wideWidth int) CategoryAxis {
-	a := CategoryAxis{Type: "category", Inverse: true, Data: names,
+func (b *builder) categoryAxis(names []string, wideWidth int) YAxis {
+	a := YAxis{YAxis: opts.YAxis{Type: "category", Inverse: ptr(true), Data: names},
 		AxisLabel: AxisLabel{Interval: 0, Color: colorText, FontSize: b.textSize(12)},
-		AxisLine:  AxisLine{LineStyle: LineStyle{Color: colorAxis}}, AxisTick: Show{Show: false}}
+		AxisLine:  opts.AxisLine{LineStyle: &opts.LineStyle{Color: colorAxis}}, AxisTick: opts.AxisTick{Show: ptr(false)}}
 	if wideWidth > 0 {
 		a.AxisLabel.Width, a.AxisLabel.Overflow = wideWidth, "truncate"
 	}
@@ -92,11 +86,11 @@ func (b *builder) categoryAxis(names []string, wideWidth int) CategoryAxis {
 }
 
 // valueAxis is the bars' axis of numbers, with a unit name if given.
-func (b *builder) valueAxis(unit string, nameGap int) ValueAxis {
-	a := ValueAxis{Type: "value", MinInterval: 1, Name: unit, NameLocation: "middle", NameGap: nameGap,
-		NameTextStyle: TextStyle{Color: colorMuted, FontSize: b.textSize(12)},
+func (b *builder) valueAxis(unit string, nameGap int) XAxis {
+	a := XAxis{Type: "value", MinInterval: 1, Name: unit, NameLocation: "middle", NameGap: nameGap,
+		NameTextStyle: opts.TextStyle{Color: colorMuted, FontSize: b.textSize(12)},
 		AxisLabel:     AxisLabel{Color: colorMuted, FontSize: b.textSize(12)},
-		SplitLine:     SplitLine{LineStyle: LineStyle{Color: colorGrid}}}
+		SplitLine:     opts.SplitLine{LineStyle: &opts.LineStyle{Color: colorGrid}}}
 	if unit == "" {
 		a.NameLocation = ""
 	}
@@ -149,11 +143,12 @@ func (b *builder) citiesPerIndustry() *Chart {
 	return c
 }
 
-// HeatItem is one cell of the layout heatmap, labelled with its stars.
-type HeatItem struct {
-	Value   [3]int       `json:"value"`
-	Label   *ItemLabel   `json:"label"`
-	Tooltip *ItemTooltip `json:"tooltip"`
+// HeatMapData is opts.HeatMapData, a cell of the layout heatmap, with the
+// label (its stars) and tooltip opts.HeatMapData lacks.
+type HeatMapData struct {
+	opts.HeatMapData
+	Label   *Label              `json:"label"`
+	Tooltip *opts.SeriesTooltip `json:"tooltip"`
 }
 
 // cityLabelAngle tilts the English city names over the heatmap's columns,
@@ -174,7 +169,7 @@ func (b *builder) matrix() *Chart {
 		c.Table.Header = append(c.Table.Header, b.t(city.Short))
 	}
 	var industries []string
-	var items []HeatItem
+	var items []HeatMapData
 	for y, ind := range b.p.Industries {
 		industries = append(industries, b.t(ind.Name))
 		row := []string{b.t(ind.Name)}
@@ -185,33 +180,31 @@ func (b *builder) matrix() *Chart {
 				row = append(row, "")
 			case lvl == plan.Core:
 				row = append(row, "★★★")
-				items = append(items, HeatItem{Value: [3]int{x, y, valueCore}, Label: &ItemLabel{Show: true, Formatter: "★★★", Color: colorOnFill, FontSize: 9},
-					Tooltip: &ItemTooltip{Formatter: b.t(ind.Name) + " · " + b.t(city.Short) + b.colon() + lCore.In(b.lang)}})
+				items = append(items, HeatMapData{HeatMapData: opts.HeatMapData{Value: [3]int{x, y, valueCore}}, Label: &Label{Show: true, Formatter: "★★★", Color: colorOnFill, FontSize: 9},
+					Tooltip: b.itemTooltip(b.t(ind.Name) + " · " + b.t(city.Short) + b.colon() + lCore.In(b.lang))})
 			default:
 				row = append(row, "★★")
-				items = append(items, HeatItem{Value: [3]int{x, y, valueKey}, Label: &ItemLabel{Show: true, Formatter: "★★", Color: colorOnFill, FontSize: 9},
-					Tooltip: &ItemTooltip{Formatter: b.t(ind.Name) + " · " + b.t(city.Short) + b.colon() + lKey.In(b.lang)}})
+				items = append(items, HeatMapData{HeatMapData: opts.HeatMapData{Value: [3]int{x, y, valueKey}}, Label: &Label{Show: true, Formatter: "★★", Color: colorOnFill, FontSize: 9},
+					Tooltip: b.itemTooltip(b.t(ind.Name) + " · " + b.t(city.Short) + b.colon() + lKey.In(b.lang))})
 			}
 		}
 		c.Table.Rows = append(c.Table.Rows, row)
 	}
 	hm := charts.NewHeatMap()
 	hm.SetGlobalOptions(
-		tooltip("item"),
-		charts.WithGridOpts(opts.Grid{Left: "12", Right: "24", Top: "84", Bottom: "56", ContainLabel: types.Bool(ptr(true))}),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "24", Top: "84", Bottom: "56", ContainLabel: ptr(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: cities, Position: "top", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: b.cityLabelAngle(), Color: colorText}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: industries, Inverse: types.Bool(ptr(true)), AxisLabel: &opts.AxisLabel{Interval: "0", Color: colorText}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: industries, Inverse: ptr(true), AxisLabel: &opts.AxisLabel{Interval: "0", Color: colorText}}),
 	)
 	hm.MultiSeries = append(hm.MultiSeries, charts.SingleSeries{Name: c.Title, Type: "heatmap", Data: items})
 	hm.MultiSeries[0].ItemStyle = &opts.ItemStyle{BorderColor: colorBorder, BorderWidth: 2}
-	hm.Validate()
-	obj := base(&hm.BaseConfiguration)
-	obj["visualMap"] = []any{b.pieces(
-		Piece{Value: valueCore, Label: lCore.In(b.lang), Color: colorCore},
-		Piece{Value: valueKey, Label: lKey.In(b.lang), Color: colorKey},
-	)}
-	b.decorate(c, obj, false)
-	c.Width, c.Height, c.Option = 720, 130+26*len(industries), obj
+	o := &Option{Series: hm.MultiSeries, Grids: hm.GridList, XAxes: hm.XAxisList, YAxes: hm.YAxisList,
+		VisualMap: []VisualMap{b.pieces(
+			Piece{Value: valueCore, Label: lCore.In(b.lang), Color: colorCore},
+			Piece{Value: valueKey, Label: lKey.In(b.lang), Color: colorKey},
+		)}}
+	b.decorate(c, o, tooltip("item"), false)
+	c.Width, c.Height, c.Option = 720, 130+26*len(industries), o
 	return c
 }
 
@@ -246,21 +239,25 @@ func metricKind(label string) plan.Text {
 
 var kindColors = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"}
 
-// TargetBar is one target on a target chart, labelled with its wording.
-type TargetBar struct {
-	Value     string       `json:"value"`
-	ItemStyle *AreaColor   `json:"itemStyle"`
-	Label     *ItemLabel   `json:"label"`
-	Tooltip   *ItemTooltip `json:"tooltip"`
+// BarData stands in for opts.BarData, whose tooltip is a chart's, not an
+// item's, and which writes the label before the style: one target on a
+// target chart, labelled with its wording.
+type BarData struct {
+	Value     string              `json:"value"`
+	ItemStyle *ItemStyle          `json:"itemStyle"`
+	Label     *Label              `json:"label"`
+	Tooltip   *opts.SeriesTooltip `json:"tooltip"`
 }
 
-// AreaColor fills a bar.
-type AreaColor struct {
-	Color string `json:"color"`
+// ItemStyle is opts.ItemStyle with the decal pattern it lacks, so that
+// measures differ by more than colour.
+type ItemStyle struct {
+	opts.ItemStyle
 	Decal *Decal `json:"decal,omitempty"`
 }
 
-// Decal patterns a bar so that measures differ by more than colour.
+// Decal is a bar's decal pattern: ECharts' decal object, which go-echarts
+// types only as opts.AriaDecals, without a colour.
 type Decal struct {
 	Symbol string `json:"symbol"`
 	Color  string `json:"color"`
@@ -342,7 +339,7 @@ func (b *builder) targetsYuan() *Chart {
 	c := b.targetChart(tYuan, sYuan)
 	money, _ := b.targetEntries()
 	var cats []string
-	var bars []TargetBar
+	var bars []BarData
 	kinds := map[string]int{}
 	for _, e := range money {
 		kind := metricKind(e.t.Label.ZH)
@@ -353,11 +350,11 @@ func (b *builder) targetsYuan() *Chart {
 		}
 		d := b.targetDisplay(e.t)
 		cats = append(cats, b.targetName(b.t(e.t.Label), d+" · "+b.t(kind)))
-		bars = append(bars, TargetBar{
+		bars = append(bars, BarData{
 			Value:     b.yuanValue(e.t),
-			ItemStyle: &AreaColor{Color: kindColors[ki%len(kindColors)], Decal: &Decal{Symbol: decalSymbols[ki%len(decalSymbols)], Color: "rgba(255,255,255,0.45)"}},
+			ItemStyle: &ItemStyle{ItemStyle: opts.ItemStyle{Color: kindColors[ki%len(kindColors)]}, Decal: &Decal{Symbol: decalSymbols[ki%len(decalSymbols)], Color: "rgba(255,255,255,0.45)"}},
 			Label:     b.targetLabel(d + " · " + b.t(kind)),
-			Tooltip:   &ItemTooltip{Formatter: strings.ReplaceAll(e.category, "\n", " · ") + b.colon() + d},
+			Tooltip:   b.itemTooltip(strings.ReplaceAll(e.category, "\n", " · ") + b.colon() + d),
 		})
 		b.targetRow(c, e, d)
 	}
@@ -369,13 +366,13 @@ func (b *builder) targetsShare() *Chart {
 	c := b.targetChart(tShare, sShare)
 	_, pct := b.targetEntries()
 	var cats []string
-	var bars []TargetBar
+	var bars []BarData
 	for _, e := range pct {
 		d := b.targetDisplay(e.t)
 		cats = append(cats, b.targetName(b.t(e.t.Label), d))
-		bars = append(bars, TargetBar{Value: e.t.Value.Value, ItemStyle: &AreaColor{Color: colorKey},
+		bars = append(bars, BarData{Value: e.t.Value.Value, ItemStyle: &ItemStyle{ItemStyle: opts.ItemStyle{Color: colorKey}},
 			Label:   b.targetLabel(d),
-			Tooltip: &ItemTooltip{Formatter: strings.ReplaceAll(e.category, "\n", " · ") + b.colon() + d}})
+			Tooltip: b.itemTooltip(strings.ReplaceAll(e.category, "\n", " · ") + b.colon() + d)})
 		b.targetRow(c, e, d)
 	}
 	b.targetBars(c, cats, bars, true)
@@ -406,11 +403,11 @@ func (b *builder) targetName(name, wording string) string {
 
 // targetLabel is the wording drawn at a bar's end: on the wide layout only
 // (on a phone it is part of the name above the bar; see targetName).
-func (b *builder) targetLabel(wording string) *ItemLabel {
+func (b *builder) targetLabel(wording string) *Label {
 	if b.narrow() {
-		return &ItemLabel{Show: false}
+		return &Label{Show: false}
 	}
-	return &ItemLabel{Show: true, Position: "right", Formatter: wording, FontSize: 12, Color: colorText}
+	return &Label{Show: true, Position: "right", Formatter: wording, FontSize: 12, Color: colorText}
 }
 
 // targetBars draws targets as bars labelled with their figures as the plan
@@ -418,31 +415,22 @@ func (b *builder) targetLabel(wording string) *ItemLabel {
 // axis would print "3,000" 亿元 beside labels "4100亿元" and "1.4万亿元",
 // two styles and two units for one scale, so the bars' own labels carry
 // the amounts.
-func (b *builder) targetBars(c *Chart, cats []string, bars []TargetBar, percent bool) {
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(tooltip("item"))
-	bar.SetXAxis(cats)
-	bar.MultiSeries = append(bar.MultiSeries, charts.SingleSeries{Name: c.Title, Type: "bar", Data: bars, BarMaxWidth: "22"})
-	bar.XYReversal()
-	bar.Validate()
-	obj := base(&bar.BaseConfiguration)
-	obj["grid"] = b.barGrid(Grid{Left: 336, Right: 270, Top: 84, Bottom: 40})
-	obj["yAxis"] = []CategoryAxis{b.categoryAxis(cats, 300)}
+func (b *builder) targetBars(c *Chart, cats []string, bars []BarData, percent bool) {
+	series := charts.SingleSeries{Name: c.Title, Type: "bar", Data: bars, BarMaxWidth: "22"}
 	x := b.valueAxis("", 0)
 	x.AxisLabel.Show = ptr(false)
 	if percent {
 		x = b.valueAxis("%", 26)
 	}
-	obj["xAxis"] = []ValueAxis{x}
-	b.decorate(c, obj, false)
+	grid := b.barGrid(Grid{Left: 336, Right: 270, Top: 84, Bottom: 40})
 	rows := 40
 	if b.narrow() {
 		// Up to three lines of name and wording above each bar.
 		rows = 76
-		obj["grid"] = b.barGrid(Grid{Top: 56, Bottom: 44})
-		if s, ok := obj["series"].(charts.MultiSeries); ok {
-			s[0].BarMaxWidth = "12"
-		}
+		grid = b.barGrid(Grid{Top: 56, Bottom: 44})
+		series.BarMaxWidth = "12"
 	}
-	c.Width, c.Height, c.Option = b.width(960), 140+rows*len(cats), obj
+	o := &Option{Series: charts.MultiSeries{series}, Grid: grid, YAxis: []YAxis{b.categoryAxis(cats, 300)}, XAxis: []XAxis{x}}
+	b.decorate(c, o, tooltip("item"), false)
+	c.Width, c.Height, c.Option = b.width(960), 140+rows*len(cats), o
 }

@@ -21,8 +21,8 @@ type Chart struct {
 	Summary string // what the chart shows, in a sentence or two; also its aria description
 	Width   int
 	Height  int
-	Map     bool           // drawn on the Hunan map
-	Option  map[string]any // the wide layout
+	Map     bool    // drawn on the Hunan map
+	Option  *Option // the wide layout
 	// Narrow is the layout for a phone's column; nil where the chart gives
 	// way to its data table on phones (the 16 × 14 heatmap).
 	Narrow *Drawing
@@ -52,7 +52,7 @@ const NarrowWidth = 360
 type Drawing struct {
 	Width  int
 	Height int
-	Option map[string]any
+	Option *Option
 }
 
 // Table is exactly the data a chart shows.
@@ -63,12 +63,12 @@ type Table struct {
 
 // File is the JSON the site and the renderer read: the option and its box.
 type File struct {
-	ID     string         `json:"id"`
-	Lang   plan.Lang      `json:"lang"`
-	Width  int            `json:"width"`
-	Height int            `json:"height"`
-	Map    string         `json:"map"`
-	Option map[string]any `json:"option"`
+	ID     string    `json:"id"`
+	Lang   plan.Lang `json:"lang"`
+	Width  int       `json:"width"`
+	Height int       `json:"height"`
+	Map    string    `json:"map"`
+	Option *Option   `json:"option"`
 	// Layout is "wide" or "narrow"; Roles names the colours that dark mode
 	// swaps (see roleColors), for the renderer's classes and the live chart.
 	Layout Layout            `json:"layout"`

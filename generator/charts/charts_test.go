@@ -167,7 +167,7 @@ func TestIndustryMapsFollowTheLayout(t *testing.T) {
 	cs := catalogue(t)
 	for _, ind := range p.Industries {
 		c := find(cs, plan.ZH, IndustryMapID(ind.Slug.Value))
-		items := c.Option["series"].([]mapSeries)[0].Data.([]MapItem)
+		items := c.Option.MapSeries[0].Data.([]MapData)
 		for _, item := range items {
 			city := cityByMap(p, item.Name)
 			lvl, ok := ind.Rating(city.Code.Value)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/uitext"
@@ -28,49 +29,42 @@ func (b *builder) mapBox(legendRows int) (w, h, top, bottom int) {
 }
 
 // mapChart draws items on the Hunan map with a legend below.
-func (b *builder) mapChart(c *Chart, items []MapItem, legend any, legendRows int) {
+func (b *builder) mapChart(c *Chart, items []MapData, legend VisualMap, legendRows int) {
 	w, h, top, bottom := b.mapBox(legendRows)
-	m := charts.NewMap()
-	m.RegisterMapType(MapName)
-	m.SetGlobalOptions(tooltip("item"))
-	m.MultiSeries = append(m.MultiSeries, charts.SingleSeries{
-		Name: c.Title, Type: "map", MapType: MapName, Data: items,
-	})
-	m.Validate()
-	obj := base(&m.BaseConfiguration)
-	series := obj["series"].(charts.MultiSeries) // one series, as added above
-	obj["series"] = []mapSeries{{SingleSeries: series[0], Layout: "center", Top: top, Bottom: bottom, Roam: false,
-		SelectedMode: false, Label: ItemLabel{Show: true, FontSize: 12, Color: colorText},
-		// A tapped region keeps its value colour, marked by its outline
-		// (ECharts' default emphasis fills it pale yellow).
-		Emphasis: &outlineEmphasis{ItemStyle: outline{BorderColor: colorText, BorderWidth: 2}}}}
-	if legend != nil {
-		obj["visualMap"] = []any{legend}
-	}
+	series := charts.SingleSeries{Name: c.Title, Type: "map", MapType: MapName, Data: items}
+	o := &Option{VisualMap: []VisualMap{legend},
+		MapSeries: []MapSeries{{SingleSeries: series, Layout: "center", Top: top, Bottom: bottom, Roam: false,
+			SelectedMode: false, Label: Label{Show: true, FontSize: 12, Color: colorText},
+			// A tapped region keeps its value colour, marked by its outline
+			// (ECharts' default emphasis fills it pale yellow).
+			Emphasis: &outlineEmphasis{ItemStyle: outline{BorderColor: colorText, BorderWidth: 2}}}}}
 	c.Map = true // before decorate: a map's credit says it is schematic
-	b.decorate(c, obj, false)
-	c.Width, c.Height, c.Option = w, h, obj
+	b.decorate(c, o, tooltip("item"), false)
+	c.Width, c.Height, c.Option = w, h, o
 }
 
-// mapSeries adds the placement go-echarts' series does not type.
-type mapSeries struct {
+// MapSeries is charts.SingleSeries as a map series, with the placement and
+// the series-wide label it does not type.
+type MapSeries struct {
 	charts.SingleSeries
 	Layout       string           `json:"layoutCenter,omitempty"`
 	Top          int              `json:"top"`
 	Bottom       int              `json:"bottom"`
 	Roam         bool             `json:"roam"`
 	SelectedMode bool             `json:"selectedMode"`
-	Label        ItemLabel        `json:"label"`
+	Label        Label            `json:"label"`
 	Emphasis     *outlineEmphasis `json:"emphasis,omitempty"`
 }
 
-// outlineEmphasis marks a hovered or tapped region by its outline only:
-// areaColor and color null keep the fill (ECharts' MapDraw
-// getFixedItemStyle), else it would be pale yellow.
+// outlineEmphasis stands in for opts.Emphasis: it marks a hovered or tapped
+// region by its outline only.
 type outlineEmphasis struct {
 	ItemStyle outline `json:"itemStyle"`
 }
 
+// outline stands in for opts.ItemStyle, which cannot write areaColor and
+// color as null: null keeps the region's fill (ECharts' MapDraw
+// getFixedItemStyle), else it would be pale yellow.
 type outline struct {
 	AreaColor   *string `json:"areaColor"`
 	Color       *string `json:"color"`
@@ -80,9 +74,9 @@ type outline struct {
 
 // pieces is a categorical legend: one row under a wide map; on a phone one
 // piece a line at the bottom left, since a row of them would not fit.
-func (b *builder) pieces(ps ...Piece) PiecewiseVisualMap {
-	v := PiecewiseVisualMap{Type: "piecewise", Pieces: ps, Orient: "horizontal", Left: "center", Bottom: 12, ItemGap: 14,
-		TextStyle: TextStyle{FontSize: 12, Color: colorText}}
+func (b *builder) pieces(ps ...Piece) VisualMap {
+	v := VisualMap{Type: "piecewise", Pieces: ps, Orient: "horizontal", Left: "center", Bottom: 12, ItemGap: 14,
+		TextStyle: opts.TextStyle{FontSize: 12, Color: colorText}}
 	if b.narrow() {
 		v.Orient, v.Left, v.ItemGap, v.TextStyle.FontSize = "vertical", "8", 6, 13
 	}
@@ -104,18 +98,18 @@ func (b *builder) labelOffset(c *plan.City) []int {
 var labelOffsets = map[string][]int{"株洲市": {18, 52}}
 
 // region returns a map item for a city, labelled with its short name.
-func (b *builder) region(c *plan.City, value float64, label, tip string, color string) MapItem {
-	lbl := &ItemLabel{Show: true, Formatter: label, Offset: b.labelOffset(c)}
+func (b *builder) region(c *plan.City, value float64, label, tip string, color string) MapData {
+	lbl := &Label{Show: true, Formatter: label, Offset: b.labelOffset(c)}
 	if color == colorCore || color == colorKey {
 		// Dark fills take white text with a dark halo, for contrast.
 		lbl.Color, lbl.TextBorderColor, lbl.TextBorderWidth = colorOnFill, colorHalo, 2
 	}
-	return MapItem{
-		Name: c.MapName, Value: value,
+	return MapData{
+		MapData:   opts.MapData{Name: c.MapName, Value: value},
 		Label:     lbl,
-		Tooltip:   &ItemTooltip{Formatter: tip},
-		ItemStyle: &AreaStyle{AreaColor: color, BorderColor: colorBorder, BorderWidth: 1},
-		Emphasis:  &ItemEmphasis{ItemStyle: &AreaStyle{AreaColor: color, BorderColor: colorText, BorderWidth: 2}},
+		Tooltip:   b.itemTooltip(tip),
+		ItemStyle: &opts.ItemStyle{AreaColor: color, BorderColor: colorBorder, BorderWidth: 1},
+		Emphasis:  &opts.Emphasis{ItemStyle: &opts.ItemStyle{AreaColor: color, BorderColor: colorText, BorderWidth: 2}},
 	}
 }
 
@@ -135,7 +129,7 @@ func (b *builder) industryMap(ind *plan.Industry) *Chart {
 	}
 	c.Summary += fmt.Sprintf(sIndustryMapEnd.In(b.lang), b.cities(len(core)+len(key)))
 	c.Table.Header = []string{lCity.In(b.lang), lRating.In(b.lang)}
-	var items []MapItem
+	var items []MapData
 	for _, city := range b.p.Cities {
 		name := b.t(city.Short)
 		lvl, ok := ind.Rating(city.Code.Value)
@@ -173,7 +167,7 @@ func (b *builder) cityMap(city *plan.City) *Chart {
 	c := &Chart{Title: fmt.Sprintf(tCityMap.In(b.lang), b.t(city.Name))}
 	c.Summary = fmt.Sprintf(sCityMap.In(b.lang), b.t(city.Name), b.t(city.Group.Name))
 	c.Table.Header = []string{lCity.In(b.lang), lGroup.In(b.lang)}
-	var items []MapItem
+	var items []MapData
 	for _, other := range b.p.Cities {
 		n := b.t(other.Short)
 		if other == city {
@@ -193,7 +187,7 @@ func (b *builder) cityMap(city *plan.City) *Chart {
 func (b *builder) regions() *Chart {
 	c := &Chart{Title: tRegions.In(b.lang)}
 	c.Table.Header = []string{lGroup.In(b.lang), lCity.In(b.lang), lFocus.In(b.lang)}
-	var items []MapItem
+	var items []MapData
 	var pieces []Piece
 	var parts []string
 	groups := b.p.Document.General.Regions.Groups
@@ -223,7 +217,7 @@ func (b *builder) regions() *Chart {
 func (b *builder) overview() *Chart {
 	c := &Chart{Title: tOverview.In(b.lang)}
 	c.Table.Header = []string{lCity.In(b.lang), lCoreShort.In(b.lang), lKeyShort.In(b.lang), lTotal.In(b.lang)}
-	var items []MapItem
+	var items []MapData
 	best, bestN := "", -1
 	maxN := 0
 	for _, city := range b.p.Cities {
@@ -243,14 +237,15 @@ func (b *builder) overview() *Chart {
 		c.Table.Rows = append(c.Table.Rows, []string{name, strconv.Itoa(len(core)), strconv.Itoa(len(key)), strconv.Itoa(n)})
 	}
 	c.Summary = fmt.Sprintf(sOverview.In(b.lang), best, bestN)
-	b.mapChart(c, items, ContinuousVisualMap{
-		Type: "continuous", Min: 0, Max: float64(maxN), Text: []string{strconv.Itoa(maxN), "0"},
-		InRange: InRange{Color: []string{"#F1EEF6", "#BDC9E1", "#74A9CF", "#2B8CBE", "#045A8D"}},
-		Orient:  "horizontal", Left: "center", Bottom: 12, TextStyle: TextStyle{FontSize: 12, Color: colorText},
+	b.mapChart(c, items, VisualMap{
+		Type: "continuous", Min: ptr(0.0), Max: ptr(float64(maxN)), Text: []string{strconv.Itoa(maxN), "0"},
+		InRange: &opts.VisualMapInRange{Color: []string{"#F1EEF6", "#BDC9E1", "#74A9CF", "#2B8CBE", "#045A8D"}},
+		Orient:  "horizontal", Left: "center", Bottom: 12, Calculable: ptr(false),
+		TextStyle: opts.TextStyle{FontSize: 12, Color: colorText},
 	}, 2)
 	// The visual map picks each region's shade, dark or light, so the
 	// labels get a white halo to read on both.
-	s := c.Option["series"].([]mapSeries)
+	s := c.Option.MapSeries
 	s[0].Label.TextBorderColor, s[0].Label.TextBorderWidth, s[0].Label.FontSize = colorGround, 3, b.textSize(11)
 	return c
 }

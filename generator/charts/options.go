@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -52,20 +53,82 @@ var groupColors = []string{"#E69F00", "#56B4E9", "#009E73"}
 // fontFamily reaches the reader's own fonts; none is downloaded.
 const fontFamily = "system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"
 
-// The parts of an ECharts option that go-echarts does not type.
+// Option is a chart's ECharts option, typed: go-echarts' own types
+// wherever it has the field, and where it does not, a local type named for
+// the go-echarts type it stands in for. A bar chart has Grid, XAxis and
+// YAxis; the heatmap has go-echarts' own grid and axes (Grids, XAxes,
+// YAxes); a map has MapSeries in place of Series.
+type Option struct {
+	Title     *Title // on the wide layout only
+	Legend    *opts.Legend
+	Tooltip   Tooltip
+	Aria      opts.Aria
+	TextStyle opts.TextStyle
+	// BackgroundColor is the ground, light; dark mode swaps it (roleColors).
+	BackgroundColor string
 
-// MapItem is a region of a map series with its own label and tooltip.
-type MapItem struct {
-	Name      string        `json:"name"`
-	Value     float64       `json:"value"`
-	Label     *ItemLabel    `json:"label,omitempty"`
-	Tooltip   *ItemTooltip  `json:"tooltip,omitempty"`
-	ItemStyle *AreaStyle    `json:"itemStyle,omitempty"`
-	Emphasis  *ItemEmphasis `json:"emphasis,omitempty"`
+	Series    charts.MultiSeries
+	MapSeries []MapSeries
+	VisualMap []VisualMap
+
+	Grid  *Grid
+	XAxis []XAxis
+	YAxis []YAxis
+
+	Grids []opts.Grid
+	XAxes []opts.XAxis
+	YAxes []opts.YAxis
 }
 
-// ItemLabel is a label's text (an ECharts string template, never a function).
-type ItemLabel struct {
+// MarshalJSON writes the option as go-echarts' BaseConfiguration.JSON
+// does: one object keyed by component, the keys in sorted order.
+func (o *Option) MarshalJSON() ([]byte, error) {
+	m := map[string]any{
+		"animation":       false, // drawn once, at build time
+		"aria":            o.Aria,
+		"backgroundColor": o.BackgroundColor,
+		"textStyle":       o.TextStyle,
+		"tooltip":         o.Tooltip,
+	}
+	set := func(key string, v any, ok bool) {
+		if ok {
+			m[key] = v
+		}
+	}
+	set("title", o.Title, o.Title != nil)
+	set("legend", o.Legend, o.Legend != nil)
+	set("series", o.Series, o.Series != nil)
+	set("series", o.MapSeries, o.MapSeries != nil)
+	set("visualMap", o.VisualMap, o.VisualMap != nil)
+	set("grid", o.Grid, o.Grid != nil)
+	set("grid", o.Grids, o.Grids != nil)
+	set("xAxis", o.XAxis, o.XAxis != nil)
+	set("xAxis", o.XAxes, o.XAxes != nil)
+	set("yAxis", o.YAxis, o.YAxis != nil)
+	set("yAxis", o.YAxes, o.YAxes != nil)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(m); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// MapData is opts.MapData, a region of a map series, with the label,
+// tooltip and colours of its own that opts.MapData lacks.
+type MapData struct {
+	opts.MapData
+	Label     *Label              `json:"label,omitempty"`
+	Tooltip   *opts.SeriesTooltip `json:"tooltip,omitempty"`
+	ItemStyle *opts.ItemStyle     `json:"itemStyle,omitempty"`
+	Emphasis  *opts.Emphasis      `json:"emphasis,omitempty"`
+}
+
+// Label stands in for opts.Label, which has no offset and no halo
+// (textBorderColor, textBorderWidth), and writes show only when set: a
+// label's text is an ECharts string template, never a function.
+type Label struct {
 	Show       bool   `json:"show"`
 	Offset     []int  `json:"offset,omitempty"`
 	Position   string `json:"position,omitempty"`
@@ -78,137 +141,66 @@ type ItemLabel struct {
 	TextBorderWidth float64 `json:"textBorderWidth,omitempty"`
 }
 
-// ItemTooltip is a data item's own tooltip text.
-type ItemTooltip struct {
-	Formatter string `json:"formatter"`
-}
-
-// AreaStyle colours a map region.
-type AreaStyle struct {
-	AreaColor   string  `json:"areaColor,omitempty"`
-	BorderColor string  `json:"borderColor,omitempty"`
-	BorderWidth float64 `json:"borderWidth,omitempty"`
-}
-
-// ItemEmphasis keeps a region's colour when hovered.
-type ItemEmphasis struct {
-	ItemStyle *AreaStyle `json:"itemStyle,omitempty"`
-	Label     *ItemLabel `json:"label,omitempty"`
-}
-
-// Piece is one category of a piecewise visual map, with its label.
+// Piece stands in for opts.Piece, which has neither value nor label: one
+// category of a piecewise visual map.
 type Piece struct {
 	Value float64 `json:"value"`
 	Label string  `json:"label"`
 	Color string  `json:"color"`
 }
 
-// PiecewiseVisualMap is the legend of a categorical map.
-type PiecewiseVisualMap struct {
-	Type      string    `json:"type"`
-	Pieces    []Piece   `json:"pieces"`
-	Orient    string    `json:"orient"`
-	Left      string    `json:"left"`
-	Bottom    int       `json:"bottom"`
-	TextStyle TextStyle `json:"textStyle"`
-	ItemGap   int       `json:"itemGap"`
+// VisualMap stands in for opts.VisualMap, which has no itemGap and no
+// seriesIndex, writes bottom as a string and calculable even when unset,
+// and drops a min of 0: a piecewise legend (Pieces) or a continuous shade
+// (Min, Max, InRange).
+type VisualMap struct {
+	Type        string                 `json:"type"`
+	Pieces      []Piece                `json:"pieces,omitempty"`
+	Min         *float64               `json:"min,omitempty"`
+	Max         *float64               `json:"max,omitempty"`
+	Text        []string               `json:"text,omitempty"`
+	InRange     *opts.VisualMapInRange `json:"inRange,omitempty"`
+	Orient      string                 `json:"orient"`
+	Left        string                 `json:"left"`
+	Bottom      int                    `json:"bottom"`
+	Calculable  *bool                  `json:"calculable,omitempty"`
+	TextStyle   opts.TextStyle         `json:"textStyle"`
+	ItemGap     int                    `json:"itemGap,omitempty"`
+	SeriesIndex []int                  `json:"seriesIndex,omitempty"`
 }
 
-// ContinuousVisualMap shades by a number.
-type ContinuousVisualMap struct {
-	Type        string    `json:"type"`
-	Min         float64   `json:"min"`
-	Max         float64   `json:"max"`
-	Text        []string  `json:"text"`
-	InRange     InRange   `json:"inRange"`
-	Orient      string    `json:"orient"`
-	Left        string    `json:"left"`
-	Bottom      int       `json:"bottom"`
-	Calculable  bool      `json:"calculable"`
-	TextStyle   TextStyle `json:"textStyle"`
-	SeriesIndex []int     `json:"seriesIndex,omitempty"`
+// Title stands in for opts.Title, which has no itemGap and writes left and
+// top as strings: the chart's heading and, as its subtext, the source
+// line, so that a downloaded SVG or PNG carries both.
+type Title struct {
+	Text         string         `json:"text"`
+	Subtext      string         `json:"subtext"`
+	Left         int            `json:"left"`
+	Top          int            `json:"top"`
+	TextStyle    TitleTextStyle `json:"textStyle"`
+	SubtextStyle TitleTextStyle `json:"subtextStyle"`
+	ItemGap      int            `json:"itemGap"`
 }
 
-// InRange lists a visual map's colours.
-type InRange struct {
-	Color []string `json:"color"`
-}
-
-// TextStyle sets the drawn text.
-type TextStyle struct {
+// TitleTextStyle stands in for opts.TextStyle in a Title, where the size
+// is written before the font.
+type TitleTextStyle struct {
 	Color      string `json:"color,omitempty"`
 	FontSize   int    `json:"fontSize,omitempty"`
 	FontFamily string `json:"fontFamily,omitempty"`
 }
 
-// Aria describes the chart to screen readers, in the page's language,
-// and draws decal patterns so that series differ by more than colour.
-type Aria struct {
-	Enabled bool      `json:"enabled"`
-	Label   AriaLabel `json:"label"`
-	Decal   AriaDecal `json:"decal"`
-}
-
-// AriaLabel is the description ECharts attaches to the chart.
-type AriaLabel struct {
-	Enabled     bool   `json:"enabled"`
-	Description string `json:"description"`
-}
-
-// AriaDecal turns decal patterns on or off.
-type AriaDecal struct {
-	Show bool `json:"show"`
-}
-
-// Title is the chart's heading and, as its subtext, the source line, so
-// that a downloaded SVG or PNG carries both.
-type Title struct {
-	Text         string    `json:"text"`
-	Subtext      string    `json:"subtext"`
-	Left         int       `json:"left"`
-	Top          int       `json:"top"`
-	TextStyle    TextStyle `json:"textStyle"`
-	SubtextStyle TextStyle `json:"subtextStyle"`
-	ItemGap      int       `json:"itemGap"`
-}
-
-// base is what every chart's option starts with: go-echarts' own
-// configuration, made JSON, ready for the extras above.
-func base(cfg *charts.BaseConfiguration) map[string]any {
-	obj := cfg.JSON()
-	// go-echarts always emits these; empty ones would only add bytes.
-	delete(obj, "color") // go-echarts' default palette; every series sets its own
-	for _, k := range []string{"legend", "toolbox", "title"} {
-		if isEmpty(obj[k]) {
-			delete(obj, k)
-		}
-	}
-	return obj
-}
-
-func isEmpty(v any) bool {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return false
-	}
-	s := string(b)
-	return s == "{}" || s == "null" || s == `{"show":false}` || s == "[]"
-}
-
 // decorate adds what every chart has: the title with the source line (on
-// the wide layout: the one a download carries), the aria description, the
-// font and the ground (light; dark mode swaps it, see roleColors).
-func (b *builder) decorate(c *Chart, obj map[string]any, decals bool) {
-	if t := b.heading(c); t != nil {
-		obj["title"] = t
-	}
-	if tt, ok := obj["tooltip"].(opts.Tooltip); ok {
-		obj["tooltip"] = b.tooltipStyle(&tt)
-	}
-	obj["aria"] = Aria{Enabled: true, Label: AriaLabel{Enabled: true, Description: c.Title + lSentenceEnd.In(b.lang) + c.Summary}, Decal: AriaDecal{Show: decals}}
-	obj["textStyle"] = TextStyle{FontFamily: fontFamily, Color: colorText}
-	obj["backgroundColor"] = colorGround
-	obj["animation"] = false
+// the wide layout: the one a download carries), the tooltip's style, the
+// aria description, the font and the ground (light; dark mode swaps it,
+// see roleColors).
+func (b *builder) decorate(c *Chart, o *Option, tooltip opts.Tooltip, decals bool) {
+	o.Title = b.heading(c)
+	o.Tooltip = b.tooltipStyle(&tooltip)
+	o.Aria = opts.Aria{Enabled: ptr(true), Label: &opts.AriaLabel{Enabled: ptr(true), Description: c.Title + lSentenceEnd.In(b.lang) + c.Summary},
+		Decal: &opts.AriaDecal{Show: ptr(decals)}}
+	o.TextStyle = opts.TextStyle{FontFamily: fontFamily, Color: colorText}
+	o.BackgroundColor = colorGround
 }
 
 // heading is the drawn title and source line: on the wide layout only. On
@@ -222,8 +214,8 @@ func (b *builder) heading(c *Chart) *Title {
 		Text: c.Title, Subtext: b.credit(c.Map),
 		Left: 12, Top: 8, ItemGap: 4,
 		// The English source line runs to two lines.
-		TextStyle:    TextStyle{Color: colorText, FontSize: 16, FontFamily: fontFamily},
-		SubtextStyle: TextStyle{Color: colorMuted, FontSize: 11, FontFamily: fontFamily},
+		TextStyle:    TitleTextStyle{Color: colorText, FontSize: 16, FontFamily: fontFamily},
+		SubtextStyle: TitleTextStyle{Color: colorMuted, FontSize: 11, FontFamily: fontFamily},
 	}
 }
 
@@ -245,18 +237,19 @@ func (b *builder) textSize(wide int) int {
 	return wide
 }
 
-// Tooltip is the tooltip, in the chart's colours and kept inside it.
+// Tooltip is opts.Tooltip in the chart's colours and kept inside it;
+// opts.Tooltip has neither confine nor textStyle.
 type Tooltip struct {
 	*opts.Tooltip
-	Confine         bool      `json:"confine"`
-	BackgroundColor string    `json:"backgroundColor"`
-	BorderColor     string    `json:"borderColor"`
-	TextStyle       TextStyle `json:"textStyle"`
+	Confine         bool           `json:"confine"`
+	BackgroundColor string         `json:"backgroundColor"`
+	BorderColor     string         `json:"borderColor"`
+	TextStyle       opts.TextStyle `json:"textStyle"`
 }
 
 func (b *builder) tooltipStyle(t *opts.Tooltip) Tooltip {
 	return Tooltip{Tooltip: t, Confine: true, BackgroundColor: colorGround, BorderColor: colorAxis,
-		TextStyle: TextStyle{Color: colorText, FontSize: 14}}
+		TextStyle: opts.TextStyle{Color: colorText, FontSize: 14}}
 }
 
 // credit is every chart's subtext: the document it is based on, then the
@@ -280,8 +273,14 @@ func (b *builder) credit(isMap bool) string {
 // the drawn SVGs.
 func Credit(l plan.Lang) string { return fmt.Sprintf(lCredit.In(l), lSiteShortName.In(l)) }
 
-func tooltip(trigger string) charts.GlobalOpts {
-	return charts.WithTooltipOpts(opts.Tooltip{Show: types.Bool(ptr(true)), Trigger: trigger})
+// itemTooltip is a data item's own tooltip: its text, not a function.
+func (b *builder) itemTooltip(text string) *opts.SeriesTooltip {
+	return &opts.SeriesTooltip{Formatter: types.FuncStr(text)}
+}
+
+// tooltip is the tooltip a chart's data shows on: its axis or its item.
+func tooltip(trigger string) opts.Tooltip {
+	return opts.Tooltip{Show: ptr(true), Trigger: trigger}
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -310,7 +309,8 @@ func (b *builder) cities(n int) string { return uitext.Count(b.lang, "go_count_c
 // colon separates a name from what is said of it.
 func (b *builder) colon() string { return lColon.In(b.lang) }
 
-// Grid is a bar chart's plot area, in pixels.
+// Grid stands in for opts.Grid, which writes its sides as strings: a bar
+// chart's plot area, in pixels.
 type Grid struct {
 	Left         int  `json:"left"`
 	Right        int  `json:"right"`
@@ -319,30 +319,34 @@ type Grid struct {
 	ContainLabel bool `json:"containLabel"`
 }
 
-// CategoryAxis is an axis of names.
-type CategoryAxis struct {
-	Type      string    `json:"type"`
-	Inverse   bool      `json:"inverse"`
-	Data      []string  `json:"data"`
-	AxisLabel AxisLabel `json:"axisLabel"`
-	AxisLine  AxisLine  `json:"axisLine"`
-	AxisTick  Show      `json:"axisTick"`
+// YAxis is opts.YAxis as a bar chart's axis of names, with the axisTick
+// opts.YAxis lacks. AxisLabel stands in for opts.AxisLabel; AxisLine is
+// restated so that the axis is written label, line, tick.
+type YAxis struct {
+	opts.YAxis
+	AxisLabel AxisLabel     `json:"axisLabel"`
+	AxisLine  opts.AxisLine `json:"axisLine"`
+	AxisTick  opts.AxisTick `json:"axisTick"`
 }
 
-// ValueAxis is an axis of numbers.
-type ValueAxis struct {
-	Type          string    `json:"type"`
-	MinInterval   int       `json:"minInterval,omitempty"`
-	SplitNumber   int       `json:"splitNumber,omitempty"`
-	Name          string    `json:"name,omitempty"`
-	NameLocation  string    `json:"nameLocation,omitempty"`
-	NameGap       int       `json:"nameGap,omitempty"`
-	NameTextStyle TextStyle `json:"nameTextStyle"`
-	AxisLabel     AxisLabel `json:"axisLabel"`
-	SplitLine     SplitLine `json:"splitLine"`
+// XAxis stands in for opts.XAxis as a bar chart's axis of numbers: it
+// writes minInterval and splitNumber ahead of the name, and its label is an
+// AxisLabel.
+type XAxis struct {
+	Type          string         `json:"type"`
+	MinInterval   int            `json:"minInterval,omitempty"`
+	SplitNumber   int            `json:"splitNumber,omitempty"`
+	Name          string         `json:"name,omitempty"`
+	NameLocation  string         `json:"nameLocation,omitempty"`
+	NameGap       int            `json:"nameGap,omitempty"`
+	NameTextStyle opts.TextStyle `json:"nameTextStyle"`
+	AxisLabel     AxisLabel      `json:"axisLabel"`
+	SplitLine     opts.SplitLine `json:"splitLine"`
 }
 
-// AxisLabel is the text along an axis.
+// AxisLabel stands in for opts.AxisLabel, which writes interval and
+// lineHeight as strings, showMinLabel and showMaxLabel as null, and has no
+// padding: the text along a bar chart's axis.
 type AxisLabel struct {
 	Show          *bool  `json:"show,omitempty"`
 	Interval      int    `json:"interval"`
@@ -356,25 +360,4 @@ type AxisLabel struct {
 	Padding       []int  `json:"padding,omitempty"` // top, right, bottom, left
 	Color         string `json:"color,omitempty"`
 	FontSize      int    `json:"fontSize,omitempty"`
-}
-
-// AxisLine is an axis' line.
-type AxisLine struct {
-	Show      *bool     `json:"show,omitempty"`
-	LineStyle LineStyle `json:"lineStyle"`
-}
-
-// SplitLine is a value axis' grid lines.
-type SplitLine struct {
-	LineStyle LineStyle `json:"lineStyle"`
-}
-
-// LineStyle colours a line.
-type LineStyle struct {
-	Color string `json:"color"`
-}
-
-// Show turns a part on or off.
-type Show struct {
-	Show bool `json:"show"`
 }
