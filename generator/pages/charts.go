@@ -96,7 +96,7 @@ func (v *view) pageCharts(page charts.Page, subject string) []*ChartView {
 	return out
 }
 
-// languageCharts are this language's charts, in catalogue order.
+// languageCharts are this language's charts, in the registry's order.
 func (v *view) languageCharts() []*charts.Chart {
 	var out []*charts.Chart
 	for _, c := range v.charts {
