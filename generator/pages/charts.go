@@ -112,7 +112,6 @@ func (v *view) gallery() *Page {
 	}
 	return &Page{
 		Title:  uitext.In(v.l, "go_page_charts"),
-		Type:   "gallery",
 		Params: &GalleryParams{Charts: all, DownloadScale: DownloadScale},
 	}
 }
@@ -138,7 +137,6 @@ func (v *view) downloadsPage() *Page {
 	}
 	return &Page{
 		Title:  uitext.In(v.l, "go_page_downloads"),
-		Type:   "downloads",
 		Params: &DownloadsParams{Files: files},
 	}
 }

@@ -2,6 +2,7 @@ package pages
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/hunan-industry/plan-site/generator/charts"
@@ -61,31 +62,14 @@ func (v *view) cityLinks(cs []*plan.City) []Link {
 	return out
 }
 
-// pages lists every generated page of the language by content path.
+// pages lists every generated page of the language by content path: the
+// pages of every kind (Kinds) that the generator makes.
 func (v *view) pages() map[string]*Page {
-	out := map[string]*Page{
-		"_index.md":            v.home(),
-		"plan.md":              v.fullText(),
-		"industries/_index.md": v.industriesIndex(),
-		"cities/_index.md":     v.citiesIndex(),
-		"regions.md":           v.regions(),
-		"targets.md":           v.targets(),
-		"layout.md":            v.layoutMatrix(),
-		"safeguards.md":        v.safeguards(),
-		"charts.md":            v.gallery(),
-		"downloads.md":         v.downloadsPage(),
-		"bilingual.md":         v.bilingual(),
-		"names.md":             v.namesIndex(),
-	}
-	out["embed/_index.md"] = embedSection()
-	for _, c := range v.languageCharts() {
-		out["embed/"+c.ID+".md"] = v.embed(c)
-	}
-	for i, ind := range v.p.Industries {
-		out["industries/"+ind.Slug.Value+".md"] = v.industry(ind, i)
-	}
-	for i, c := range v.p.Cities {
-		out["cities/"+c.Code.Value+".md"] = v.city(c, i)
+	out := map[string]*Page{}
+	for _, k := range Kinds {
+		if k.Generated() {
+			maps.Copy(out, k.pages(v))
+		}
 	}
 	v.addSearchNames(out)
 	return out
@@ -114,7 +98,6 @@ func (v *view) fullText() *Page {
 	return &Page{
 		Title:       v.t(v.p.Document.ReaderTitle),
 		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_plan"), v.t(v.p.Document.ReaderTitle), v.t(v.p.Document.Notice.Number)),
-		Type:        "plan",
 		Params: &PlanParams{
 			Blocks:          blocks,
 			LayoutTitle:     v.t(a.Layout.Title),
@@ -249,7 +232,6 @@ func (v *view) layoutMatrix() *Page {
 	return &Page{
 		Title:       v.t(a.Title),
 		Description: v.t(a.Note),
-		Type:        "layout",
 		Params: &LayoutParams{Matrix: v.matrix(), Note: v.t(a.Note),
 			Charts: v.chartList(charts.MatrixID, charts.IndustriesPerCityID, charts.CitiesPerIndustryID)},
 	}

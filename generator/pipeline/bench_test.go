@@ -117,7 +117,7 @@ func BenchmarkBuild(b *testing.B) {
 	bare := filepath.Join(root, "bare-hugo")
 	run("hugo", func() { os.RemoveAll(bare) }, func() error {
 		_, err := site.Build(site.Options{Root: root, PublishDir: bare, BaseURL: testURL, CacheDir: filepath.Join(gen, "cache"), LinkFrom: filepath.Join(gen, "assets"),
-			Settings: map[string]any{"languages": g.Languages}})
+			Settings: g.hugoSettings()})
 		return err
 	})
 	edits := 0

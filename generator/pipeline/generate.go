@@ -35,6 +35,12 @@ type generation struct {
 	reused    bool
 }
 
+// hugoSettings are what the build sets over hugo.toml: each language's
+// title and site params, and the main menu.
+func (g generation) hugoSettings() map[string]any {
+	return map[string]any{"languages": g.Languages, "menus": pages.Menus()}
+}
+
 const (
 	generationRecord = "generation.json" // in GeneratedDir
 	exportsDir       = "exports"         // in GeneratedDir: the data downloads, published as /data/

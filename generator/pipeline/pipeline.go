@@ -105,7 +105,7 @@ func Run(opts Options) (Summary, error) {
 		Root: opts.Root, PublishDir: staging, BaseURL: opts.BaseURL,
 		CacheDir: filepath.Join(gen, "cache"), Log: opts.Progress,
 		LinkFrom: filepath.Join(gen, "assets"),
-		Settings: map[string]any{"languages": g.Languages},
+		Settings: g.hugoSettings(),
 	})
 	if err != nil {
 		return sum, err
