@@ -1,14 +1,13 @@
 package pages
 
 import (
+	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/charts"
-	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
 // ChartView is what a page needs to show a chart: its words, its data
-// table, and where the build put its files (under the assets folder
-// chart-files/<lang>/<id>: .svg, .json, .csv).
+// table, and where the build put its files (assetpath.ChartFiles).
 type ChartView struct {
 	ID      string     `json:"id"`
 	Title   string     `json:"title"`
@@ -62,17 +61,12 @@ func embedCanonical(c *charts.Chart) string {
 	return "charts/#" + c.ID
 }
 
-// ChartFiles is where a chart's files go, under the generated assets.
-func ChartFiles(lang plan.Lang, id string) string {
-	return ChartFilesDir + "/" + string(lang) + "/" + id
-}
-
 func (v *view) chart(id string) *ChartView {
 	for _, c := range v.charts {
 		if c.ID == id && c.Lang == v.l {
 			page, _ := chartPage(c)
 			cv := &ChartView{ID: c.ID, Title: c.Title, Summary: c.Summary, Header: c.Table.Header, Rows: c.Table.Rows,
-				Files: ChartFiles(c.Lang, c.ID), Download: ChartDownloadFiles(c.Lang, c.ID), Map: c.Map, Width: c.Width, Height: c.Height, Narrow: c.Narrow != nil, Page: page}
+				Files: assetpath.ChartFiles(c.Lang, c.ID), Download: assetpath.ChartDownloadFiles(c.Lang, c.ID), Map: c.Map, Width: c.Width, Height: c.Height, Narrow: c.Narrow != nil, Page: page}
 			if c.Narrow != nil {
 				cv.NarrowHeight = c.Narrow.Height
 			}
@@ -112,7 +106,7 @@ func (v *view) gallery() *Page {
 	}
 	return &Page{
 		Title:  uitext.In(v.l, "go_page_charts"),
-		Params: &GalleryParams{Charts: all, DownloadScale: DownloadScale},
+		Params: &GalleryParams{Charts: all, DownloadScale: assetpath.DownloadScale},
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/uitext"
@@ -14,7 +15,7 @@ import (
 // subtitle, the site's name and the document it is based on beside the
 // page's chart. The build lays it out (generator/cards), adds the site's
 // address under the footer, and draws it to the assets path
-// SocialImage(Lang, Name).
+// assetpath.SocialImage(Lang, Name).
 type SocialCard struct {
 	Name     string // home, industry-<slug>, city-<code>, embed-<chart id>
 	Lang     plan.Lang
@@ -29,7 +30,7 @@ type SocialCard struct {
 func SiteName(l plan.Lang) string { return uitext.In(l, "siteName") }
 
 // ChartDownload is what a chart's download files (a PNG and an SVG, drawn
-// at build time under ChartDownloadFiles) carry under the chart, whose own
+// at build time under assetpath.ChartDownloadFiles) carry under the chart, whose own
 // title, source line and 制图 credit they keep: a credit line (the site's
 // name; the build adds its address and the date), then notes.
 type ChartDownload struct {
@@ -38,28 +39,6 @@ type ChartDownload struct {
 	Credit string
 	Notes  []string
 }
-
-// DownloadScale is how much larger than its design size a chart's PNG
-// download is drawn: sharp on high-density screens and in print at column
-// width (a 560 px map becomes 1120 px wide). The gallery shows the SVG at
-// the PNG's size over this.
-const DownloadScale = 2
-
-// ChartDownloadFiles is where a chart's download files go, under the
-// generated assets: <path>.png and <path>.svg (the inline SVG of the page
-// stays at ChartFiles).
-func ChartDownloadFiles(lang plan.Lang, id string) string {
-	return DownloadsDir + "/" + string(lang) + "/" + id
-}
-
-// The folders of the generated assets that hold the charts' files, their
-// downloads and the social images (ChartFiles, ChartDownloadFiles,
-// SocialImage).
-const (
-	ChartFilesDir = "chart-files"
-	DownloadsDir  = "chart-downloads"
-	SocialDir     = "social"
-)
 
 // ChartDownloads lists the download of every chart, in both languages; an
 // English chart says that the English is an unofficial translation.
@@ -86,11 +65,6 @@ func DateText(l plan.Lang, day string) (string, error) {
 		return t.Format("2006年1月2日"), nil
 	}
 	return t.Format("2 January 2006"), nil
-}
-
-// SocialImage is where a card's PNG goes, under the generated assets.
-func SocialImage(lang plan.Lang, name string) string {
-	return SocialDir + "/" + string(lang) + "/" + name + ".png"
 }
 
 // SocialCards lists the card of every page that has one, in both languages:
@@ -121,7 +95,7 @@ func SocialCards(p *plan.Plan, cs []*charts.Chart) []SocialCard {
 // socialParam is what a page's front matter says of its card (the social
 // partial reads it).
 func (v *view) socialParam(c SocialCard) Social {
-	return Social{Image: SocialImage(c.Lang, c.Name), Alt: c.Alt}
+	return Social{Image: assetpath.SocialImage(c.Lang, c.Name), Alt: c.Alt}
 }
 
 // card fills in what every card of the language shares.

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/charts"
-	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/site"
 )
@@ -128,7 +128,7 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}, full)
 	run("ssr", func() { os.RemoveAll(filepath.Join(gen, svgCacheDir)) }, func() error {
-		_, err := drawCharts(root, filepath.Join(gen, "assets", pages.ChartFilesDir))
+		_, err := drawCharts(root, filepath.Join(gen, "assets", assetpath.ChartFilesDir))
 		return err
 	})
 	p, err := plan.Load(filepath.Join(root, "data"))

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/exports"
 	"github.com/hunan-industry/plan-site/generator/pages"
@@ -124,7 +125,7 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 func stageFiles(gen string) int {
 	n := 0
 	// Not all of assets/: the chart bundle and Hugo write there too.
-	for _, dir := range []string{"content", exportsDir, filepath.Join("assets", pages.ChartFilesDir), filepath.Join("assets", pages.DownloadsDir), filepath.Join("assets", pages.SocialDir)} {
+	for _, dir := range []string{"content", exportsDir, filepath.Join("assets", assetpath.ChartFilesDir), filepath.Join("assets", assetpath.DownloadsDir), filepath.Join("assets", assetpath.SocialDir)} {
 		filepath.WalkDir(filepath.Join(gen, dir), func(_ string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() {
 				n++

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/exports"
 	"github.com/hunan-industry/plan-site/generator/headers"
@@ -272,10 +273,10 @@ func countFiles(dir string) (int, error) {
 // site's templates find them, then draws the charts to SVG in one batch —
 // only those not in the SVG cache (see drawCharts) — and says how many it drew.
 func writeCharts(cs []*charts.Chart, assets, root string) (drawn int, err error) {
-	dir := filepath.Join(assets, pages.ChartFilesDir)
+	dir := filepath.Join(assets, assetpath.ChartFilesDir)
 	files := pages.Files{}
 	for _, c := range cs {
-		rel, err := filepath.Rel(dir, filepath.Join(assets, pages.ChartFiles(c.Lang, c.ID)))
+		rel, err := filepath.Rel(dir, filepath.Join(assets, assetpath.ChartFiles(c.Lang, c.ID)))
 		if err != nil {
 			return 0, err
 		}

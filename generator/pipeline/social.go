@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/cards"
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/pages"
@@ -46,7 +47,7 @@ type picture struct {
 //     (pages.SocialCards), 1200 × 630, at social/<lang>/<name>.png;
 //   - every chart's download (pages.ChartDownloads): the chart with its
 //     credit lines, at chart-downloads/<lang>/<id>.svg and, drawn at
-//     pages.DownloadScale, .png.
+//     assetpath.DownloadScale, .png.
 //
 // Go lays each out as a whole SVG (package cards); node
 // scripts/rasterise.mjs draws those the cache lacks, in one batch, and
@@ -62,9 +63,9 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 	layout := cards.New(font)
 	host := siteHost(siteURL)
 	chartSVG := func(l plan.Lang, id string) ([]byte, error) {
-		return os.ReadFile(filepath.Join(assets, pages.ChartFiles(l, id)+".svg"))
+		return os.ReadFile(filepath.Join(assets, assetpath.ChartFiles(l, id)+".svg"))
 	}
-	if err := os.RemoveAll(filepath.Join(assets, pages.SocialDir)); err != nil {
+	if err := os.RemoveAll(filepath.Join(assets, assetpath.SocialDir)); err != nil {
 		return err
 	}
 
@@ -83,11 +84,11 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 		if err != nil {
 			return fmt.Errorf("social image %s (%s): %w", c.Name, c.Lang, err)
 		}
-		pics = append(pics, picture{svg: svg, out: filepath.Join(assets, filepath.FromSlash(pages.SocialImage(c.Lang, c.Name))),
+		pics = append(pics, picture{svg: svg, out: filepath.Join(assets, filepath.FromSlash(assetpath.SocialImage(c.Lang, c.Name))),
 			width: cards.SocialWidth, height: cards.SocialHeight})
 	}
 	downloads := pages.ChartDownloads(cs)
-	downloadDir := filepath.Join(assets, pages.DownloadsDir)
+	downloadDir := filepath.Join(assets, assetpath.DownloadsDir)
 	downloadSVGs := pages.Files{}
 	for _, d := range downloads {
 		chart, err := chartSVG(d.Lang, d.Chart)
@@ -102,13 +103,13 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 		if err != nil {
 			return fmt.Errorf("chart download %s (%s): %w", d.Chart, d.Lang, err)
 		}
-		base := filepath.Join(assets, filepath.FromSlash(pages.ChartDownloadFiles(d.Lang, d.Chart)))
+		base := filepath.Join(assets, filepath.FromSlash(assetpath.ChartDownloadFiles(d.Lang, d.Chart)))
 		rel, err := filepath.Rel(downloadDir, base)
 		if err != nil {
 			return err
 		}
 		downloadSVGs[rel+".svg"] = svg
-		pics = append(pics, picture{svg: svg, out: base + ".png", width: w * pages.DownloadScale, height: h * pages.DownloadScale})
+		pics = append(pics, picture{svg: svg, out: base + ".png", width: w * assetpath.DownloadScale, height: h * assetpath.DownloadScale})
 	}
 
 	// The PNGs, not named here, go too: drawPictures links them afresh.

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"bytes"
 	"fmt"
-	"github.com/hunan-industry/plan-site/generator/internal/sitefixture"
 	"html"
 	"image"
 	"image/png"
@@ -13,6 +12,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/hunan-industry/plan-site/generator/assetpath"
+	"github.com/hunan-industry/plan-site/generator/internal/sitefixture"
 
 	xhtml "golang.org/x/net/html"
 
@@ -205,7 +207,7 @@ func TestSocialCache(t *testing.T) {
 
 // TestChartDownloads: every chart on every page offers its PNG, SVG and CSV
 // as plain links (no script button) to files in the site; the PNG is the
-// download SVG drawn at pages.DownloadScale, a palette PNG; and both carry
+// download SVG drawn at assetpath.DownloadScale, a palette PNG; and both carry
 // the chart's title and source line, the site's name and address, the
 // date, and on English charts that the English is an unofficial
 // translation.
@@ -275,7 +277,7 @@ func TestChartDownloads(t *testing.T) {
 
 	// The files themselves, for every chart.
 	for _, c := range cs {
-		base := filepath.Join(dir, filepath.FromSlash(pages.ChartDownloadFiles(c.Lang, c.ID)))
+		base := filepath.Join(dir, filepath.FromSlash(assetpath.ChartDownloadFiles(c.Lang, c.ID)))
 		svg, err := os.ReadFile(base + ".svg")
 		if err != nil {
 			t.Error(err)
@@ -312,8 +314,8 @@ func TestChartDownloads(t *testing.T) {
 			t.Errorf("%s (%s): the PNG is %T, want a palette PNG", c.ID, c.Lang, img)
 		}
 		m := regexp.MustCompile(`^<svg [^>]*width="(\d+)" height="(\d+)"`).FindStringSubmatch(string(svg))
-		if m == nil || fmt.Sprint(img.Bounds().Dx()) != fmt.Sprint(atoi(m[1])*pages.DownloadScale) || fmt.Sprint(img.Bounds().Dy()) != fmt.Sprint(atoi(m[2])*pages.DownloadScale) {
-			t.Errorf("%s (%s): the PNG is %v, want the SVG's size %v × %d", c.ID, c.Lang, img.Bounds().Size(), m, pages.DownloadScale)
+		if m == nil || fmt.Sprint(img.Bounds().Dx()) != fmt.Sprint(atoi(m[1])*assetpath.DownloadScale) || fmt.Sprint(img.Bounds().Dy()) != fmt.Sprint(atoi(m[2])*assetpath.DownloadScale) {
+			t.Errorf("%s (%s): the PNG is %v, want the SVG's size %v × %d", c.ID, c.Lang, img.Bounds().Size(), m, assetpath.DownloadScale)
 		}
 	}
 }
