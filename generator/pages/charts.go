@@ -147,6 +147,6 @@ func (v *view) embed(c *charts.Chart) *Page {
 		Description: c.Summary,
 		Type:        "embed",
 		Outputs:     []string{"html", "oembed"}, // oembed.json beside the page
-		Params:      &EmbedParams{Chart: v.chart(c.ID), Social: v.socialParam(v.embedCard(c)), Canonical: embedCanonical(c)},
+		Params:      &EmbedParams{Chart: v.chart(c.ID), Social: socialParam(v.cards.Embed(c)), Canonical: embedCanonical(c)},
 	}
 }

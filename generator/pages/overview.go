@@ -77,7 +77,7 @@ func (v *view) home() *Page {
 			Cities:     v.cityLinks(v.p.Cities),
 			Groups:     v.groups(),
 			Charts:     v.chartList(charts.OverviewID),
-			Social:     v.socialParam(v.homeCard()),
+			Social:     socialParam(v.cards.Home()),
 		},
 	}
 }

@@ -234,20 +234,3 @@ func TestDifferenceCounts(t *testing.T) {
 		t.Errorf("differenceCounts = %v, %d; want one of each kind, 3 in all", counts, total)
 	}
 }
-
-// TestCardTexts: every social card's texts are whole words, not a format
-// that went wrong (%!(EXTRA …), %!s(MISSING)), and its footer opens with
-// the site's name.
-func TestCardTexts(t *testing.T) {
-	p, cs := realPlan(t)
-	for _, c := range SocialCards(p, cs) {
-		for _, s := range []string{c.Title, c.Subtitle, c.Footer, c.Alt} {
-			if strings.Contains(s, "%!") {
-				t.Errorf("card %s/%s: %q", c.Lang, c.Name, s)
-			}
-		}
-		if !strings.HasPrefix(c.Footer, SiteName(c.Lang)+"\n") {
-			t.Errorf("card %s/%s: the footer %q does not open with the site's name", c.Lang, c.Name, c.Footer)
-		}
-	}
-}

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"strings"
 
+	"github.com/hunan-industry/plan-site/generator/cards"
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/uitext"
@@ -19,10 +20,12 @@ type view struct {
 	downloads map[string]int
 	// updated is the edition's last update, YYYY-MM-DD.
 	updated string
+	// cards says what the pages' social cards show.
+	cards *cards.Words
 }
 
 func newView(p *plan.Plan, l plan.Lang, cs []*charts.Chart) *view {
-	return &view{p: p, l: l, charts: cs}
+	return &view{p: p, l: l, charts: cs, cards: cards.WordsIn(p, l, cs)}
 }
 
 // t picks the view's language of a text.

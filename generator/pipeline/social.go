@@ -44,8 +44,8 @@ type picture struct {
 // writeImages lays out and draws the pictures made around the charts,
 // into the generated assets where Hugo finds them:
 //   - the social preview image of every page that has one
-//     (pages.SocialCards), 1200 × 630, at social/<lang>/<name>.png;
-//   - every chart's download (pages.ChartDownloads): the chart with its
+//     (cards.SocialCards), 1200 × 630, at social/<lang>/<name>.png;
+//   - every chart's download (cards.ChartDownloads): the chart with its
 //     credit lines, at chart-downloads/<lang>/<id>.svg and, drawn at
 //     assetpath.DownloadScale, .png.
 //
@@ -70,7 +70,7 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 	}
 
 	var pics []picture
-	socialCards := pages.SocialCards(p, cs)
+	socialCards := cards.SocialCards(p, cs)
 	for _, c := range socialCards {
 		chart, err := chartSVG(c.Lang, c.Chart)
 		if err != nil {
@@ -87,7 +87,7 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 		pics = append(pics, picture{svg: svg, out: filepath.Join(assets, filepath.FromSlash(assetpath.SocialImage(c.Lang, c.Name))),
 			width: cards.SocialWidth, height: cards.SocialHeight})
 	}
-	downloads := pages.ChartDownloads(cs)
+	downloads := cards.ChartDownloads(cs)
 	downloadDir := filepath.Join(assets, assetpath.DownloadsDir)
 	downloadSVGs := pages.Files{}
 	for _, d := range downloads {
@@ -95,7 +95,7 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 		if err != nil {
 			return fmt.Errorf("chart download %s (%s): %w", d.Chart, d.Lang, err)
 		}
-		date, err := pages.DateText(d.Lang, day)
+		date, err := cards.DateText(d.Lang, day)
 		if err != nil {
 			return fmt.Errorf("chart download %s (%s): the date: %w", d.Chart, d.Lang, err)
 		}

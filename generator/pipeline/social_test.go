@@ -14,12 +14,12 @@ import (
 	"testing"
 
 	"github.com/hunan-industry/plan-site/generator/assetpath"
+	"github.com/hunan-industry/plan-site/generator/cards"
 	"github.com/hunan-industry/plan-site/generator/internal/sitefixture"
 
 	xhtml "golang.org/x/net/html"
 
 	"github.com/hunan-industry/plan-site/generator/charts"
-	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/socialfont"
 )
@@ -222,11 +222,11 @@ func TestChartDownloads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	day, err := pages.DateText(plan.EN, lastUpdated(root))
+	day, err := cards.DateText(plan.EN, lastUpdated(root))
 	if err != nil {
 		t.Fatal(err)
 	}
-	zhDay, _ := pages.DateText(plan.ZH, lastUpdated(root))
+	zhDay, _ := cards.DateText(plan.ZH, lastUpdated(root))
 	host := siteHost(testURL)
 	figureRE := regexp.MustCompile(`(?s)<figure class="chart[^"]*" id="chart-([^"]+)".*?</figure>`)
 	linkRE := regexp.MustCompile(`<a href="([^"]+)" download="([^"]+)">(PNG|SVG|CSV)</a>`)
@@ -289,7 +289,7 @@ func TestChartDownloads(t *testing.T) {
 		}
 		text := strings.Join(texts, " ")
 		want := []string{c.Title, host, map[plan.Lang]string{plan.ZH: zhDay, plan.EN: day}[c.Lang],
-			pages.SiteName(c.Lang), charts.Credit(c.Lang),
+			cards.SiteName(c.Lang), charts.Credit(c.Lang),
 			p.Document.Notice.Number.In(c.Lang)}
 		if c.Lang == plan.EN {
 			want = append(want, "unofficial translation")
