@@ -33,20 +33,17 @@ type BuildOptions struct {
 	Render string `json:"render,omitempty"`
 }
 
-// Files maps a path under the content folder (zh/industries/x.md) to its
-// bytes.
-type Files map[string][]byte
-
-// Render makes every generated page in both languages, with the charts
-// each page shows, the sizes of the data downloads (file name → bytes)
-// and the date the edition was last updated (YYYY-MM-DD).
-func Render(p *plan.Plan, cs []*charts.Chart, downloads map[string]int, updated string) (Files, error) {
+// Render makes every generated page in both languages, by path under the
+// content folder (zh/industries/x.md), with the charts each page shows,
+// the sizes of the data downloads (file name → bytes) and the date the
+// edition was last updated (YYYY-MM-DD).
+func Render(p *plan.Plan, cs []*charts.Chart, downloads map[string]int, updated string) (map[string][]byte, error) {
 	for _, c := range cs {
 		if _, ok := chartPage(c); !ok {
 			return nil, fmt.Errorf("chart %s (%s): no page shows charts of kind %q", c.ID, c.Lang, c.Kind)
 		}
 	}
-	files := Files{}
+	files := map[string][]byte{}
 	for _, l := range plan.Langs {
 		v := newView(p, l, cs)
 		v.downloads, v.updated = downloads, updated

@@ -40,7 +40,7 @@ var (
 	loadErr      error
 )
 
-func render(t *testing.T) Files {
+func render(t *testing.T) map[string][]byte {
 	t.Helper()
 	p, cs := realPlan(t)
 	files, err := Render(p, cs, map[string]int{"layout.csv": 1000, "plan.xlsx": 2048}, "2024-01-02")

@@ -90,7 +90,7 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 	if err != nil {
 		return generation{}, err
 	}
-	if err := writeTree(pages.Files(data), filepath.Join(gen, exportsDir)); err != nil {
+	if err := writeTree(data, filepath.Join(gen, exportsDir)); err != nil {
 		return generation{}, err
 	}
 	g.Exports = len(data)

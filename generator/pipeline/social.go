@@ -11,7 +11,6 @@ import (
 	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/cards"
 	"github.com/hunan-industry/plan-site/generator/charts"
-	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/pngpalette"
 	"github.com/hunan-industry/plan-site/generator/socialfont"
@@ -89,7 +88,7 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 	}
 	downloads := cards.ChartDownloads(cs)
 	downloadDir := filepath.Join(assets, assetpath.DownloadsDir)
-	downloadSVGs := pages.Files{}
+	downloadSVGs := map[string][]byte{}
 	for _, d := range downloads {
 		chart, err := chartSVG(d.Lang, d.Chart)
 		if err != nil {
