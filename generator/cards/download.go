@@ -38,7 +38,7 @@ type Download struct {
 }
 
 // Download lays out a chart's download as an SVG document and says its
-// size in CSS pixels (the PNG is drawn at pages.DownloadScale times that).
+// size in CSS pixels (the PNG is drawn at assetpath.DownloadScale times that).
 func (l *Layout) Download(d Download) (svg []byte, width, height int, err error) {
 	chart, err := parseChart(d.Chart)
 	if err != nil {

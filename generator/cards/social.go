@@ -1,7 +1,8 @@
-// Package cards lays out the pictures the build draws around a chart, as
-// complete SVG documents that the rasteriser (scripts/rasterise.mjs) only
-// has to draw: the social preview cards (Open Graph, Twitter) and the
-// chart downloads (the chart with its credit lines, as SVG and PNG). Text
+// Package cards says what the pictures the build draws around a chart
+// show (say.go) and lays them out as complete SVG documents that the
+// rasteriser (scripts/rasterise.mjs) only has to draw: the social preview
+// cards (Open Graph, Twitter) and the chart downloads (the chart with its
+// credit lines, as SVG and PNG). Text
 // is measured with the advance widths of the font the rasteriser draws
 // with (package socialfont) and broken into lines by the rules of Chinese
 // and English typesetting (wrap.go), so that what is laid out here is what

@@ -138,3 +138,6 @@ func IndustryMapID(slug string) string { return lookup(IndustryMap).ID(slug) }
 
 // CityMapID is the id of a city's locator map.
 func CityMapID(code string) string { return lookup(CityMap).ID(code) }
+
+// OverviewID is the id of the home page's map of all cities.
+func OverviewID() string { return lookup(Overview).ID("") }

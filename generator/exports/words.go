@@ -6,62 +6,78 @@ import (
 	"strings"
 
 	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
-// The words the downloads write for people beside the plan's codes, each
-// named once here so the CSVs and the workbook cannot say it two ways. The
-// Chinese follows the plan (正文, 附件2, 核心产业); the English follows the
-// site (themes/plansite/i18n/en.toml).
+// The words the downloads write for people beside the plan's codes come
+// from the theme's i18n files with every other interface word (uitext):
+// the go_data_ keys, and the site's own words where the downloads say the
+// same thing (sourceBody, core, go_chart_province). Package variables, so
+// that a missing word stops the generator as it starts.
 
 // word is an interface word in both languages.
 type word struct{ ZH, EN string }
 
+// w is an i18n key's words (uitext.Text, which the i18n test finds the
+// key in use by).
+func w(t plan.Text) word { return word{t.ZH, t.EN} }
+
 // bi writes it as the workbook's cells do: Chinese, a space, English.
-func (w word) bi() string { return bi(w.ZH, w.EN) }
+func (x word) bi() string { return bi(x.ZH, x.EN) }
+
+// pair is the two headings of a column pair in the workbook: the Chinese
+// text's (its heading in both languages, the English marked as the
+// Chinese's), then the English text's.
+func (x word) pair() []any {
+	return []any{bi(x.ZH, fmt.Sprintf(uitext.In(plan.EN, "go_data_inChinese"), x.EN)), x.EN}
+}
 
 // bi joins a Chinese and an English text for one cell.
 func bi(zh, en string) string { return zh + " " + en }
 
 var (
-	yesNo = map[bool]word{true: {"是", "Yes"}, false: {"否", "No"}}
+	yesNo = map[bool]word{true: w(uitext.Text("go_data_yes")), false: w(uitext.Text("go_data_no"))}
 
 	sourceWords = map[plan.Source]word{
-		plan.SourceBody:        {"正文", "Plan text"},
-		plan.SourceAttachment2: {"附件2", "Attachment 2"},
+		plan.SourceBody:        w(uitext.Text("sourceBody")),
+		plan.SourceAttachment2: w(uitext.Text("sourceAttachment2")),
 	}
 
 	// levelWords are attachment 1's note: 核心产业★★★，重点产业★★.
 	levelWords = map[plan.Level]word{
-		plan.Core: {"核心产业", "core industry"},
-		plan.Key:  {"重点产业", "key industry"},
+		plan.Core: w(uitext.Text("core")),
+		plan.Key:  w(uitext.Text("key")),
 	}
 
 	// provinceWide stands where a target belongs to no one industry: the
 	// plan's 主要目标 for the whole province.
-	provinceWide = word{"全省", "Province-wide"}
+	provinceWide = w(uitext.Text("go_chart_province"))
 
 	// kindWords and basisWords are the glossary's codes (see
 	// generator/plan/validate.go).
 	kindWords = map[string]word{
-		"company":  {"企业", "Company"},
-		"body":     {"机构", "Public body"},
-		"place":    {"地名", "Place"},
-		"brand":    {"品牌", "Brand"},
-		"project":  {"项目", "Project"},
-		"platform": {"平台", "Platform"},
-		"term":     {"术语", "Term"},
+		"company":  w(uitext.Text("go_data_kind_company")),
+		"body":     w(uitext.Text("go_data_kind_body")),
+		"place":    w(uitext.Text("go_data_kind_place")),
+		"brand":    w(uitext.Text("go_data_kind_brand")),
+		"project":  w(uitext.Text("go_data_kind_project")),
+		"platform": w(uitext.Text("go_data_kind_platform")),
+		"term":     w(uitext.Text("go_data_kind_term")),
 	}
 	basisWords = map[string]word{
-		"official":   {"官方英文名", "Official English name"},
-		"translated": {"本站意译", "Translated by this site"},
-		"pinyin":     {"拼音", "Pinyin"},
+		"official":   w(uitext.Text("go_data_basis_official")),
+		"translated": w(uitext.Text("go_data_basis_translated")),
+		"pinyin":     w(uitext.Text("go_data_basis_pinyin")),
 	}
-
-	// verbEN is the comparator's word where the site's English puts
-	// none before the figure (plan.ComparatorEN is ""): a column of its
-	// own still needs one, so it gives the verb.
-	verbEN = map[string]string{"达到": "reach", "形成": "form", "建成": "build"}
 )
+
+// verbEN is the comparator's word where the site's English puts
+// none before the figure (plan.ComparatorEN is ""): a column of its
+// own still needs one, so it gives the verb. It and the units below are
+// the plan's vocabulary rather than the interface's: they stay in Go
+// beside the English the plan package gives the same words
+// (plan.ComparatorEN, plan.QuantityEN) and the units' conversion factors.
+var verbEN = map[string]string{"达到": "reach", "形成": "form", "建成": "build"}
 
 // unitWord is a unit as the plan writes it, its English, and what one of
 // it is in a base unit, so that 4100 亿元 and 1.4 万亿元 can be compared;

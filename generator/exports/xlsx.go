@@ -7,17 +7,18 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
 // Sheet names of the workbook, in both languages (Excel allows 31
 // characters and no / in a name).
-const (
-	SheetLayout     = "布局表 Layout"
-	SheetTargets    = "目标 Targets"
-	SheetIndustries = "产业 Industries"
-	SheetCities     = "市州 Cities"
-	SheetNames      = "名称 Names"
-	SheetSource     = "来源 Source"
+var (
+	SheetLayout     = w(uitext.Text("go_data_sheetLayout")).bi()
+	SheetTargets    = w(uitext.Text("go_data_sheetTargets")).bi()
+	SheetIndustries = w(uitext.Text("go_data_sheetIndustries")).bi()
+	SheetCities     = w(uitext.Text("go_data_sheetCities")).bi()
+	SheetNames      = w(uitext.Text("go_data_sheetNames")).bi()
+	SheetSource     = w(uitext.Text("go_data_sheetSource")).bi()
 )
 
 // num is a numeric cell and the number format that shows it as the plan
@@ -119,11 +120,11 @@ func Workbook(p *plan.Plan) ([]byte, error) {
 // layoutRows is attachment 1 as printed: one row per industry, one column
 // per city, ★★★ or ★★ in the cells, and the stated counts.
 func layoutRows(p *plan.Plan) [][]any {
-	head := []any{bi("代码", "Code"), bi("类别", "Tier"), bi("产业", "Industry")}
+	head := []any{w(uitext.Text("go_data_code")).bi(), w(uitext.Text("go_data_tier")).bi(), w(uitext.Text("go_data_industry")).bi()}
 	for _, c := range p.Cities {
 		head = append(head, c.Short.ZH+" "+c.Short.EN)
 	}
-	head = append(head, bi("布局该产业的地市数量（个）", "Cities with this industry"))
+	head = append(head, w(uitext.Text("go_data_citiesWithIndustry")).bi())
 	rows := [][]any{head}
 	for _, ind := range p.Industries {
 		row := []any{ind.Code.Value, ind.Tier.Name.ZH + " " + ind.Tier.Name.EN, ind.Name.ZH + " " + ind.Name.EN}
@@ -136,7 +137,7 @@ func layoutRows(p *plan.Plan) [][]any {
 		}
 		rows = append(rows, append(row, count(ind.StatedCount())))
 	}
-	total := []any{nil, nil, bi("各产业市州布局数量（个）", "Industries per city")}
+	total := []any{nil, nil, w(uitext.Text("go_data_industriesPerCity")).bi()}
 	for _, c := range p.Cities {
 		total = append(total, count(p.Layout.CityCounts[c.Code.Value].N))
 	}
@@ -145,12 +146,12 @@ func layoutRows(p *plan.Plan) [][]any {
 
 // Columns of the targets sheet that tests look up by header.
 var (
-	colValue     = bi("数值", "Value")
-	colFrom      = bi("范围下限", "Range from")
-	colTo        = bi("范围上限", "Range to")
-	colBaseValue = bi("换算数值", "Value in base unit")
-	colStrive    = bi("力争", "Strive")
-	colSource    = bi("出处", "Source")
+	colValue     = w(uitext.Text("go_data_value")).bi()
+	colFrom      = w(uitext.Text("go_data_rangeFrom")).bi()
+	colTo        = w(uitext.Text("go_data_rangeTo")).bi()
+	colBaseValue = w(uitext.Text("go_data_baseValue")).bi()
+	colStrive    = w(uitext.Text("go_data_strive")).bi()
+	colSource    = w(uitext.Text("go_data_source")).bi()
 )
 
 // targetRows gives each target its figures as numbers: the value as the
@@ -159,12 +160,15 @@ var (
 // 410,000,000,000 元), so that figures in 亿元 and 万亿元 sort together.
 // The wording stays beside them as written.
 func targetRows(p *plan.Plan) ([][]any, error) {
-	rows := [][]any{{
-		bi("产业代码", "Industry code"), bi("产业", "Industry"), bi("指标", "Measure (Chinese)"), "Measure",
-		bi("表述", "Comparator (Chinese)"), "Comparator",
-		colValue, colFrom, colTo, bi("单位", "Unit (Chinese)"), "Unit", colBaseValue, bi("基本单位", "Base unit"),
-		colStrive, colSource, bi("目标", "Target (Chinese)"), "Target", bi("原文", "Quote (Chinese)"), "Quote",
-	}}
+	head := []any{w(uitext.Text("go_data_industryCode")).bi(), w(uitext.Text("go_data_industry")).bi()}
+	head = append(head, w(uitext.Text("go_data_measure")).pair()...)
+	head = append(head, w(uitext.Text("go_data_comparator")).pair()...)
+	head = append(head, colValue, colFrom, colTo)
+	head = append(head, w(uitext.Text("go_data_unit")).pair()...)
+	head = append(head, colBaseValue, w(uitext.Text("go_data_baseUnit")).bi(), colStrive, colSource)
+	head = append(head, w(uitext.Text("go_data_target")).pair()...)
+	head = append(head, w(uitext.Text("go_data_quote")).pair()...)
+	rows := [][]any{head}
 	add := func(ind *plan.Industry, ts []*plan.Target) error {
 		var code any
 		if ind != nil {
@@ -199,11 +203,13 @@ func targetRows(p *plan.Plan) ([][]any, error) {
 }
 
 func industryRows(p *plan.Plan) [][]any {
-	rows := [][]any{{
-		bi("代码", "Code"), bi("产业", "Industry (Chinese)"), "Industry", bi("类别", "Tier (Chinese)"), "Tier",
-		bi("牵头单位", "Lead unit (Chinese)"), "Lead unit", bi("核心产业市州", "Core in"), bi("重点产业市州", "Key in"),
-		bi("2027年发展目标", "2027 goals (Chinese)"), "2027 goals",
-	}}
+	head := []any{w(uitext.Text("go_data_code")).bi()}
+	head = append(head, w(uitext.Text("go_data_industry")).pair()...)
+	head = append(head, w(uitext.Text("go_data_tier")).pair()...)
+	head = append(head, w(uitext.Text("go_data_leadUnit")).pair()...)
+	head = append(head, w(uitext.Text("go_data_coreIn")).bi(), w(uitext.Text("go_data_keyIn")).bi())
+	head = append(head, w(uitext.Text("go_data_goals")).pair()...)
+	rows := [][]any{head}
 	g := p.Names()
 	for _, ind := range p.Industries {
 		core, key := p.IndustryCities(ind)
@@ -229,11 +235,12 @@ func cityList(cs []*plan.City) string {
 }
 
 func cityRows(p *plan.Plan) [][]any {
-	rows := [][]any{{
-		bi("代码", "Code"), bi("市州", "City (Chinese)"), "City", bi("全称", "Full name (Chinese)"), "Full name",
-		bi("区域布局", "Regional group (Chinese)"), "Regional group", bi("核心产业", "Core industries"), bi("重点产业", "Key industries"),
-		bi("布局产业数量", "Number of industries"),
-	}}
+	head := []any{w(uitext.Text("go_data_code")).bi()}
+	head = append(head, w(uitext.Text("go_data_city")).pair()...)
+	head = append(head, w(uitext.Text("go_data_fullName")).pair()...)
+	head = append(head, w(uitext.Text("go_data_group")).pair()...)
+	head = append(head, w(uitext.Text("go_data_coreIndustries")).bi(), w(uitext.Text("go_data_keyIndustries")).bi(), w(uitext.Text("go_data_industryCount")).bi())
+	rows := [][]any{head}
 	for _, c := range p.Cities {
 		core, key := p.CityIndustries(c)
 		rows = append(rows, []any{c.Code.Value, c.Name.ZH, c.Name.EN, c.Full.ZH, c.Full.EN, c.Group.Name.ZH, c.Group.Name.EN,
@@ -256,7 +263,7 @@ func industryList(inds []*plan.Industry) string {
 // nameRows is the glossary for people: each name in both languages, what
 // it names, and where its English comes from.
 func nameRows(p *plan.Plan) [][]any {
-	rows := [][]any{{bi("中文", "Chinese"), "English", bi("类别", "Kind"), bi("译名依据", "Basis of the English"), bi("说明", "Note")}}
+	rows := [][]any{{w(uitext.Text("go_data_chinese")).bi(), w(uitext.Text("go_data_english")).EN, w(uitext.Text("go_data_kind")).bi(), w(uitext.Text("go_data_basis")).bi(), w(uitext.Text("go_data_note")).bi()}}
 	for _, t := range p.Glossary {
 		rows = append(rows, []any{t.ZH.Value, t.EN, kindWords[t.Kind.Value].bi(), basisWords[t.Basis.Value].bi(), t.Note})
 	}
@@ -265,12 +272,13 @@ func nameRows(p *plan.Plan) [][]any {
 
 func sourceRows(p *plan.Plan) [][]any {
 	d := p.Document
+	note, licence := w(uitext.Text("go_data_officialNote")), w(uitext.Text("go_data_licenceNote"))
 	return [][]any{
-		{bi("项目", "Item"), bi("中文", "Chinese"), "English"},
-		{bi("文件", "Document"), d.Title.ZH, d.Title.EN},
-		{bi("文号", "Number"), d.Notice.Number.ZH, d.Notice.Number.EN},
-		{bi("发文机关", "Issuer"), d.Notice.Issuer.ZH, d.Notice.Issuer.EN},
-		{bi("说明", "Note"), "中文为原文；英文为非官方译文。", "The Chinese is the official text; the English is an unofficial translation."},
-		{bi("许可", "Licence"), "整理的数据和英文译文：CC BY 4.0", "Structured data and English translation: CC BY 4.0"},
+		{w(uitext.Text("go_data_item")).bi(), w(uitext.Text("go_data_chinese")).bi(), w(uitext.Text("go_data_english")).EN},
+		{w(uitext.Text("go_data_document")).bi(), d.Title.ZH, d.Title.EN},
+		{w(uitext.Text("go_data_number")).bi(), d.Notice.Number.ZH, d.Notice.Number.EN},
+		{w(uitext.Text("go_data_issuer")).bi(), d.Notice.Issuer.ZH, d.Notice.Issuer.EN},
+		{w(uitext.Text("go_data_note")).bi(), note.ZH, note.EN},
+		{w(uitext.Text("go_data_licence")).bi(), licence.ZH, licence.EN},
 	}
 }

@@ -60,7 +60,6 @@ func (v *view) bilingual() *Page {
 	return &Page{
 		Title:       uitext.In(v.l, "go_page_bilingual"),
 		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_bilingual"), v.t(v.p.Document.ReaderTitle), v.t(v.p.Document.Notice.Number)),
-		Type:        "bilingual",
 		Params: &BilingualParams{
 			Pairs:          pairs,
 			LayoutTitle:    Both{a.Layout.Title.ZH, a.Layout.Title.EN},
@@ -167,7 +166,6 @@ func (v *view) namesIndex() *Page {
 	return &Page{
 		Title:       uitext.In(v.l, "go_page_names"),
 		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_names"), len(g.Entries(v.p))),
-		Type:        "names",
 		Params:      &NamesParams{Kinds: kinds},
 	}
 }

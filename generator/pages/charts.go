@@ -1,14 +1,13 @@
 package pages
 
 import (
+	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/charts"
-	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
 // ChartView is what a page needs to show a chart: its words, its data
-// table, and where the build put its files (under the assets folder
-// chart-files/<lang>/<id>: .svg, .json, .csv).
+// table, and where the build put its files (assetpath.ChartFiles).
 type ChartView struct {
 	ID      string     `json:"id"`
 	Title   string     `json:"title"`
@@ -63,17 +62,12 @@ func embedCanonical(c *charts.Chart) string {
 	return "charts/#" + c.ID
 }
 
-// ChartFiles is where a chart's files go, under the generated assets.
-func ChartFiles(lang plan.Lang, id string) string {
-	return ChartFilesDir + "/" + string(lang) + "/" + id
-}
-
 func (v *view) chart(id string) *ChartView {
 	for _, c := range v.charts {
 		if c.ID == id && c.Lang == v.l {
 			page, _ := chartPage(c)
 			cv := &ChartView{ID: c.ID, Title: c.Title, Summary: c.Summary, Header: c.Table.Header, Rows: c.Table.Rows,
-				Files: ChartFiles(c.Lang, c.ID), Download: ChartDownloadFiles(c.Lang, c.ID), Map: c.Map, Width: c.Width, Height: c.Height, Narrow: c.Narrow != nil, Page: page}
+				Files: assetpath.ChartFiles(c.Lang, c.ID), Download: assetpath.ChartDownloadFiles(c.Lang, c.ID), Map: c.Map, Width: c.Width, Height: c.Height, Narrow: c.Narrow != nil, Page: page}
 			if c.Narrow != nil {
 				cv.NarrowHeight = c.Narrow.Height
 			}
@@ -114,8 +108,7 @@ func (v *view) gallery() *Page {
 	}
 	return &Page{
 		Title:  uitext.In(v.l, "go_page_charts"),
-		Type:   "gallery",
-		Params: &GalleryParams{Charts: all, DownloadScale: DownloadScale},
+		Params: &GalleryParams{Charts: all, DownloadScale: assetpath.DownloadScale},
 	}
 }
 
@@ -140,7 +133,6 @@ func (v *view) downloadsPage() *Page {
 	}
 	return &Page{
 		Title:  uitext.In(v.l, "go_page_downloads"),
-		Type:   "downloads",
 		Params: &DownloadsParams{Files: files},
 	}
 }
@@ -157,6 +149,6 @@ func (v *view) embed(c *charts.Chart) *Page {
 		Description: c.Summary,
 		Type:        "embed",
 		Outputs:     []string{"html", "oembed"}, // oembed.json beside the page
-		Params:      &EmbedParams{Chart: v.chart(c.ID), Social: v.socialParam(v.embedCard(c)), Canonical: embedCanonical(c)},
+		Params:      &EmbedParams{Chart: v.chart(c.ID), Social: socialParam(v.cards.Embed(c)), Canonical: embedCanonical(c)},
 	}
 }

@@ -150,7 +150,7 @@ func (v *view) industry(ind *plan.Industry, weight int) *Page {
 			Next:       next,
 			Anchor:     ind.Slug.Value,
 			Charts:     v.pageCharts(charts.IndustryPage, ind.Slug.Value),
-			Social:     v.socialParam(v.industryCard(ind)),
+			Social:     socialParam(v.cards.Industry(ind)),
 		},
 	}
 }
@@ -192,7 +192,7 @@ func (v *view) city(c *plan.City, weight int) *Page {
 		Key:       v.industryLinks(key),
 		Count:     v.p.Layout.CityCounts[c.Code.Value].N,
 		Charts:    v.pageCharts(charts.CityPage, c.Code.Value),
-		Social:    v.socialParam(v.cityCard(c)),
+		Social:    socialParam(v.cards.City(c)),
 	}
 	if c.Area != nil {
 		params.Area = v.t(c.Area.Name)

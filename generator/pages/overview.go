@@ -77,7 +77,7 @@ func (v *view) home() *Page {
 			Cities:     v.cityLinks(v.p.Cities),
 			Groups:     v.groups(),
 			Charts:     v.pageCharts(charts.HomePage, ""),
-			Social:     v.socialParam(v.homeCard()),
+			Social:     socialParam(v.cards.Home()),
 		},
 	}
 }
@@ -148,7 +148,6 @@ func (v *view) regions() *Page {
 	return &Page{
 		Title:       v.t(r.Heading),
 		Description: v.t(r.Intro),
-		Type:        "regions",
 		Params:      &RegionsParams{Intro: v.t(r.Intro), Groups: v.groups(), Charts: v.pageCharts(charts.RegionsPage, "")},
 	}
 }
@@ -193,7 +192,6 @@ func (v *view) targets() *Page {
 	return &Page{
 		Title:       uitext.In(v.l, "go_page_targets"),
 		Description: v.t(g.Paragraph),
-		Type:        "targets",
 		Params: &TargetsParams{
 			GoalsHeading: v.t(g.Heading),
 			Goals:        v.t(g.Paragraph),
@@ -240,7 +238,6 @@ func (v *view) safeguards() *Page {
 	return &Page{
 		Title:       v.t(s.Heading),
 		Description: uitext.In(v.l, "go_desc_safeguards"),
-		Type:        "safeguards",
 		Params:      &SafeguardsParams{Items: items},
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
 // Page is one content file: Hugo's front matter, written as JSON.
@@ -32,20 +33,17 @@ type BuildOptions struct {
 	Render string `json:"render,omitempty"`
 }
 
-// Files maps a path under the content folder (zh/industries/x.md) to its
-// bytes.
-type Files map[string][]byte
-
-// Render makes every generated page in both languages, with the charts
-// each page shows, the sizes of the data downloads (file name → bytes)
-// and the date the edition was last updated (YYYY-MM-DD).
-func Render(p *plan.Plan, cs []*charts.Chart, downloads map[string]int, updated string) (Files, error) {
+// Render makes every generated page in both languages, by path under the
+// content folder (zh/industries/x.md), with the charts each page shows,
+// the sizes of the data downloads (file name → bytes) and the date the
+// edition was last updated (YYYY-MM-DD).
+func Render(p *plan.Plan, cs []*charts.Chart, downloads map[string]int, updated string) (map[string][]byte, error) {
 	for _, c := range cs {
 		if _, ok := chartPage(c); !ok {
 			return nil, fmt.Errorf("chart %s (%s): no page shows charts registered for page %q", c.ID, c.Lang, c.Page)
 		}
 	}
-	files := Files{}
+	files := map[string][]byte{}
 	for _, l := range plan.Langs {
 		v := newView(p, l, cs)
 		v.downloads, v.updated = downloads, updated
@@ -62,7 +60,7 @@ func Render(p *plan.Plan, cs []*charts.Chart, downloads map[string]int, updated 
 
 // Languages are the settings the build adds to hugo.toml's languages:
 // each language's site title (the edition's name, siteName in the i18n
-// files) and its SiteParams.
+// files, which the cards carry as their credit too) and its SiteParams.
 func Languages(p *plan.Plan, updated string) map[string]any {
 	out := map[string]any{}
 	for _, l := range plan.Langs {
@@ -70,7 +68,7 @@ func Languages(p *plan.Plan, updated string) map[string]any {
 		params := map[string]any{}
 		b, _ := json.Marshal(SiteParams{Issuer: t(p.Document.Notice.Issuer), Number: t(p.Document.Notice.Number), PlanTitle: t(p.Document.Title), Updated: updated})
 		_ = json.Unmarshal(b, &params) // the json keys, as the layouts read them
-		out[string(l)] = map[string]any{"title": SiteName(l), "params": params}
+		out[string(l)] = map[string]any{"title": uitext.In(l, "siteName"), "params": params}
 	}
 	return out
 }

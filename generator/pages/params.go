@@ -1,10 +1,11 @@
 package pages
 
 // The contract between the views and the theme's layouts, declared once:
-// each page kind's front matter params are one struct here, and the json
-// keys are the names the layouts read (.Params.coreCities). A layout that
-// reads a key no struct declares finds nothing, and a view can only hand
-// a layout a declared struct (Page.Params is a Params).
+// each page kind's front matter params are one struct here (the kind's
+// layout is named in Kinds), and the json keys are the names the layouts
+// read (.Params.coreCities). A layout that reads a key no struct declares
+// finds nothing, and a view can only hand a layout a declared struct
+// (Page.Params is a Params).
 
 // Params is the front matter params of one page kind.
 type Params interface{ params() }
@@ -46,7 +47,7 @@ type searchNamed interface{ searchNames() *SearchNames }
 
 func (s *SearchNames) searchNames() *SearchNames { return s }
 
-// HomeParams: layouts/index.html.
+// HomeParams: the home page (kind home).
 type HomeParams struct {
 	Industries int          `json:"industries"`
 	TierCount  int          `json:"tierCount"`
@@ -60,7 +61,7 @@ type HomeParams struct {
 	Social     Social       `json:"social"`
 }
 
-// PlanParams: the full text, layouts/plan/.
+// PlanParams: the full text (kind full text).
 type PlanParams struct {
 	Blocks          []Paragraph   `json:"blocks"`
 	LayoutTitle     string        `json:"layoutTitle"`
@@ -73,7 +74,7 @@ type PlanParams struct {
 	SearchNames
 }
 
-// BilingualParams: the side-by-side text, layouts/bilingual/.
+// BilingualParams: the side-by-side text (kind bilingual).
 type BilingualParams struct {
 	Pairs          []Pair         `json:"pairs"`
 	LayoutTitle    Both           `json:"layoutTitle"`
@@ -84,12 +85,12 @@ type BilingualParams struct {
 	KeyPoints      []KeyPointPair `json:"keyPoints"`
 }
 
-// NamesParams: the names index, layouts/names/.
+// NamesParams: the names index (kind names).
 type NamesParams struct {
 	Kinds []NameKind `json:"kinds"`
 }
 
-// IndustryParams: layouts/_default/single.html for an industry.
+// IndustryParams: an industry's page (kind industry).
 type IndustryParams struct {
 	Code           string       `json:"code"`
 	Tier           string       `json:"tier"`
@@ -111,7 +112,7 @@ type IndustryParams struct {
 	SearchNames
 }
 
-// CityParams: a city's page.
+// CityParams: a city's page (kind city).
 type CityParams struct {
 	Code      string       `json:"code"`
 	Full      string       `json:"full"`
@@ -129,24 +130,24 @@ type CityParams struct {
 	SearchNames
 }
 
-// TiersParams: the industries index.
+// TiersParams: the industries index (kind industries).
 type TiersParams struct {
 	Tiers []TierView `json:"tiers"`
 }
 
-// GroupsParams: the cities index.
+// GroupsParams: the cities index (kind cities).
 type GroupsParams struct {
 	Groups []GroupView `json:"groups"`
 }
 
-// RegionsParams: layouts/regions/.
+// RegionsParams: the regional layout (kind regions).
 type RegionsParams struct {
 	Intro  string       `json:"intro"`
 	Groups []GroupView  `json:"groups"`
 	Charts []*ChartView `json:"charts"`
 }
 
-// TargetsParams: layouts/targets/.
+// TargetsParams: the 2027 targets (kind targets).
 type TargetsParams struct {
 	GoalsHeading string            `json:"goalsHeading"`
 	Goals        string            `json:"goals"`
@@ -157,30 +158,30 @@ type TargetsParams struct {
 	Charts       []*ChartView      `json:"charts"`
 }
 
-// LayoutParams: attachment 1's matrix, layouts/layout/.
+// LayoutParams: attachment 1's matrix (kind layout).
 type LayoutParams struct {
 	Matrix Matrix       `json:"matrix"`
 	Note   string       `json:"note"`
 	Charts []*ChartView `json:"charts"`
 }
 
-// SafeguardsParams: layouts/safeguards/.
+// SafeguardsParams: the safeguards (kind safeguards).
 type SafeguardsParams struct {
 	Items []SafeguardView `json:"items"`
 }
 
-// GalleryParams: every chart, layouts/gallery/.
+// GalleryParams: every chart (kind charts).
 type GalleryParams struct {
 	Charts        []*ChartView `json:"charts"`
 	DownloadScale int          `json:"downloadScale"`
 }
 
-// DownloadsParams: layouts/downloads/.
+// DownloadsParams: the data downloads (kind downloads).
 type DownloadsParams struct {
 	Files []Download `json:"files"`
 }
 
-// EmbedParams: one chart alone, layouts/embed/.
+// EmbedParams: one chart alone (kind embed).
 type EmbedParams struct {
 	Chart  *ChartView `json:"chart"`
 	Social Social     `json:"social"`

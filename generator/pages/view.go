@@ -2,8 +2,10 @@ package pages
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
+	"github.com/hunan-industry/plan-site/generator/cards"
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/uitext"
@@ -18,10 +20,12 @@ type view struct {
 	downloads map[string]int
 	// updated is the edition's last update, YYYY-MM-DD.
 	updated string
+	// cards says what the pages' social cards show.
+	cards *cards.Words
 }
 
 func newView(p *plan.Plan, l plan.Lang, cs []*charts.Chart) *view {
-	return &view{p: p, l: l, charts: cs}
+	return &view{p: p, l: l, charts: cs, cards: cards.WordsIn(p, l, cs)}
 }
 
 // t picks the view's language of a text.
@@ -61,31 +65,14 @@ func (v *view) cityLinks(cs []*plan.City) []Link {
 	return out
 }
 
-// pages lists every generated page of the language by content path.
+// pages lists every generated page of the language by content path: the
+// pages of every kind (Kinds) that the generator makes.
 func (v *view) pages() map[string]*Page {
-	out := map[string]*Page{
-		"_index.md":            v.home(),
-		"plan.md":              v.fullText(),
-		"industries/_index.md": v.industriesIndex(),
-		"cities/_index.md":     v.citiesIndex(),
-		"regions.md":           v.regions(),
-		"targets.md":           v.targets(),
-		"layout.md":            v.layoutMatrix(),
-		"safeguards.md":        v.safeguards(),
-		"charts.md":            v.gallery(),
-		"downloads.md":         v.downloadsPage(),
-		"bilingual.md":         v.bilingual(),
-		"names.md":             v.namesIndex(),
-	}
-	out["embed/_index.md"] = embedSection()
-	for _, c := range v.languageCharts() {
-		out["embed/"+c.ID+".md"] = v.embed(c)
-	}
-	for i, ind := range v.p.Industries {
-		out["industries/"+ind.Slug.Value+".md"] = v.industry(ind, i)
-	}
-	for i, c := range v.p.Cities {
-		out["cities/"+c.Code.Value+".md"] = v.city(c, i)
+	out := map[string]*Page{}
+	for _, k := range Kinds {
+		if k.Generated() {
+			maps.Copy(out, k.pages(v))
+		}
 	}
 	v.addSearchNames(out)
 	return out
@@ -114,7 +101,6 @@ func (v *view) fullText() *Page {
 	return &Page{
 		Title:       v.t(v.p.Document.ReaderTitle),
 		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_plan"), v.t(v.p.Document.ReaderTitle), v.t(v.p.Document.Notice.Number)),
-		Type:        "plan",
 		Params: &PlanParams{
 			Blocks:          blocks,
 			LayoutTitle:     v.t(a.Layout.Title),
@@ -249,7 +235,6 @@ func (v *view) layoutMatrix() *Page {
 	return &Page{
 		Title:       v.t(a.Title),
 		Description: v.t(a.Note),
-		Type:        "layout",
 		Params: &LayoutParams{Matrix: v.matrix(), Note: v.t(a.Note),
 			Charts: v.pageCharts(charts.LayoutPage, "")},
 	}

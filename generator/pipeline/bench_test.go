@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/charts"
-	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/site"
 )
@@ -117,7 +117,7 @@ func BenchmarkBuild(b *testing.B) {
 	bare := filepath.Join(root, "bare-hugo")
 	run("hugo", func() { os.RemoveAll(bare) }, func() error {
 		_, err := site.Build(site.Options{Root: root, PublishDir: bare, BaseURL: testURL, CacheDir: filepath.Join(gen, "cache"), LinkFrom: filepath.Join(gen, "assets"),
-			Settings: map[string]any{"languages": g.Languages}})
+			Settings: g.hugoSettings()})
 		return err
 	})
 	edits := 0
@@ -128,7 +128,7 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}, full)
 	run("ssr", func() { os.RemoveAll(filepath.Join(gen, svgCacheDir)) }, func() error {
-		_, err := drawCharts(root, filepath.Join(gen, "assets", pages.ChartFilesDir))
+		_, err := drawCharts(root, filepath.Join(gen, "assets", assetpath.ChartFilesDir))
 		return err
 	})
 	p, err := plan.Load(filepath.Join(root, "data"))

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hunan-industry/plan-site/generator/cards"
 	"github.com/hunan-industry/plan-site/generator/charts"
-	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/sitecheck"
 	"github.com/hunan-industry/plan-site/generator/uitext"
@@ -92,12 +92,12 @@ func TestSocialCardsCarryCredit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cards := pages.SocialCards(p, cs)
-	if len(cards) == 0 {
+	all := cards.SocialCards(p, cs)
+	if len(all) == 0 {
 		t.Fatal("no social cards")
 	}
-	for _, c := range cards {
-		if bad := sitecheck.CardCredit(c.Footer, pages.SiteName(c.Lang)); bad != "" {
+	for _, c := range all {
+		if bad := sitecheck.CardCredit(c.Footer, cards.SiteName(c.Lang)); bad != "" {
 			t.Errorf("card %s/%s: %s", c.Lang, c.Name, bad)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/exports"
 	"github.com/hunan-industry/plan-site/generator/pages"
@@ -33,6 +34,12 @@ type generation struct {
 	Languages map[string]any `json:"languages"` // pages.Languages, for Hugo
 	drawn     int            // charts drawn by this build; not recorded
 	reused    bool
+}
+
+// hugoSettings are what the build sets over hugo.toml: each language's
+// title and site params, and the main menu.
+func (g generation) hugoSettings() map[string]any {
+	return map[string]any{"languages": g.Languages, "menus": pages.Menus()}
 }
 
 const (
@@ -83,7 +90,7 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 	if err != nil {
 		return generation{}, err
 	}
-	if err := writeTree(pages.Files(data), filepath.Join(gen, exportsDir)); err != nil {
+	if err := writeTree(data, filepath.Join(gen, exportsDir)); err != nil {
 		return generation{}, err
 	}
 	g.Exports = len(data)
@@ -118,7 +125,7 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 func stageFiles(gen string) int {
 	n := 0
 	// Not all of assets/: the chart bundle and Hugo write there too.
-	for _, dir := range []string{"content", exportsDir, filepath.Join("assets", pages.ChartFilesDir), filepath.Join("assets", pages.DownloadsDir), filepath.Join("assets", pages.SocialDir)} {
+	for _, dir := range []string{"content", exportsDir, filepath.Join("assets", assetpath.ChartFilesDir), filepath.Join("assets", assetpath.DownloadsDir), filepath.Join("assets", assetpath.SocialDir)} {
 		filepath.WalkDir(filepath.Join(gen, dir), func(_ string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() {
 				n++

@@ -10,11 +10,11 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/exports"
 	"github.com/hunan-industry/plan-site/generator/headers"
 	"github.com/hunan-industry/plan-site/generator/netlify"
-	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/site"
 )
 
@@ -105,7 +105,7 @@ func Run(opts Options) (Summary, error) {
 		Root: opts.Root, PublishDir: staging, BaseURL: opts.BaseURL,
 		CacheDir: filepath.Join(gen, "cache"), Log: opts.Progress,
 		LinkFrom: filepath.Join(gen, "assets"),
-		Settings: map[string]any{"languages": g.Languages},
+		Settings: g.hugoSettings(),
 	})
 	if err != nil {
 		return sum, err
@@ -176,7 +176,7 @@ func linkTree(src, dst string) error { return mirrorTree(src, dst, true) }
 // whose bytes are already there is left alone (most are, from one build
 // to the next, and creating a file costs several times reading one); the
 // others are replaced (replaceFile); files not named are removed.
-func writeTree(files pages.Files, dir string) error {
+func writeTree(files map[string][]byte, dir string) error {
 	for p, b := range files {
 		full := filepath.Join(dir, p)
 		if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, b) {
@@ -272,10 +272,10 @@ func countFiles(dir string) (int, error) {
 // site's templates find them, then draws the charts to SVG in one batch —
 // only those not in the SVG cache (see drawCharts) — and says how many it drew.
 func writeCharts(cs []*charts.Chart, assets, root string) (drawn int, err error) {
-	dir := filepath.Join(assets, pages.ChartFilesDir)
-	files := pages.Files{}
+	dir := filepath.Join(assets, assetpath.ChartFilesDir)
+	files := map[string][]byte{}
 	for _, c := range cs {
-		rel, err := filepath.Rel(dir, filepath.Join(assets, pages.ChartFiles(c.Lang, c.ID)))
+		rel, err := filepath.Rel(dir, filepath.Join(assets, assetpath.ChartFiles(c.Lang, c.ID)))
 		if err != nil {
 			return 0, err
 		}

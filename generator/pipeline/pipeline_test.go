@@ -9,7 +9,6 @@ import (
 
 	"github.com/hunan-industry/plan-site/generator/internal/projectcopy"
 	"github.com/hunan-industry/plan-site/generator/internal/sitefixture"
-	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/sitecheck"
 )
 
@@ -223,11 +222,11 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 // is, replaces a changed one and removes one no longer named.
 func TestWriteKeepsWhatIsThere(t *testing.T) {
 	dir := t.TempDir()
-	if err := writeTree(pages.Files{"zh/a.md": []byte("a"), "zh/b.md": []byte("b"), "en/c.md": []byte("c")}, dir); err != nil {
+	if err := writeTree(map[string][]byte{"zh/a.md": []byte("a"), "zh/b.md": []byte("b"), "en/c.md": []byte("c")}, dir); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.Stat(filepath.Join(dir, "zh", "a.md"))
-	if err := writeTree(pages.Files{"zh/a.md": []byte("a"), "zh/b.md": []byte("B")}, dir); err != nil {
+	if err := writeTree(map[string][]byte{"zh/a.md": []byte("a"), "zh/b.md": []byte("B")}, dir); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := os.Stat(filepath.Join(dir, "zh", "a.md"))

@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/cards"
 	"github.com/hunan-industry/plan-site/generator/charts"
-	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/pngpalette"
 	"github.com/hunan-industry/plan-site/generator/socialfont"
@@ -43,10 +43,10 @@ type picture struct {
 // writeImages lays out and draws the pictures made around the charts,
 // into the generated assets where Hugo finds them:
 //   - the social preview image of every page that has one
-//     (pages.SocialCards), 1200 × 630, at social/<lang>/<name>.png;
-//   - every chart's download (pages.ChartDownloads): the chart with its
+//     (cards.SocialCards), 1200 × 630, at social/<lang>/<name>.png;
+//   - every chart's download (cards.ChartDownloads): the chart with its
 //     credit lines, at chart-downloads/<lang>/<id>.svg and, drawn at
-//     pages.DownloadScale, .png.
+//     assetpath.DownloadScale, .png.
 //
 // Go lays each out as a whole SVG (package cards); node
 // scripts/rasterise.mjs draws those the cache lacks, in one batch, and
@@ -62,14 +62,14 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 	layout := cards.New(font)
 	host := siteHost(siteURL)
 	chartSVG := func(l plan.Lang, id string) ([]byte, error) {
-		return os.ReadFile(filepath.Join(assets, pages.ChartFiles(l, id)+".svg"))
+		return os.ReadFile(filepath.Join(assets, assetpath.ChartFiles(l, id)+".svg"))
 	}
-	if err := os.RemoveAll(filepath.Join(assets, pages.SocialDir)); err != nil {
+	if err := os.RemoveAll(filepath.Join(assets, assetpath.SocialDir)); err != nil {
 		return err
 	}
 
 	var pics []picture
-	socialCards := pages.SocialCards(p, cs)
+	socialCards := cards.SocialCards(p, cs)
 	for _, c := range socialCards {
 		chart, err := chartSVG(c.Lang, c.Chart)
 		if err != nil {
@@ -83,18 +83,18 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 		if err != nil {
 			return fmt.Errorf("social image %s (%s): %w", c.Name, c.Lang, err)
 		}
-		pics = append(pics, picture{svg: svg, out: filepath.Join(assets, filepath.FromSlash(pages.SocialImage(c.Lang, c.Name))),
+		pics = append(pics, picture{svg: svg, out: filepath.Join(assets, filepath.FromSlash(assetpath.SocialImage(c.Lang, c.Name))),
 			width: cards.SocialWidth, height: cards.SocialHeight})
 	}
-	downloads := pages.ChartDownloads(cs)
-	downloadDir := filepath.Join(assets, pages.DownloadsDir)
-	downloadSVGs := pages.Files{}
+	downloads := cards.ChartDownloads(cs)
+	downloadDir := filepath.Join(assets, assetpath.DownloadsDir)
+	downloadSVGs := map[string][]byte{}
 	for _, d := range downloads {
 		chart, err := chartSVG(d.Lang, d.Chart)
 		if err != nil {
 			return fmt.Errorf("chart download %s (%s): %w", d.Chart, d.Lang, err)
 		}
-		date, err := pages.DateText(d.Lang, day)
+		date, err := cards.DateText(d.Lang, day)
 		if err != nil {
 			return fmt.Errorf("chart download %s (%s): the date: %w", d.Chart, d.Lang, err)
 		}
@@ -102,13 +102,13 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 		if err != nil {
 			return fmt.Errorf("chart download %s (%s): %w", d.Chart, d.Lang, err)
 		}
-		base := filepath.Join(assets, filepath.FromSlash(pages.ChartDownloadFiles(d.Lang, d.Chart)))
+		base := filepath.Join(assets, filepath.FromSlash(assetpath.ChartDownloadFiles(d.Lang, d.Chart)))
 		rel, err := filepath.Rel(downloadDir, base)
 		if err != nil {
 			return err
 		}
 		downloadSVGs[rel+".svg"] = svg
-		pics = append(pics, picture{svg: svg, out: base + ".png", width: w * pages.DownloadScale, height: h * pages.DownloadScale})
+		pics = append(pics, picture{svg: svg, out: base + ".png", width: w * assetpath.DownloadScale, height: h * assetpath.DownloadScale})
 	}
 
 	// The PNGs, not named here, go too: drawPictures links them afresh.

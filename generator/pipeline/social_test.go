@@ -3,7 +3,6 @@ package pipeline
 import (
 	"bytes"
 	"fmt"
-	"github.com/hunan-industry/plan-site/generator/internal/sitefixture"
 	"html"
 	"image"
 	"image/png"
@@ -14,10 +13,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hunan-industry/plan-site/generator/assetpath"
+	"github.com/hunan-industry/plan-site/generator/cards"
+	"github.com/hunan-industry/plan-site/generator/internal/sitefixture"
+
 	xhtml "golang.org/x/net/html"
 
 	"github.com/hunan-industry/plan-site/generator/charts"
-	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/socialfont"
 )
@@ -205,7 +207,7 @@ func TestSocialCache(t *testing.T) {
 
 // TestChartDownloads: every chart on every page offers its PNG, SVG and CSV
 // as plain links (no script button) to files in the site; the PNG is the
-// download SVG drawn at pages.DownloadScale, a palette PNG; and both carry
+// download SVG drawn at assetpath.DownloadScale, a palette PNG; and both carry
 // the chart's title and source line, the site's name and address, the
 // date, and on English charts that the English is an unofficial
 // translation.
@@ -220,11 +222,11 @@ func TestChartDownloads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	day, err := pages.DateText(plan.EN, lastUpdated(root))
+	day, err := cards.DateText(plan.EN, lastUpdated(root))
 	if err != nil {
 		t.Fatal(err)
 	}
-	zhDay, _ := pages.DateText(plan.ZH, lastUpdated(root))
+	zhDay, _ := cards.DateText(plan.ZH, lastUpdated(root))
 	host := siteHost(testURL)
 	figureRE := regexp.MustCompile(`(?s)<figure class="chart[^"]*" id="chart-([^"]+)".*?</figure>`)
 	linkRE := regexp.MustCompile(`<a href="([^"]+)" download="([^"]+)">(PNG|SVG|CSV)</a>`)
@@ -275,7 +277,7 @@ func TestChartDownloads(t *testing.T) {
 
 	// The files themselves, for every chart.
 	for _, c := range cs {
-		base := filepath.Join(dir, filepath.FromSlash(pages.ChartDownloadFiles(c.Lang, c.ID)))
+		base := filepath.Join(dir, filepath.FromSlash(assetpath.ChartDownloadFiles(c.Lang, c.ID)))
 		svg, err := os.ReadFile(base + ".svg")
 		if err != nil {
 			t.Error(err)
@@ -287,7 +289,7 @@ func TestChartDownloads(t *testing.T) {
 		}
 		text := strings.Join(texts, " ")
 		want := []string{c.Title, host, map[plan.Lang]string{plan.ZH: zhDay, plan.EN: day}[c.Lang],
-			pages.SiteName(c.Lang), charts.Credit(c.Lang),
+			cards.SiteName(c.Lang), charts.Credit(c.Lang),
 			p.Document.Notice.Number.In(c.Lang)}
 		if c.Lang == plan.EN {
 			want = append(want, "unofficial translation")
@@ -312,8 +314,8 @@ func TestChartDownloads(t *testing.T) {
 			t.Errorf("%s (%s): the PNG is %T, want a palette PNG", c.ID, c.Lang, img)
 		}
 		m := regexp.MustCompile(`^<svg [^>]*width="(\d+)" height="(\d+)"`).FindStringSubmatch(string(svg))
-		if m == nil || fmt.Sprint(img.Bounds().Dx()) != fmt.Sprint(atoi(m[1])*pages.DownloadScale) || fmt.Sprint(img.Bounds().Dy()) != fmt.Sprint(atoi(m[2])*pages.DownloadScale) {
-			t.Errorf("%s (%s): the PNG is %v, want the SVG's size %v × %d", c.ID, c.Lang, img.Bounds().Size(), m, pages.DownloadScale)
+		if m == nil || fmt.Sprint(img.Bounds().Dx()) != fmt.Sprint(atoi(m[1])*assetpath.DownloadScale) || fmt.Sprint(img.Bounds().Dy()) != fmt.Sprint(atoi(m[2])*assetpath.DownloadScale) {
+			t.Errorf("%s (%s): the PNG is %v, want the SVG's size %v × %d", c.ID, c.Lang, img.Bounds().Size(), m, assetpath.DownloadScale)
 		}
 	}
 }

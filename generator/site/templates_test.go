@@ -1,12 +1,15 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/gohugoio/hugo/hugolib"
+
+	"github.com/hunan-industry/plan-site/generator/pages"
 )
 
 // Template tests in Hugo's own style: a small project as txtar, holding
@@ -90,24 +93,28 @@ func TestHanRunsMarkedInEnglish(t *testing.T) {
 	b.AssertFileContent("public/p/index.html", "<p>专精特新 &amp; &lt;b&gt;</p>", "! <span")
 }
 
-// TestMainMenu: the header's menu is hugo.toml's menus.main, in each
-// language's words, with the current section marked.
+// TestMainMenu: the header's menu is menus.main as the build adds it from
+// the page kinds (pages.MainMenu), in each language's words, with the
+// current section marked.
 func TestMainMenu(t *testing.T) {
-	cfg, err := os.ReadFile("../../hugo.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The real menu entries, on the test's two-language site.
-	menus := string(cfg[strings.Index(string(cfg), "[[menus.main]]"):strings.Index(string(cfg), "[markup")])
-	files := strings.Replace(testConfig, "contentDir = \"content/en\"\n", "contentDir = \"content/en\"\n"+menus, 1) +
-		themeFiles(t, "layouts/_partials/header.html", "i18n/zh.toml", "i18n/en.toml") +
-		"-- layouts/_partials/lang-switch.html --\n\n-- layouts/single.html --\n{{ partial \"header.html\" . }}\n-- layouts/list.html --\n{{ partial \"header.html\" . }}\n"
-	for _, l := range []string{"zh", "en"} {
-		for _, p := range []string{"industries/_index", "industries/a", "cities/_index", "plan", "names", "targets", "layout", "regions", "safeguards", "charts", "downloads", "about"} {
-			files += "-- content/" + l + "/" + p + ".md --\n---\ntitle: " + p + "\n---\n"
+	var menus strings.Builder
+	pagesFiles := ""
+	for _, e := range pages.MainMenu() {
+		fmt.Fprintf(&menus, "[[menus.main]]\nidentifier = %q\npageRef = %q\nweight = %d\n", e.Identifier, e.PageRef, e.Weight)
+		for _, l := range []string{"zh", "en"} {
+			pagesFiles += "-- content/" + l + e.PageRef + "/_index.md --\n---\ntitle: " + e.Identifier + "\n---\n"
 		}
 	}
+	files := strings.Replace(testConfig, "contentDir = \"content/en\"\n", "contentDir = \"content/en\"\n"+menus.String(), 1) +
+		themeFiles(t, "layouts/_partials/header.html", "i18n/zh.toml", "i18n/en.toml") +
+		"-- layouts/_partials/lang-switch.html --\n\n-- layouts/single.html --\n{{ partial \"header.html\" . }}\n-- layouts/list.html --\n{{ partial \"header.html\" . }}\n" +
+		pagesFiles + "-- content/zh/industries/a.md --\n---\ntitle: a\n---\n"
 	b := hugolib.Test(t, files)
 	b.AssertFileContent("public/industries/a/index.html", `<a href="/industries/" aria-current="page">产业</a>`, `<a href="/plan/">方案全文</a>`, `<a href="/about/">关于本站</a>`)
 	b.AssertFileContent("public/en/plan/index.html", `<a href="/en/plan/" aria-current="page">Full text</a>`, `<a href="/en/industries/">Industries</a>`, `! aria-current="page">Industries`)
+	// Every entry, in each language, links to its page.
+	for _, e := range pages.MainMenu() {
+		b.AssertFileContent("public/index.html", `<a href="`+e.PageRef+`/">`)
+		b.AssertFileContent("public/en/index.html", `<a href="/en`+e.PageRef+`/">`)
+	}
 }

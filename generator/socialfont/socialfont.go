@@ -4,12 +4,13 @@
 // renders the same on every machine with no system font. It names the font
 // files (the rasteriser is handed this list), gives the advance widths the
 // layout measures text with, and says which characters the images can
-// contain and which of them the font lacks.
+// contain and which of them the font lacks. It knows no content: the
+// texts to check are its callers' (cards.Texts), so that it sits below
+// everything that draws with it.
 package socialfont
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -19,10 +20,6 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
-
-	"github.com/hunan-industry/plan-site/generator/charts"
-	"github.com/hunan-industry/plan-site/generator/pages"
-	"github.com/hunan-industry/plan-site/generator/plan"
 )
 
 // Files are the font files, relative to the project root: the regular
@@ -50,54 +47,6 @@ var base = [][2]rune{
 	{0x2190, 0x2193}, {0x25a0, 0x25a1}, {0x25cb, 0x25cb}, {0x25cf, 0x25cf}, {0x2605, 0x2606},
 	{0x3000, 0x3011}, {0x3014, 0x3017}, {0x301c, 0x301c},
 	{0xff01, 0xff5e},
-}
-
-// Texts are the data's texts that the build-time images can show: each
-// card's title, subtitle and footer, each chart download's credit
-// lines and date, and every string of every chart's option (the charts'
-// SVGs draw their text from these), in both languages.
-func Texts(p *plan.Plan, cs []*charts.Chart) ([]string, error) {
-	var out []string
-	for _, c := range pages.SocialCards(p, cs) {
-		out = append(out, c.Title, c.Subtitle, c.Footer)
-	}
-	for _, d := range pages.ChartDownloads(cs) {
-		out = append(out, d.Credit)
-		out = append(out, d.Notes...)
-		// The date, as any day of any year would be written.
-		out = append(out, "0123456789年月日 January February March April May June July August September October November December")
-	}
-	for _, c := range cs {
-		out = append(out, c.Title, c.Summary)
-		// Through JSON, so that every string in the option's nested maps,
-		// slices and go-echarts structs is reached.
-		b, err := c.JSON()
-		if err != nil {
-			return nil, err
-		}
-		var v any
-		if err := json.Unmarshal(b, &v); err != nil {
-			return nil, fmt.Errorf("chart %s (%s): %w", c.ID, c.Lang, err)
-		}
-		out = appendStrings(out, v)
-	}
-	return out, nil
-}
-
-func appendStrings(out []string, v any) []string {
-	switch v := v.(type) {
-	case string:
-		out = append(out, v)
-	case []any:
-		for _, e := range v {
-			out = appendStrings(out, e)
-		}
-	case map[string]any:
-		for _, e := range v {
-			out = appendStrings(out, e)
-		}
-	}
-	return out
 }
 
 // Charset is every character the font must have: the base set and each

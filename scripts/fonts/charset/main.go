@@ -1,5 +1,5 @@
 // Command charset prints every character the social preview images can
-// contain (see generator/socialfont): the input of scripts/fonts/build.sh,
+// contain (cards.Texts; see generator/socialfont): the input of scripts/fonts/build.sh,
 // which subsets the font to it. Run from the project root:
 //
 //	go run ./scripts/fonts/charset > chars.txt
@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/hunan-industry/plan-site/generator/cards"
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/socialfont"
@@ -33,7 +34,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	texts, err := socialfont.Texts(p, cs)
+	texts, err := cards.Texts(p, cs)
 	if err != nil {
 		return err
 	}

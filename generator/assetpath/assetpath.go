@@ -1,0 +1,42 @@
+// Package assetpath names where the build puts the files it makes for Hugo
+// to publish as they are, under the generated assets folder (mounted as
+// Hugo's assets, published from the site's root): each chart's files, its
+// downloads and the social images. The pages that link to them, the
+// pipeline that writes them and the checks that read them take the paths
+// from here.
+package assetpath
+
+import "github.com/hunan-industry/plan-site/generator/plan"
+
+// The folders of the generated assets that hold the charts' files, their
+// downloads and the social images (ChartFiles, ChartDownloadFiles,
+// SocialImage).
+const (
+	ChartFilesDir = "chart-files"
+	DownloadsDir  = "chart-downloads"
+	SocialDir     = "social"
+)
+
+// ChartFiles is where a chart's files go: <path>.svg (the build-time
+// drawing), .json (its option), .csv (its data), and .narrow.svg and
+// .narrow.json for a phone layout.
+func ChartFiles(lang plan.Lang, id string) string {
+	return ChartFilesDir + "/" + string(lang) + "/" + id
+}
+
+// ChartDownloadFiles is where a chart's download files go: <path>.png and
+// <path>.svg, the wide drawing with its credit lines.
+func ChartDownloadFiles(lang plan.Lang, id string) string {
+	return DownloadsDir + "/" + string(lang) + "/" + id
+}
+
+// DownloadScale is how much larger than its design size a chart's PNG
+// download is drawn: sharp on high-density screens and in print at column
+// width (a 560 px map becomes 1120 px wide). The gallery shows the SVG at
+// the PNG's size over this.
+const DownloadScale = 2
+
+// SocialImage is where a social card's PNG goes, by the card's name.
+func SocialImage(lang plan.Lang, name string) string {
+	return SocialDir + "/" + string(lang) + "/" + name + ".png"
+}

@@ -1,0 +1,88 @@
+package cards
+
+import (
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/hunan-industry/plan-site/generator/charts"
+	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/socialfont"
+)
+
+var root = filepath.Join("..", "..")
+
+// realPlan is data/ loaded, with its charts, once for all the tests.
+func realPlan(t testing.TB) (*plan.Plan, []*charts.Chart) {
+	t.Helper()
+	loadOnce.Do(func() {
+		if loadedPlan, loadErr = plan.Load(filepath.Join(root, "data")); loadErr == nil {
+			loadedCharts, loadErr = charts.All(loadedPlan)
+		}
+	})
+	if loadErr != nil {
+		t.Fatal(loadErr)
+	}
+	return loadedPlan, loadedCharts
+}
+
+var (
+	loadOnce     sync.Once
+	loadedPlan   *plan.Plan
+	loadedCharts []*charts.Chart
+	loadErr      error
+)
+
+// TestFontCoversData fails when the data holds a character that the
+// committed font subset lacks: the social images would show it as a blank.
+// The message says how to remake the subset.
+func TestFontCoversData(t *testing.T) {
+	p, cs := realPlan(t)
+	texts, err := Texts(p, cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := socialfont.Load(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The data's texts, and the base set (the ellipsis the layout
+	// shortens with, digits, Latin) through Charset.
+	if msg := socialfont.Report(f.Missing(append(texts, string(socialfont.Charset(nil)))...)); msg != "" {
+		t.Error(msg)
+	}
+}
+
+// TestTextsReachTheCharts checks that Texts sees the strings deep inside
+// chart options (the map's city labels, the legend) and the cards.
+func TestTextsReachTheCharts(t *testing.T) {
+	p, cs := realPlan(t)
+	texts, err := Texts(p, cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{p.Document.Notice.Number.ZH, p.Document.Notice.Number.EN, p.Cities[0].Short.ZH, p.Industries[0].Name.EN, "★"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("texts lack %q", want)
+		}
+	}
+}
+
+// TestCardTexts: every social card's texts are whole words, not a format
+// that went wrong (%!(EXTRA …), %!s(MISSING)), and its footer opens with
+// the site's name.
+func TestCardTexts(t *testing.T) {
+	p, cs := realPlan(t)
+	for _, c := range SocialCards(p, cs) {
+		for _, s := range []string{c.Title, c.Subtitle, c.Footer, c.Alt} {
+			if strings.Contains(s, "%!") {
+				t.Errorf("card %s/%s: %q", c.Lang, c.Name, s)
+			}
+		}
+		if !strings.HasPrefix(c.Footer, SiteName(c.Lang)+"\n") {
+			t.Errorf("card %s/%s: the footer %q does not open with the site's name", c.Lang, c.Name, c.Footer)
+		}
+	}
+}
