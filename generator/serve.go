@@ -49,7 +49,17 @@ type server struct {
 	stop chan struct{}
 	done chan error
 	wg   sync.WaitGroup
-	busy sync.Mutex // held while rebuilding and indexing
+
+	mu   sync.Mutex
+	next chan struct{} // closed when the next rebuild to start has ended
+}
+
+// nextRebuild returns a channel closed when the next rebuild to start
+// has ended, search index included.
+func (s *server) nextRebuild() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.next
 }
 
 // startServe listens (first, so that the build knows the port it serves
@@ -67,7 +77,7 @@ func startServe(o serveOptions) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{URL: "http://" + ln.Addr().String(), stop: make(chan struct{}), done: make(chan error, 1)}
+	s := &server{URL: "http://" + ln.Addr().String(), stop: make(chan struct{}), done: make(chan error, 1), next: make(chan struct{})}
 	opts := pipeline.Options{Root: o.Root, Out: o.Out, BaseURL: s.URL + "/"}
 	// Before building: an edit made during the first build rebuilds.
 	last := latestChange(o.Root)
@@ -123,8 +133,11 @@ func (s *server) watch(o serveOptions, opts pipeline.Options, poll time.Duration
 }
 
 func (s *server) rebuild(o serveOptions, quick pipeline.Options) {
-	s.busy.Lock()
-	defer s.busy.Unlock()
+	s.mu.Lock()
+	this := s.next
+	s.next = make(chan struct{})
+	s.mu.Unlock()
+	defer close(this)
 	sum, err := pipeline.Run(quick)
 	if err != nil {
 		fmt.Fprintf(o.Log, "build failed, still serving the last good site:\n%v\n", err)

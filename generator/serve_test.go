@@ -132,6 +132,7 @@ func (e edit) apply(tb testing.TB, s *server, root, marker string, limit time.Du
 		tb.Fatalf("%s no longer holds %q: update the edit", e.file, e.old)
 	}
 	changed := bytes.Replace(orig, []byte(e.old), []byte(fmt.Sprintf(e.new, marker)), 1)
+	ended := s.nextRebuild()
 	start := time.Now()
 	if err := os.WriteFile(f, changed, 0o644); err != nil {
 		tb.Fatal(err)
@@ -147,9 +148,9 @@ func (e edit) apply(tb testing.TB, s *server, root, marker string, limit time.Du
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	s.busy.Lock() // the rebuild holds it until the search index is done
-	s.busy.Unlock()
+	waitRebuild(tb, ended, limit, "the edit")
 	// Restore, and wait for that rebuild too, so the next edit starts clean.
+	ended = s.nextRebuild()
 	if err := os.WriteFile(f, orig, 0o644); err != nil {
 		tb.Fatal(err)
 	}
@@ -159,9 +160,18 @@ func (e edit) apply(tb testing.TB, s *server, root, marker string, limit time.Du
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	s.busy.Lock()
-	s.busy.Unlock()
+	waitRebuild(tb, ended, limit, "restoring "+e.file)
 	return took
+}
+
+// waitRebuild waits for a rebuild to end, search index included.
+func waitRebuild(tb testing.TB, ended <-chan struct{}, limit time.Duration, what string) {
+	tb.Helper()
+	select {
+	case <-ended:
+	case <-time.After(limit):
+		tb.Fatalf("the rebuild after %s did not end within %s; serve said:\n%s", what, limit, serveLog.String())
+	}
 }
 
 func shows(body, marker string, inChart bool) bool {
