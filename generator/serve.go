@@ -1,14 +1,12 @@
 package main
 
 import (
-	"compress/gzip"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -100,10 +98,8 @@ func startServe(o serveOptions) (*server, error) {
 		s.wg.Add(1)
 		go s.watch(o, opts, poll, last)
 	}
-	// The handler opens files per request: the build swaps the folder under
-	// it. It compresses as the CDN does, so that what a browser (or
-	// Lighthouse) measures here is what readers download.
-	s.srv = &http.Server{Handler: gzipped(preview.Handler(o.Out, cfg))}
+	// The handler opens files per request: the build swaps the folder under it.
+	s.srv = &http.Server{Handler: preview.Handler(o.Out, cfg)}
 	go func() { s.done <- s.srv.Serve(ln) }()
 	return s, nil
 }
@@ -171,83 +167,4 @@ func latestChange(root string) time.Time {
 		})
 	}
 	return latest
-}
-
-// gzipped compresses text responses (HTML, CSS, JavaScript, JSON, SVG,
-// XML) for clients that accept gzip, as Netlify does; other types (images,
-// Pagefind's already compressed index) and range requests pass as they are.
-func gzipped(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("Range") != "" || !acceptsGzip(r.Header.Get("Accept-Encoding")) {
-			h.ServeHTTP(w, r)
-			return
-		}
-		gw := &gzipWriter{ResponseWriter: w}
-		defer gw.close()
-		h.ServeHTTP(gw, r)
-	})
-}
-
-func acceptsGzip(ae string) bool {
-	for _, part := range strings.Split(ae, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(name), "gzip") {
-			return strings.ReplaceAll(params, " ", "") != "q=0"
-		}
-	}
-	return false
-}
-
-type gzipWriter struct {
-	http.ResponseWriter
-	gz      *gzip.Writer
-	decided bool
-}
-
-func compressible(contentType string) bool {
-	mt, _, _ := strings.Cut(contentType, ";")
-	mt = strings.TrimSpace(strings.ToLower(mt))
-	switch {
-	case strings.HasPrefix(mt, "text/"):
-		return true
-	case mt == "application/javascript", mt == "application/json", mt == "application/xml",
-		mt == "image/svg+xml", mt == "application/manifest+json", mt == "application/ld+json":
-		return true
-	}
-	return false
-}
-
-func (g *gzipWriter) WriteHeader(code int) {
-	if !g.decided {
-		g.decided = true
-		h := g.Header()
-		h.Add("Vary", "Accept-Encoding")
-		if code != http.StatusNoContent && code != http.StatusNotModified && code < 300 || code == http.StatusNotFound {
-			if h.Get("Content-Encoding") == "" && compressible(h.Get("Content-Type")) {
-				h.Del("Content-Length")
-				h.Set("Content-Encoding", "gzip")
-				g.gz, _ = gzip.NewWriterLevel(g.ResponseWriter, gzip.DefaultCompression)
-			}
-		}
-	}
-	g.ResponseWriter.WriteHeader(code)
-}
-
-func (g *gzipWriter) Write(b []byte) (int, error) {
-	if !g.decided {
-		if g.Header().Get("Content-Type") == "" {
-			g.Header().Set("Content-Type", http.DetectContentType(b))
-		}
-		g.WriteHeader(http.StatusOK)
-	}
-	if g.gz != nil {
-		return g.gz.Write(b)
-	}
-	return g.ResponseWriter.Write(b)
-}
-
-func (g *gzipWriter) close() {
-	if g.gz != nil {
-		g.gz.Close()
-	}
 }
