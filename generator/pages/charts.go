@@ -82,8 +82,8 @@ func (v *view) chart(id string) *ChartView {
 	return nil
 }
 
-// chartList gives the views of the charts with these ids, skipping none:
-// a missing chart is a programming error the build test catches.
+// chartList gives the views of the charts with these ids, in that order;
+// an id with no chart in this language is left out.
 func (v *view) chartList(ids ...string) []*ChartView {
 	var out []*ChartView
 	for _, id := range ids {

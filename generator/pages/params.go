@@ -46,7 +46,7 @@ type searchNamed interface{ searchNames() *SearchNames }
 
 func (s *SearchNames) searchNames() *SearchNames { return s }
 
-// HomeParams: layouts/index.html.
+// HomeParams: the home page, layouts/home.html.
 type HomeParams struct {
 	Industries int          `json:"industries"`
 	TierCount  int          `json:"tierCount"`
@@ -89,7 +89,7 @@ type NamesParams struct {
 	Kinds []NameKind `json:"kinds"`
 }
 
-// IndustryParams: layouts/_default/single.html for an industry.
+// IndustryParams: an industry's page, layouts/industries/single.html.
 type IndustryParams struct {
 	Code           string       `json:"code"`
 	Tier           string       `json:"tier"`
@@ -111,7 +111,7 @@ type IndustryParams struct {
 	SearchNames
 }
 
-// CityParams: a city's page.
+// CityParams: a city's page, layouts/cities/single.html.
 type CityParams struct {
 	Code      string       `json:"code"`
 	Full      string       `json:"full"`
@@ -129,12 +129,12 @@ type CityParams struct {
 	SearchNames
 }
 
-// TiersParams: the industries index.
+// TiersParams: the industries index, layouts/industries/list.html.
 type TiersParams struct {
 	Tiers []TierView `json:"tiers"`
 }
 
-// GroupsParams: the cities index.
+// GroupsParams: the cities index, layouts/cities/list.html.
 type GroupsParams struct {
 	Groups []GroupView `json:"groups"`
 }
