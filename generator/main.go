@@ -43,7 +43,7 @@ const usage = `usage: go run ./generator <command> [flags]
 
 commands:
   build   load the data, write pages and charts, build the site into public/
-  serve   build, serve on 127.0.0.1 and rebuild when data/, content/ or themes/ change
+  serve   build, serve on 127.0.0.1 and rebuild when data/, content/, themes/, static/ or hugo.toml change
   check   load and validate the data; write nothing
   screenshots  save PNGs of key pages at 390 and 1280 px in both languages (needs Chromium)
   size    print the bytes each kind of page loads on first view (raw and gzip) from a built site

@@ -29,8 +29,9 @@ type serveOptions struct {
 const pollEvery = 50 * time.Millisecond
 
 // serve builds the site, serves it on a loopback address and rebuilds when
-// a file under data/, content/ or themes/ changes. It polls: a poll of a
-// few hundred files costs little and needs no platform watcher.
+// a file under data/, content/, themes/ or static/ (or hugo.toml) changes.
+// It polls: a poll of a few hundred files costs little and needs no
+// platform watcher.
 func serve(o serveOptions) error {
 	s, err := startServe(o)
 	if err != nil {
@@ -155,7 +156,7 @@ func (s *server) Close() error {
 // latestChange is the newest modification time under the watched folders.
 func latestChange(root string) time.Time {
 	var latest time.Time
-	for _, dir := range []string{"data", "content", "themes", "hugo.toml"} {
+	for _, dir := range []string{"data", "content", "themes", "static", "hugo.toml"} {
 		filepath.WalkDir(filepath.Join(root, dir), func(_ string, d os.DirEntry, err error) error {
 			if err != nil {
 				return nil
