@@ -64,7 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var err error
 	out := fs.String("out", "public", "the output folder, replaced whole when the build succeeds")
 	baseURL := fs.String("baseurl", defaultBaseURL(), "the site's absolute URL (default: $URL as Netlify sets it, else a placeholder)")
-	updated := fs.String("updated", "", `the "last updated" date, YYYY-MM-DD (default: the last git commit of data/, content/, themes/)`)
+	updated := fs.String("updated", "", `the "last updated" date, YYYY-MM-DD (default: the last git commit of data/, content/, themes/, static/)`)
 	switch cmd {
 	case "check":
 		if fs.Parse(args) != nil {
