@@ -1,14 +1,12 @@
 package main
 
 import (
-	"compress/gzip"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -31,8 +29,9 @@ type serveOptions struct {
 const pollEvery = 50 * time.Millisecond
 
 // serve builds the site, serves it on a loopback address and rebuilds when
-// a file under data/, content/ or themes/ changes. It polls: a poll of a
-// few hundred files costs little and needs no platform watcher.
+// a file under data/, content/, themes/ or static/ (or hugo.toml) changes.
+// It polls: a poll of a few hundred files costs little and needs no
+// platform watcher.
 func serve(o serveOptions) error {
 	s, err := startServe(o)
 	if err != nil {
@@ -49,7 +48,17 @@ type server struct {
 	stop chan struct{}
 	done chan error
 	wg   sync.WaitGroup
-	busy sync.Mutex // held while rebuilding and indexing
+
+	mu   sync.Mutex
+	next chan struct{} // closed when the next rebuild to start has ended
+}
+
+// nextRebuild returns a channel closed when the next rebuild to start
+// has ended, search index included.
+func (s *server) nextRebuild() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.next
 }
 
 // startServe listens (first, so that the build knows the port it serves
@@ -67,7 +76,7 @@ func startServe(o serveOptions) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{URL: "http://" + ln.Addr().String(), stop: make(chan struct{}), done: make(chan error, 1)}
+	s := &server{URL: "http://" + ln.Addr().String(), stop: make(chan struct{}), done: make(chan error, 1), next: make(chan struct{})}
 	opts := pipeline.Options{Root: o.Root, Out: o.Out, BaseURL: s.URL + "/"}
 	// Before building: an edit made during the first build rebuilds.
 	last := latestChange(o.Root)
@@ -90,10 +99,8 @@ func startServe(o serveOptions) (*server, error) {
 		s.wg.Add(1)
 		go s.watch(o, opts, poll, last)
 	}
-	// The handler opens files per request: the build swaps the folder under
-	// it. It compresses as the CDN does, so that what a browser (or
-	// Lighthouse) measures here is what readers download.
-	s.srv = &http.Server{Handler: gzipped(preview.Handler(o.Out, cfg))}
+	// The handler opens files per request: the build swaps the folder under it.
+	s.srv = &http.Server{Handler: preview.Handler(o.Out, cfg)}
 	go func() { s.done <- s.srv.Serve(ln) }()
 	return s, nil
 }
@@ -123,8 +130,11 @@ func (s *server) watch(o serveOptions, opts pipeline.Options, poll time.Duration
 }
 
 func (s *server) rebuild(o serveOptions, quick pipeline.Options) {
-	s.busy.Lock()
-	defer s.busy.Unlock()
+	s.mu.Lock()
+	this := s.next
+	s.next = make(chan struct{})
+	s.mu.Unlock()
+	defer close(this)
 	sum, err := pipeline.Run(quick)
 	if err != nil {
 		fmt.Fprintf(o.Log, "build failed, still serving the last good site:\n%v\n", err)
@@ -146,7 +156,7 @@ func (s *server) Close() error {
 // latestChange is the newest modification time under the watched folders.
 func latestChange(root string) time.Time {
 	var latest time.Time
-	for _, dir := range []string{"data", "content", "themes", "hugo.toml"} {
+	for _, dir := range []string{"data", "content", "themes", "static", "hugo.toml"} {
 		filepath.WalkDir(filepath.Join(root, dir), func(_ string, d os.DirEntry, err error) error {
 			if err != nil {
 				return nil
@@ -158,83 +168,4 @@ func latestChange(root string) time.Time {
 		})
 	}
 	return latest
-}
-
-// gzipped compresses text responses (HTML, CSS, JavaScript, JSON, SVG,
-// XML) for clients that accept gzip, as Netlify does; other types (images,
-// Pagefind's already compressed index) and range requests pass as they are.
-func gzipped(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("Range") != "" || !acceptsGzip(r.Header.Get("Accept-Encoding")) {
-			h.ServeHTTP(w, r)
-			return
-		}
-		gw := &gzipWriter{ResponseWriter: w}
-		defer gw.close()
-		h.ServeHTTP(gw, r)
-	})
-}
-
-func acceptsGzip(ae string) bool {
-	for _, part := range strings.Split(ae, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(name), "gzip") {
-			return strings.ReplaceAll(params, " ", "") != "q=0"
-		}
-	}
-	return false
-}
-
-type gzipWriter struct {
-	http.ResponseWriter
-	gz      *gzip.Writer
-	decided bool
-}
-
-func compressible(contentType string) bool {
-	mt, _, _ := strings.Cut(contentType, ";")
-	mt = strings.TrimSpace(strings.ToLower(mt))
-	switch {
-	case strings.HasPrefix(mt, "text/"):
-		return true
-	case mt == "application/javascript", mt == "application/json", mt == "application/xml",
-		mt == "image/svg+xml", mt == "application/manifest+json", mt == "application/ld+json":
-		return true
-	}
-	return false
-}
-
-func (g *gzipWriter) WriteHeader(code int) {
-	if !g.decided {
-		g.decided = true
-		h := g.Header()
-		h.Add("Vary", "Accept-Encoding")
-		if code != http.StatusNoContent && code != http.StatusNotModified && code < 300 || code == http.StatusNotFound {
-			if h.Get("Content-Encoding") == "" && compressible(h.Get("Content-Type")) {
-				h.Del("Content-Length")
-				h.Set("Content-Encoding", "gzip")
-				g.gz, _ = gzip.NewWriterLevel(g.ResponseWriter, gzip.DefaultCompression)
-			}
-		}
-	}
-	g.ResponseWriter.WriteHeader(code)
-}
-
-func (g *gzipWriter) Write(b []byte) (int, error) {
-	if !g.decided {
-		if g.Header().Get("Content-Type") == "" {
-			g.Header().Set("Content-Type", http.DetectContentType(b))
-		}
-		g.WriteHeader(http.StatusOK)
-	}
-	if g.gz != nil {
-		return g.gz.Write(b)
-	}
-	return g.ResponseWriter.Write(b)
-}
-
-func (g *gzipWriter) close() {
-	if g.gz != nil {
-		g.gz.Close()
-	}
 }

@@ -2,11 +2,9 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,6 +130,7 @@ func (e edit) apply(tb testing.TB, s *server, root, marker string, limit time.Du
 		tb.Fatalf("%s no longer holds %q: update the edit", e.file, e.old)
 	}
 	changed := bytes.Replace(orig, []byte(e.old), []byte(fmt.Sprintf(e.new, marker)), 1)
+	ended := s.nextRebuild()
 	start := time.Now()
 	if err := os.WriteFile(f, changed, 0o644); err != nil {
 		tb.Fatal(err)
@@ -147,9 +146,9 @@ func (e edit) apply(tb testing.TB, s *server, root, marker string, limit time.Du
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	s.busy.Lock() // the rebuild holds it until the search index is done
-	s.busy.Unlock()
+	waitRebuild(tb, ended, limit, "the edit")
 	// Restore, and wait for that rebuild too, so the next edit starts clean.
+	ended = s.nextRebuild()
 	if err := os.WriteFile(f, orig, 0o644); err != nil {
 		tb.Fatal(err)
 	}
@@ -159,9 +158,18 @@ func (e edit) apply(tb testing.TB, s *server, root, marker string, limit time.Du
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	s.busy.Lock()
-	s.busy.Unlock()
+	waitRebuild(tb, ended, limit, "restoring "+e.file)
 	return took
+}
+
+// waitRebuild waits for a rebuild to end, search index included.
+func waitRebuild(tb testing.TB, ended <-chan struct{}, limit time.Duration, what string) {
+	tb.Helper()
+	select {
+	case <-ended:
+	case <-time.After(limit):
+		tb.Fatalf("the rebuild after %s did not end within %s; serve said:\n%s", what, limit, serveLog.String())
+	}
 }
 
 func shows(body, marker string, inChart bool) bool {
@@ -228,68 +236,5 @@ func BenchmarkServeEdit(b *testing.B) {
 			// ns/op also counts restoring the file and the search index.
 			b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms-to-visible/op")
 		})
-	}
-}
-
-func TestGzipped(t *testing.T) {
-	page := strings.Repeat("<p>湖南省现代化产业体系</p>\n", 200)
-	h := gzipped(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/page":
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Header().Set("Content-Length", fmt.Sprint(len(page)))
-			io.WriteString(w, page)
-		case "/missing":
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(http.StatusNotFound)
-			io.WriteString(w, page)
-		case "/index.pf_meta":
-			w.Header().Set("Content-Type", "application/octet-stream")
-			io.WriteString(w, page)
-		}
-	}))
-	for _, c := range []struct {
-		path, accept, rng string
-		code              int
-		gzip              bool
-	}{
-		{"/page", "gzip, deflate, br", "", 200, true},
-		{"/missing", "gzip", "", 404, true},
-		{"/page", "", "", 200, false},
-		{"/page", "br, gzip;q=0", "", 200, false},
-		{"/page", "gzip", "bytes=0-10", 200, false},
-		{"/index.pf_meta", "gzip", "", 200, false},
-	} {
-		req := httptest.NewRequest("GET", c.path, nil)
-		if c.accept != "" {
-			req.Header.Set("Accept-Encoding", c.accept)
-		}
-		if c.rng != "" {
-			req.Header.Set("Range", c.rng)
-		}
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		res := rec.Result()
-		body, _ := io.ReadAll(res.Body)
-		if res.StatusCode != c.code {
-			t.Errorf("%s %q: status %d, want %d", c.path, c.accept, res.StatusCode, c.code)
-		}
-		if got := res.Header.Get("Content-Encoding") == "gzip"; got != c.gzip {
-			t.Errorf("%s %q %q: gzip %v, want %v", c.path, c.accept, c.rng, got, c.gzip)
-			continue
-		}
-		if c.gzip {
-			if res.Header.Get("Content-Length") != "" {
-				t.Errorf("%s: Content-Length %s kept on a compressed body", c.path, res.Header.Get("Content-Length"))
-			}
-			zr, err := gzip.NewReader(bytes.NewReader(body))
-			if err != nil {
-				t.Fatal(err)
-			}
-			body, _ = io.ReadAll(zr)
-		}
-		if string(body) != page {
-			t.Errorf("%s %q: the body differs from the page", c.path, c.accept)
-		}
 	}
 }

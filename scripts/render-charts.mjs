@@ -15,9 +15,9 @@
 // that fits. The page shows that SVG inline at once; JavaScript only makes
 // it interactive later.
 //
-// The SVG that ECharts writes is rebuilt here, element by element, so that
-// it can be inlined into pages served with a strict Content-Security-Policy
-// (style-src 'self'):
+// The SVG that ECharts writes is parsed (saxes, a strict XML parser) and
+// rebuilt here, element by element, so that it can be inlined into pages
+// served with a strict Content-Security-Policy (style-src 'self'):
 //   - the <style> block (CSS hover rules) is dropped, and so are the classes
 //     that only it used;
 //   - style="font-size:…;font-family:…" on texts becomes presentation
@@ -51,6 +51,7 @@ import * as echarts from 'echarts';
 // ECharts' own table of Latin character widths (its estimate when no canvas
 // measures text, as here); zrender is ECharts' renderer, installed with it.
 import { DEFAULT_TEXT_WIDTH_MAP } from 'zrender/lib/core/platform.js';
+import { SaxesParser } from 'saxes';
 import { readManifest, runJobs, check, main } from './manifest.mjs';
 
 export const MAP_NAME = 'hunan';
@@ -93,18 +94,16 @@ echarts.setPlatformAPI({
   },
 });
 
+// escapeAttr and escapeText write back what the parser decoded. Text is
+// escaped as ECharts escapes it (& < > " '), so that its text comes out
+// as it went in.
 function escapeAttr(s) {
-  return String(s)
-    .replace(/&(?!(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);)/g, '&amp;')
-    .replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+const TEXT_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 function escapeText(s) {
-  // ECharts already escapes text (& < > " '); escape again only what is
-  // left bare, so that nothing can form markup.
-  return String(s)
-    .replace(/&(?!(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);)/g, '&amp;')
-    .replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return String(s).replace(/[&<>"']/g, (c) => TEXT_ESCAPES[c]);
 }
 
 // parseFontShorthand turns "italic bold 12px sans-serif" (CSS font) into
@@ -136,118 +135,110 @@ function styleToAttrs(style) {
   return out;
 }
 
-const TOKEN = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\/([A-Za-z][\w:-]*)\s*>|<([A-Za-z][\w:-]*)((?:\s+[^\s=>/"']+(?:\s*=\s*"[^"]*")?)*)\s*(\/?)>|<|[^<]+/g;
-const ATTR = /([^\s=>/"']+)(?:\s*=\s*"([^"]*)")?/g;
-
 // sanitizeSVG rebuilds ECharts' SVG string as described at the top of the
-// file. prefix replaces ECharts' "zrN-" id prefix.
+// file. prefix replaces ECharts' "zrN-" id prefix. The string is read by
+// saxes, a strict XML parser: anything that is not well-formed XML (an
+// unclosed or mismatched tag, a bare & or <, a duplicate attribute) fails.
 export function sanitizeSVG(svg, { prefix, width, height, label, layout = 'wide', roles = {} }) {
   const out = [];
   const stack = [];
   let skipDepth = 0; // inside a dropped <style>
   let root = false;
   const fixRef = (v) => v.replace(/#zr\d+-/g, `#${prefix}`);
-  TOKEN.lastIndex = 0;
-  let m;
-  while ((m = TOKEN.exec(svg))) {
-    const tok = m[0];
-    if (tok.startsWith('<![CDATA[') || tok.startsWith('<!--')) {
-      if (!skipDepth) throw new RenderError('unexpected CDATA or comment outside <style>');
-      continue;
+  const parser = new SaxesParser({ position: true });
+  parser.on('error', (err) => { throw new RenderError(`malformed SVG at ${err.message}`); });
+  for (const what of ['xmldecl', 'doctype', 'processinginstruction']) {
+    parser.on(what, () => { throw new RenderError(`unexpected ${what} in the SVG`); });
+  }
+  const notInStyle = () => {
+    if (!skipDepth) throw new RenderError('unexpected CDATA or comment outside <style>');
+  };
+  parser.on('cdata', notInStyle);
+  parser.on('comment', notInStyle);
+  parser.on('opentag', (tag) => {
+    const { name, isSelfClosing: selfClosing } = tag;
+    if (skipDepth || name === 'style') {
+      if (!selfClosing) { stack.push(name); skipDepth++; }
+      return;
     }
-    if (tok === '<') throw new RenderError(`malformed markup at offset ${m.index}: ${JSON.stringify(svg.slice(m.index, m.index + 60))}`);
-    if (m[1]) { // closing tag
-      const name = m[1];
-      const open = stack.pop();
-      if (open !== name) throw new RenderError(`mismatched </${name}> (open: <${open}>)`);
-      if (skipDepth) { skipDepth--; continue; }
-      out.push(`</${name}>`);
-      continue;
+    if (!ELEMENTS.has(name)) throw new RenderError(`unexpected element <${name}>`);
+    if (name === 'svg') {
+      if (root) throw new RenderError('nested <svg>');
+      root = true;
+    } else if (!root) {
+      throw new RenderError(`<${name}> before <svg>`);
     }
-    if (m[2]) { // opening tag
-      const name = m[2];
-      const selfClosing = m[4] === '/';
-      if (skipDepth || name === 'style') {
-        if (!selfClosing) { stack.push(name); skipDepth++; }
+    const attrs = new Map();
+    const classes = [];
+    for (const [key, val] of Object.entries(tag.attributes)) {
+      const lower = key.toLowerCase();
+      if (!/^[A-Za-z_:][\w:.-]*$/.test(key)) throw new RenderError(`bad attribute name ${JSON.stringify(key)} on <${name}>`);
+      if (lower.startsWith('on')) throw new RenderError(`event handler attribute ${key} on <${name}>`);
+      if (lower.startsWith('ecmeta_') || lower === 'class') continue;
+      if ((lower === 'fill' || lower === 'stroke') && Object.hasOwn(roles, val)) {
+        const role = roles[val];
+        if (!/^[a-z]+$/.test(role)) throw new RenderError(`bad colour role ${JSON.stringify(role)}`);
+        classes.push(`${lower[0]}-${role}`);
+      }
+      if (lower === 'style') {
+        for (const [k, v] of Object.entries(styleToAttrs(val))) attrs.set(k, v);
         continue;
       }
-      if (!ELEMENTS.has(name)) throw new RenderError(`unexpected element <${name}>`);
-      if (name === 'svg') {
-        if (root) throw new RenderError('nested <svg>');
-        root = true;
-      } else if (!root) {
-        throw new RenderError(`<${name}> before <svg>`);
+      if (lower === 'href' || lower === 'xlink:href') {
+        if (!/^#zr\d+-[\w-]+$/.test(val) && !/^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(val)) {
+          throw new RenderError(`unexpected link ${JSON.stringify(val.slice(0, 60))} on <${name}>`);
+        }
+        attrs.set(key, fixRef(val));
+        continue;
       }
-      const attrs = new Map();
-      const classes = [];
-      ATTR.lastIndex = 0;
-      let a;
-      while ((a = ATTR.exec(m[3]))) {
-        const key = a[1];
-        const val = a[2] ?? '';
-        const lower = key.toLowerCase();
-        if (!/^[A-Za-z_:][\w:.-]*$/.test(key)) throw new RenderError(`bad attribute name ${JSON.stringify(key)} on <${name}>`);
-        if (lower.startsWith('on')) throw new RenderError(`event handler attribute ${key} on <${name}>`);
-        if (lower.startsWith('ecmeta_') || lower === 'class') continue;
-        if ((lower === 'fill' || lower === 'stroke') && Object.hasOwn(roles, val)) {
-          const role = roles[val];
-          if (!/^[a-z]+$/.test(role)) throw new RenderError(`bad colour role ${JSON.stringify(role)}`);
-          classes.push(`${lower[0]}-${role}`);
-        }
-        if (lower === 'style') {
-          for (const [k, v] of Object.entries(styleToAttrs(val))) attrs.set(k, v);
-          continue;
-        }
-        if (lower === 'href' || lower === 'xlink:href') {
-          if (!/^#zr\d+-[\w-]+$/.test(val) && !/^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(val)) {
-            throw new RenderError(`unexpected link ${JSON.stringify(val.slice(0, 60))} on <${name}>`);
-          }
-          attrs.set(key, fixRef(val));
-          continue;
-        }
-        if (name === 'path' && lower === 'd') {
-          attrs.set(key, compactPath(val));
-          continue;
-        }
-        if (lower === 'id') {
-          attrs.set(key, val.replace(/^zr\d+-/, prefix));
-          continue;
-        }
-        if (/url\(/i.test(val)) {
-          if (!/^url\(#zr\d+-[\w-]+\)$/.test(val)) throw new RenderError(`unexpected url() ${JSON.stringify(val)} in ${key} on <${name}>`);
-          attrs.set(key, fixRef(val));
-          continue;
-        }
-        attrs.set(key, val);
+      if (name === 'path' && lower === 'd') {
+        attrs.set(key, compactPath(val));
+        continue;
       }
-      if (name === 'svg') {
-        if (!attrs.has('viewBox')) attrs.set('viewBox', `0 0 ${width} ${height}`);
-        attrs.set('width', String(width));
-        attrs.set('height', String(height));
-        attrs.delete('baseProfile');
-        attrs.delete('version');
-        attrs.set('role', 'img');
-        if (label) attrs.set('aria-label', label);
-        attrs.set('data-layout', layout);
+      if (lower === 'id') {
+        attrs.set(key, val.replace(/^zr\d+-/, prefix));
+        continue;
       }
-      if (classes.length) attrs.set('class', classes.join(' '));
-      let s = `<${name}`;
-      for (const [k, v] of attrs) s += ` ${k}="${escapeAttr(v)}"`;
-      s += selfClosing ? '/>' : '>';
-      out.push(s);
-      if (!selfClosing) stack.push(name);
-      continue;
+      if (/url\(/i.test(val)) {
+        if (!/^url\(#zr\d+-[\w-]+\)$/.test(val)) throw new RenderError(`unexpected url() ${JSON.stringify(val)} in ${key} on <${name}>`);
+        attrs.set(key, fixRef(val));
+        continue;
+      }
+      attrs.set(key, val);
     }
-    // text
-    if (skipDepth) continue;
+    if (name === 'svg') {
+      if (!attrs.has('viewBox')) attrs.set('viewBox', `0 0 ${width} ${height}`);
+      attrs.set('width', String(width));
+      attrs.set('height', String(height));
+      attrs.delete('baseProfile');
+      attrs.delete('version');
+      attrs.set('role', 'img');
+      if (label) attrs.set('aria-label', label);
+      attrs.set('data-layout', layout);
+    }
+    if (classes.length) attrs.set('class', classes.join(' '));
+    let s = `<${name}`;
+    for (const [k, v] of attrs) s += ` ${k}="${escapeAttr(v)}"`;
+    s += selfClosing ? '/>' : '>';
+    out.push(s);
+    if (!selfClosing) stack.push(name);
+  });
+  parser.on('closetag', (tag) => {
+    if (tag.isSelfClosing) return; // written whole when it opened
+    stack.pop();
+    if (skipDepth) { skipDepth--; return; }
+    out.push(`</${tag.name}>`);
+  });
+  parser.on('text', (text) => {
+    if (skipDepth) return;
     const parent = stack[stack.length - 1];
     if (!TEXT_PARENTS.has(parent)) {
-      if (tok.trim()) throw new RenderError(`unexpected text in <${parent}>: ${JSON.stringify(tok.slice(0, 40))}`);
-      continue; // whitespace between elements
+      if (text.trim()) throw new RenderError(`unexpected text in <${parent}>: ${JSON.stringify(text.slice(0, 40))}`);
+      return; // whitespace between elements
     }
-    out.push(escapeText(tok));
-  }
-  if (stack.length) throw new RenderError(`unclosed <${stack.join('> <')}>`);
+    out.push(escapeText(text));
+  });
+  parser.write(svg).close();
   if (!root) throw new RenderError('no <svg> element');
   return hoistTextAttrs(out.join(''));
 }

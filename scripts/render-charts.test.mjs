@@ -200,10 +200,23 @@ test('sanitizeSVG rejects what ECharts must never write', () => {
   assert.throws(() => sanitizeSVG('<svg><text font-family="a" onload="b">t</text></svg>', opts), /event handler/);
   assert.throws(() => sanitizeSVG('<svg><image href="https://example.com/x.png"></image></svg>', opts), /unexpected link/);
   assert.throws(() => sanitizeSVG('<svg><rect fill="url(https://example.com/#x)"></rect></svg>', opts), /unexpected url/);
-  assert.throws(() => sanitizeSVG('<svg><g></svg>', opts), /mismatched/);
+  // Not well-formed XML: the parser's verdict, with its position.
+  assert.throws(() => sanitizeSVG('<svg><g></svg>', opts), /malformed SVG at 1:\d+: unexpected close tag/);
+  assert.throws(() => sanitizeSVG('<svg><g>', opts), /malformed SVG .*unclosed tag: g/);
+  assert.throws(() => sanitizeSVG('<svg><text fill="a&b">t</text></svg>', opts), /malformed SVG/);
+  assert.throws(() => sanitizeSVG('<svg><rect fill="a" fill="b"/></svg>', opts), /duplicate attribute: fill/);
+  assert.throws(() => sanitizeSVG('<svg><text>a < b</text></svg>', opts), /malformed SVG/);
+  assert.throws(() => sanitizeSVG('<svg></svg><svg></svg>', opts), /malformed SVG/);
+  assert.throws(() => sanitizeSVG('<!DOCTYPE svg><svg></svg>', opts), /unexpected doctype/);
+  assert.throws(() => sanitizeSVG('<svg><!-- x --></svg>', opts), /comment outside <style>/);
   assert.equal(
     sanitizeSVG('<svg width="10" height="10"><text style="font: bold 12px serif">a &amp; b</text><style>.x{}</style></svg>', opts),
     '<svg width="10" height="10" viewBox="0 0 10 10" role="img" data-layout="wide"><text font-size="12px" font-family="serif" font-weight="bold">a &amp; b</text></svg>',
+  );
+  // Text comes out escaped as ECharts escapes it; attributes are re-quoted.
+  assert.equal(
+    sanitizeSVG(`<svg><text font-family="'A', sans-serif" fill='#000'>&lt;b&gt; &amp; &quot;c&quot; &#39;d&#39; &#x41;</text><rect/></svg>`, opts),
+    `<svg viewBox="0 0 10 10" width="10" height="10" role="img" data-layout="wide"><text font-family="'A', sans-serif" fill="#000">&lt;b&gt; &amp; &quot;c&quot; &#39;d&#39; A</text><rect/></svg>`,
   );
 });
 

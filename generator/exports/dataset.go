@@ -15,14 +15,6 @@ type Text struct {
 
 func text(t plan.Text) Text { return Text{ZH: t.ZH, EN: t.EN} }
 
-func texts(ts []plan.Text) []Text {
-	out := make([]Text, len(ts))
-	for i, t := range ts {
-		out[i] = text(t)
-	}
-	return out
-}
-
 type dataset struct {
 	Source     source      `json:"source"`
 	Principles []titled    `json:"principles"`

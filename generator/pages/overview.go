@@ -47,16 +47,17 @@ func (v *view) headlineCards() []Card {
 		cards = append(cards, Card{Label: v.t(t.Label), Display: s.Display, Strive: s.Strive})
 	}
 	for _, ind := range v.p.Industries {
-		for _, pr := range plan.Pairs(ind.Targets) {
-			t := pr.Body
-			if t == nil {
-				t = pr.Attachment
-			}
-			s := v.statement(t)
-			l := v.industryLink(ind)
-			cards = append(cards, Card{Label: v.t(t.Label), Display: s.Display, Strive: s.Strive, Industry: &l})
-			break
+		pairs := plan.Pairs(ind.Targets)
+		if len(pairs) == 0 {
+			continue
 		}
+		t := pairs[0].Body
+		if t == nil {
+			t = pairs[0].Attachment
+		}
+		s := v.statement(t)
+		l := v.industryLink(ind)
+		cards = append(cards, Card{Label: v.t(t.Label), Display: s.Display, Strive: s.Strive, Industry: &l})
 	}
 	return cards
 }

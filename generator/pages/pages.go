@@ -61,16 +61,21 @@ func Render(p *plan.Plan, cs []*charts.Chart, downloads map[string]int, updated 
 // Languages are the settings the build adds to hugo.toml's languages:
 // each language's site title (the edition's name, siteName in the i18n
 // files, which the cards carry as their credit too) and its SiteParams.
-func Languages(p *plan.Plan, updated string) map[string]any {
+func Languages(p *plan.Plan, updated string) (map[string]any, error) {
 	out := map[string]any{}
 	for _, l := range plan.Langs {
 		t := func(x plan.Text) string { return x.In(l) }
+		b, err := json.Marshal(SiteParams{Issuer: t(p.Document.Notice.Issuer), Number: t(p.Document.Notice.Number), PlanTitle: t(p.Document.Title), Updated: updated})
+		if err != nil {
+			return nil, fmt.Errorf("site params (%s): %w", l, err)
+		}
 		params := map[string]any{}
-		b, _ := json.Marshal(SiteParams{Issuer: t(p.Document.Notice.Issuer), Number: t(p.Document.Notice.Number), PlanTitle: t(p.Document.Title), Updated: updated})
-		_ = json.Unmarshal(b, &params) // the json keys, as the layouts read them
+		if err := json.Unmarshal(b, &params); err != nil { // the json keys, as the layouts read them
+			return nil, fmt.Errorf("site params (%s): %w", l, err)
+		}
 		out[string(l)] = map[string]any{"title": uitext.In(l, "siteName"), "params": params}
 	}
-	return out
+	return out, nil
 }
 
 // encode writes JSON front matter; Hugo reads a file that opens with "{"

@@ -95,7 +95,10 @@ func readLayouts(t *testing.T, dir string) string {
 // read as site.Params.
 func TestLanguages(t *testing.T) {
 	p, _ := realPlan(t)
-	got := Languages(p, "2024-01-02")
+	got, err := Languages(p, "2024-01-02")
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := map[string]any{
 		"zh": map[string]any{"title": "湖南现代化产业体系方案（非官方中英文版）", "params": map[string]any{
 			"issuer": "湖南省人民政府办公厅", "number": "湘政办发〔2023〕54号",

@@ -32,6 +32,7 @@ var rendererInputs = []string{
 	filepath.Join("scripts", "manifest.mjs"),
 	filepath.Join("data", "geo", "hunan.json"),
 	filepath.Join("node_modules", "echarts", "package.json"),
+	filepath.Join("node_modules", "saxes", "package.json"), // the sanitiser's XML parser
 }
 
 // drawCharts makes <dir>/<lang>/<id>.svg for every <dir>/<lang>/<id>.json:

@@ -67,9 +67,8 @@ func TestChartCache(t *testing.T) {
 		return n
 	}
 
-	all := len(chartFiles(t, root, "json"))
 	first := draw("first drawing")
-	all = len(chartFiles(t, root, "json"))
+	all := len(chartFiles(t, root, "json"))
 	if all < 40 || first != all {
 		t.Fatalf("the first drawing drew %d of %d charts, want all", first, all)
 	}

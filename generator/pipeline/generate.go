@@ -77,7 +77,11 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 	if err != nil {
 		return generation{}, err
 	}
-	g := generation{Charts: len(cs), Languages: pages.Languages(p, updated)}
+	langs, err := pages.Languages(p, updated)
+	if err != nil {
+		return generation{}, err
+	}
+	g := generation{Charts: len(cs), Languages: langs}
 	progress("drawing %d charts", len(cs))
 	assets := filepath.Join(gen, "assets")
 	if g.drawn, err = writeCharts(cs, assets, root); err != nil {

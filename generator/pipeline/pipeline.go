@@ -156,7 +156,9 @@ func swap(staging, out string) error {
 	}
 	if err := os.Rename(staging, out); err != nil {
 		if old != "" {
-			os.Rename(old, out)
+			if rerr := os.Rename(old, out); rerr != nil {
+				return fmt.Errorf("%w; putting the previous site back failed too, it is in %s: %v", err, old, rerr)
+			}
 		}
 		return err
 	}

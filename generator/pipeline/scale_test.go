@@ -290,7 +290,7 @@ func scalePlan(dir string, k int) error {
 	features := geo["features"].([]any)
 	for j := 1; j < k; j++ {
 		zh, _, _ := suffix(j)
-		for _, f := range features[:len(features)] {
+		for _, f := range features { // the original regions only: geo["features"] grows
 			cp := deepCopy(f).(map[string]any)
 			props := cp["properties"].(map[string]any)
 			props["name"] = props["name"].(string) + zh

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -160,12 +161,16 @@ func indexFresh(root, dir string) error {
 // replaceDir puts the folder src in dst's place.
 func replaceDir(src, dst string) error {
 	old := dst + ".old"
-	os.RemoveAll(old)
+	if err := os.RemoveAll(old); err != nil {
+		return err
+	}
 	if err := os.Rename(dst, old); err != nil && !os.IsNotExist(err) {
 		return err
 	}
 	if err := os.Rename(src, dst); err != nil {
-		os.Rename(old, dst)
+		if rerr := os.Rename(old, dst); rerr != nil && !os.IsNotExist(rerr) {
+			return fmt.Errorf("%w; putting the previous index back failed too, it is in %s: %v", err, old, rerr)
+		}
 		return err
 	}
 	return os.RemoveAll(old)

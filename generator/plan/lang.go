@@ -1,7 +1,9 @@
 package plan
 
-// Lang is a language of the site. The data carries every text in both;
-// every package names a language with this type and no other.
+// Lang is a language of the site. The data carries every text in both
+// (Text). The packages that build the site name a language with this
+// type; those that only lay out or read back what was built (cards,
+// sitecheck, sizereport) carry its code as a string.
 type Lang string
 
 const (

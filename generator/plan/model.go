@@ -1,6 +1,8 @@
 // Package plan holds the model of the implementation plan: the types the
-// YAML under data/ decodes into, and the facts derived from them (counts,
-// lead units, body-versus-attachment differences). It reads no files.
+// YAML under data/ decodes into, Load, which reads them strictly and
+// validates them (an error names the file, line and field), and the facts
+// derived from them (counts, lead units, body-versus-attachment
+// differences, the full text).
 package plan
 
 import "sync"

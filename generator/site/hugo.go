@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -97,11 +96,6 @@ func Build(opts Options) (Result, error) {
 		return Result{}, withLog(fmt.Errorf("hugo: %w", err), &logged)
 	}
 	defer sites.Close()
-	// A build is short and its garbage dies with it: collect less often
-	// (a fifth of the render's CPU time went to the collector), within a
-	// soft limit that keeps a large site's memory in bounds.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1 << 30))
 	if err := sites.Build(hugolib.BuildCfg{NoBuildLock: true}); err != nil {
 		return Result{}, withLog(fmt.Errorf("hugo: %w", err), &logged)
 	}
