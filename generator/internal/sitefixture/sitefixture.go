@@ -39,10 +39,23 @@ const prefix = "plan-site-fixture-"
 // can use the fixture too.
 type Build func(root, out, url string) error
 
+// SkipShort skips a test that builds a whole site, the fixture or a
+// project copy of its own, under -short: `go test -short ./...` is the
+// inner loop of unit, data and template tests; `go test ./...` runs the
+// builds.
+func SkipShort(tb testing.TB) {
+	tb.Helper()
+	if testing.Short() {
+		tb.Skip("builds the whole site: skipped under -short (go test ./... runs it)")
+	}
+}
+
 // Built returns the project copy the fixture was built from and its
-// output folder (root/public), building them with build if no test has yet.
+// output folder (root/public), building them with build if no test has
+// yet. Under -short it skips the test (SkipShort).
 func Built(tb testing.TB, build Build) (root, out string) {
 	tb.Helper()
+	SkipShort(tb)
 	root, err := built(build)
 	if err != nil {
 		tb.Fatal(err)
