@@ -92,6 +92,7 @@ var badDataCases = []badData{
 // `go run ./generator build` runs it; the data fails at load, so each case
 // takes milliseconds.
 func TestBadDataKeepsOutput(t *testing.T) {
+	sitefixture.SkipShort(t)
 	root := t.TempDir()
 	if err := projectcopy.Copy("..", root); err != nil {
 		t.Fatal(err)

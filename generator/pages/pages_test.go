@@ -3,11 +3,8 @@ package pages
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"maps"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -15,8 +12,6 @@ import (
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // realPlan is data/ loaded, with its charts, once for all the tests (a
 // loaded plan does not change).
@@ -48,39 +43,6 @@ func render(t *testing.T) map[string][]byte {
 		t.Fatal(err)
 	}
 	return files
-}
-
-// TestGolden pins the front matter of one page of each kind.
-func TestGolden(t *testing.T) {
-	files := render(t)
-	for _, name := range []string{
-		"zh/industries/construction-machinery.md", "en/industries/construction-machinery.md",
-		"en/industries/light-industry-textiles.md", "zh/cities/xiangxi.md", "en/cities/changsha.md",
-		"en/_index.md", "zh/safeguards.md", "en/regions.md", "en/embed/overview.md",
-	} {
-		got, ok := files[name]
-		if !ok {
-			t.Errorf("no page %s", name)
-			continue
-		}
-		var indented bytes.Buffer
-		if err := json.Indent(&indented, got, "", "  "); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		got = indented.Bytes()
-		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(name, "/", "_"))
-		if *update {
-			os.WriteFile(golden, got, 0o644)
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test ./generator/pages -update)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s; if the change is meant, run go test ./generator/pages -update and review the diff", name, golden)
-		}
-	}
 }
 
 // TestInventory: every page exists in both languages as JSON front matter

@@ -15,9 +15,11 @@ import (
 const testURL = sitefixture.URL
 
 // projectCopy copies what a build reads into a temporary project, so that
-// tests never write into the checkout (generated/, public/).
+// tests never write into the checkout (generated/, public/). The tests
+// that ask for one build in it, so they skip under -short.
 func projectCopy(t testing.TB) string {
 	t.Helper()
+	sitefixture.SkipShort(t)
 	dst, err := os.MkdirTemp("", "plan-site-test-")
 	if err != nil {
 		t.Fatal(err)

@@ -7,8 +7,12 @@ import (
 )
 
 // TestNodeScripts runs the Node tests of the build's scripts (the chart
-// renderer), so that the README's one test command covers them too.
+// renderer), so that the README's one test command covers them too. They
+// draw charts in Node, seconds of work, so the -short tier leaves them.
 func TestNodeScripts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the chart renderer and rasteriser a dozen times: skipped under -short (go test ./... or node --test scripts/ runs them)")
+	}
 	if _, err := exec.LookPath("node"); err != nil {
 		t.Fatal("node is needed to build the site:", err)
 	}

@@ -61,9 +61,11 @@ func need(t testing.TB, what string, err error) {
 }
 
 // projectCopy copies what a build reads into a temporary project, so that
-// tests never write into the checkout (generated/, public/).
+// tests never write into the checkout (generated/, public/). The tests
+// that ask for one build in it, so they skip under -short.
 func projectCopy(t testing.TB) string {
 	t.Helper()
+	sitefixture.SkipShort(t)
 	dst, err := os.MkdirTemp("", "plan-webtest-")
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +87,12 @@ type once[T any] struct {
 
 func (o *once[T]) get(t testing.TB, f func() (T, error)) T {
 	t.Helper()
-	o.do.Do(func() { o.val, o.err = f() })
+	o.do.Do(func() {
+		// Left in place if f stops its test (t.Fatal, t.Skip) before it
+		// returns, so that the tests after it do not read a zero value.
+		o.err = errors.New("the shared setup stopped before it finished: see the first test that ran it")
+		o.val, o.err = f()
+	})
 	if o.err != nil {
 		t.Fatal(o.err)
 	}
@@ -155,9 +162,13 @@ var (
 
 // chrome is the headless Chromium shared by the package's tests (see
 // browser.Start: every request off the loopback goes to a dead proxy). It
-// skips the test when none is installed, and fails it under CI=true.
+// skips the test when none is installed, and fails it under CI=true; it
+// skips it under -short too: the browser gate is the full suite's.
 func chrome(t testing.TB) context.Context {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("the browser gate: skipped under -short (go test ./... runs it)")
+	}
 	_, err := browser.Path()
 	if errors.Is(err, browser.ErrNoChromium) {
 		need(t, "Chromium", err)

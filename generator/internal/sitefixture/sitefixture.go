@@ -39,10 +39,23 @@ const prefix = "plan-site-fixture-"
 // can use the fixture too.
 type Build func(root, out, url string) error
 
+// SkipShort skips a test that builds a whole site, the fixture or a
+// project copy of its own, under -short: `go test -short ./...` is the
+// inner loop of unit, data and template tests; `go test ./...` runs the
+// builds.
+func SkipShort(tb testing.TB) {
+	tb.Helper()
+	if testing.Short() {
+		tb.Skip("builds the whole site: skipped under -short (go test ./... runs it)")
+	}
+}
+
 // Built returns the project copy the fixture was built from and its
-// output folder (root/public), building them with build if no test has yet.
+// output folder (root/public), building them with build if no test has
+// yet. Under -short it skips the test (SkipShort).
 func Built(tb testing.TB, build Build) (root, out string) {
 	tb.Helper()
+	SkipShort(tb)
 	root, err := built(build)
 	if err != nil {
 		tb.Fatal(err)
@@ -59,28 +72,32 @@ func built(build Build) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	lock, err := os.OpenFile(filepath.Join(os.TempDir(), prefix+"lock"), os.O_CREATE|os.O_RDWR, 0o644)
+	root := filepath.Join(os.TempDir(), prefix+key[:16])
+	// One lock per fixture: checkouts testing other versions of the code
+	// or data on the same machine build theirs at the same time.
+	unlock, err := lockFixture(root, true)
 	if err != nil {
 		return "", err
 	}
-	defer lock.Close()
-	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
-		return "", err
-	}
-	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
+	defer unlock()
 
-	root := filepath.Join(os.TempDir(), prefix+key[:16])
 	done := filepath.Join(root, ".built")
 	if _, err := os.Stat(done); err == nil {
 		now := time.Now()
 		return root, os.Chtimes(done, now, now) // in use: see below
 	}
 	// Fixtures of other versions of the code or data may still be read by
-	// a test run of another checkout: only those unused for a while go.
+	// a test run of another checkout: only those unused for a while go,
+	// and only when no run holds their lock.
 	old, _ := filepath.Glob(filepath.Join(os.TempDir(), prefix+"*", ".built"))
 	for _, f := range old {
-		if info, err := os.Stat(f); err == nil && time.Since(info.ModTime()) > staleAfter {
-			os.RemoveAll(filepath.Dir(f))
+		dir := filepath.Dir(f)
+		if info, err := os.Stat(f); err != nil || dir == root || time.Since(info.ModTime()) <= staleAfter {
+			continue
+		}
+		if unlockOld, err := lockFixture(dir, false); err == nil {
+			os.RemoveAll(dir)
+			unlockOld()
 		}
 	}
 	os.RemoveAll(root) // what a run cut short may have left
@@ -92,6 +109,24 @@ func built(build Build) (string, error) {
 		return "", fmt.Errorf("building the site fixture: %w", err)
 	}
 	return root, os.WriteFile(done, nil, 0o644)
+}
+
+// lockFixture takes the lock of the fixture folder root (a file beside
+// it), waiting for it when wait is set, else failing at once if it is held.
+func lockFixture(root string, wait bool) (unlock func(), err error) {
+	f, err := os.OpenFile(root+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	how := syscall.LOCK_EX
+	if !wait {
+		how |= syscall.LOCK_NB
+	}
+	if err := syscall.Flock(int(f.Fd()), how); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { syscall.Flock(int(f.Fd()), syscall.LOCK_UN); f.Close() }, nil
 }
 
 // repoRoot is the checkout: two folders above this file.
