@@ -33,6 +33,9 @@ type generation struct {
 	Languages map[string]any `json:"languages"` // pages.Languages, for Hugo
 	drawn     int            // charts drawn by this build; not recorded
 	reused    bool
+	// units are the plan's words by id (plan.Units), for the verbatim
+	// check; not recorded, so a reused stage loads them again.
+	units map[string]string
 }
 
 const (
@@ -70,7 +73,7 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 	if err != nil {
 		return generation{}, err
 	}
-	g := generation{Charts: len(cs), Languages: pages.Languages(p, updated)}
+	g := generation{Charts: len(cs), Languages: pages.Languages(p, updated), units: p.Units()}
 	progress("drawing %d charts", len(cs))
 	assets := filepath.Join(gen, "assets")
 	if g.drawn, err = writeCharts(cs, assets, root); err != nil {
