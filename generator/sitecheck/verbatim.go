@@ -75,15 +75,14 @@ func squeeze(s string) string {
 	}, s)
 }
 
-// CheckPage checks one page and returns how many elements it marks as
-// the plan's words.
-func (v *Verbatim) CheckPage(fs *Findings, u string, b []byte) int {
+// CheckPage checks one page and returns the units it marks elements
+// with, once for each element, in page order.
+func (v *Verbatim) CheckPage(fs *Findings, u string, b []byte) (marked []string) {
 	doc, err := html.Parse(bytes.NewReader(b))
 	if err != nil {
 		fs.add(u, "%v", err)
-		return 0
+		return nil
 	}
-	marked := 0
 	english := false
 	for c := doc.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && c.Data == "html" {
@@ -99,12 +98,12 @@ func (v *Verbatim) CheckPage(fs *Findings, u string, b []byte) int {
 			}
 			a := attrs(n)
 			if id, ok := a["data-plan"]; ok {
-				marked++
+				marked = append(marked, id)
 				inMark = true
 				v.whole(fs, u, n, id)
 			}
 			if id, ok := a["data-plan-part"]; ok {
-				marked++
+				marked = append(marked, id)
 				inMark = true
 				v.part(fs, u, n, id)
 			}
@@ -232,11 +231,11 @@ func drift(want, got string) string {
 }
 
 // CheckVerbatim runs the check over every HTML page of a built site in
-// dir, and counts the marked elements of each page, by URL.
-func CheckVerbatim(dir string, units map[string]string) (Findings, map[string]int, error) {
+// dir, and gives the units each page marks, by URL.
+func CheckVerbatim(dir string, units map[string]string) (Findings, map[string][]string, error) {
 	v := NewVerbatim(units)
 	var found Findings
-	counts := map[string]int{}
+	marked := map[string][]string{}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
 			return err
@@ -251,8 +250,8 @@ func CheckVerbatim(dir string, units map[string]string) (Findings, map[string]in
 		if err != nil {
 			return err
 		}
-		counts[u] = v.CheckPage(&found, u, b)
+		marked[u] = v.CheckPage(&found, u, b)
 		return nil
 	})
-	return found, counts, err
+	return found, marked, err
 }
