@@ -33,9 +33,11 @@ type generation struct {
 	Languages map[string]any `json:"languages"` // pages.Languages, for Hugo
 	drawn     int            // charts drawn by this build; not recorded
 	reused    bool
-	// units are the plan's words by id (plan.Units), for the verbatim
-	// check; not recorded, so a reused stage loads them again.
-	units map[string]string
+	// units are the plan's words by id (plan.Units) and passages the ids
+	// of its running text (plan.Passages), for the verbatim check; not
+	// recorded, so a reused stage loads them again.
+	units    map[string]string
+	passages []string
 }
 
 const (
@@ -73,7 +75,7 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 	if err != nil {
 		return generation{}, err
 	}
-	g := generation{Charts: len(cs), Languages: pages.Languages(p, updated), units: p.Units()}
+	g := generation{Charts: len(cs), Languages: pages.Languages(p, updated), units: p.Units(), passages: p.Passages()}
 	progress("drawing %d charts", len(cs))
 	assets := filepath.Join(gen, "assets")
 	if g.drawn, err = writeCharts(cs, assets, root); err != nil {

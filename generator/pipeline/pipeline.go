@@ -137,7 +137,7 @@ func Run(opts Options) (Summary, error) {
 	}
 
 	progress("checking the plan's words on every page against the source")
-	if err := checkVerbatim(root, staging, g.units); err != nil {
+	if err := checkVerbatim(root, staging, g.units, g.passages); err != nil {
 		return sum, err
 	}
 	if err := writeHeaders(staging); err != nil {
@@ -157,22 +157,22 @@ func Run(opts Options) (Summary, error) {
 // to the plan's units, which plan.Load has proved to be the source's
 // (sitecheck.Verbatim): a changed character, a dropped mark or an
 // unmarked copy fails the build, naming the page and the element.
-func checkVerbatim(root, site string, units map[string]string) error {
+func checkVerbatim(root, site string, units map[string]string, passages []string) error {
 	if units == nil { // a reused stage: the plan is the last build's, and loads as it did
 		p, err := plan.Load(filepath.Join(root, "data"))
 		if err != nil {
 			return err
 		}
-		units = p.Units()
+		units, passages = p.Units(), p.Passages()
 	}
-	found, _, err := sitecheck.CheckVerbatim(site, units)
+	found, _, err := sitecheck.CheckVerbatim(site, units, passages)
 	if err != nil {
 		return err
 	}
 	if len(found) == 0 {
 		return nil
 	}
-	const shown = 2000
+	const shown = 20
 	var b strings.Builder
 	fmt.Fprintf(&b, "the pages do not show the plan's words as the source has them (%d findings; data/source/ is the reference):", len(found))
 	for i, f := range found {

@@ -39,7 +39,7 @@ func TestPlanWordsVerbatim(t *testing.T) {
 		t.Fatal(err)
 	}
 	units := p.Units()
-	fs, marked, err := sitecheck.CheckVerbatim(siteDir(t), units)
+	fs, marked, err := sitecheck.CheckVerbatim(siteDir(t), units, p.Passages())
 	if err != nil {
 		t.Fatal(err)
 	}

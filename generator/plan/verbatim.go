@@ -51,6 +51,26 @@ func (p *Plan) Units() map[string]string {
 	return u
 }
 
+// Passages are the units of running text, by id: the full text's
+// paragraphs, numbered items and units lines, and attachment 2's text
+// cells; the rest are headings, names and labels, which interface text
+// may repeat (a source line names the issuing office, a table heads a
+// column with an industry's name).
+func (p *Plan) Passages() []string {
+	var ids []string
+	for _, b := range p.FullText() {
+		if b.Kind == Paragraph || b.Kind == NumberedItem || b.Kind == Units {
+			ids = append(ids, b.ID)
+		}
+	}
+	for _, ind := range p.Industries {
+		for _, cell := range []string{"goal", "products", "technologies", "enterprises"} {
+			ids = append(ids, KeyPointsUnit(ind, cell))
+		}
+	}
+	return ids
+}
+
 // The ids of attachment 1's and attachment 2's fixed texts.
 const (
 	UnitLayoutTitle          = "layout-title"

@@ -29,13 +29,16 @@ import (
 // line break is layout; markup inside a marked element (bold, a link, a
 // line break) is layout too. Every other character counts. The check also
 // finds the plan's words where no mark says so: a run of copyRun
-// characters of some unit in a page's unmarked text is a copy that no
+// characters of one passage (running text, not a name or a heading) that
+// no other unit shares, found in a page's unmarked text, is a copy that no
 // check would hold to the source. A quotation is no copy if it is the
 // plan's words exactly: a phrase in “…” that the edition's notes quote on
 // a Chinese page, or a Chinese gloss on an English page.
 type Verbatim struct {
 	units map[string]string // id → the unit's text, whitespace removed
-	runs  map[string]string // every copyRun-character run of a unit → its id
+	// runs are every copyRun-character run of a unit: the passage's id
+	// where one passage alone has it, else common.
+	runs map[string]string
 }
 
 // copyRun is how long a run of the plan's characters must be to count as
@@ -44,26 +47,39 @@ type Verbatim struct {
 // title of the provincial committee's guiding opinions, 31 characters).
 const copyRun = 32
 
-// NewVerbatim prepares the check for the plan's units, by id.
-func NewVerbatim(units map[string]string) *Verbatim {
+// NewVerbatim prepares the check for the plan's units, by id, and the
+// ids of those that are passages (plan.Units, plan.Passages).
+func NewVerbatim(units map[string]string, passages []string) *Verbatim {
 	v := &Verbatim{units: map[string]string{}, runs: map[string]string{}}
 	ids := make([]string, 0, len(units))
 	for id := range units {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	isPassage := map[string]bool{}
+	for _, id := range passages {
+		isPassage[id] = true
+	}
+	// A run two units share, or one of a name or a heading, is common: a
+	// phrase or a name the plan repeats, not the mark of one passage.
 	for _, id := range ids {
 		t := squeeze(units[id])
 		v.units[id] = t
 		r := []rune(t)
 		for i := 0; i+copyRun <= len(r); i++ {
-			if _, ok := v.runs[string(r[i:i+copyRun])]; !ok {
-				v.runs[string(r[i:i+copyRun])] = id
+			run := string(r[i : i+copyRun])
+			if o, ok := v.runs[run]; !ok && isPassage[id] {
+				v.runs[run] = id
+			} else if !ok || o != id {
+				v.runs[run] = common
 			}
 		}
 	}
 	return v
 }
+
+// common stands for the unit of a run that is no one passage's.
+const common = ""
 
 // squeeze drops whitespace, the one thing layout may change.
 func squeeze(s string) string {
@@ -166,12 +182,38 @@ func (v *Verbatim) unmarked(fs *Findings, u string, n *html.Node, english bool) 
 // more pair (“三品”): “…“…”…”.
 var quotation = regexp.MustCompile(`“(?:[^“”]|“[^“”]*”)*”`)
 
-// copied gives the unit a text repeats a run of copyRun characters of.
+// copied gives the passage a text copies: a run of copyRun characters
+// that passage alone has, at least half of them outside every common run
+// (a name or a phrase the plan repeats, which interface text may give
+// beside a bracket or a stop without copying anything).
 func (v *Verbatim) copied(text string) string {
 	r := []rune(text)
+	if len(r) < copyRun {
+		return ""
+	}
+	covered := make([]bool, len(r))
+	var hits []int
 	for i := 0; i+copyRun <= len(r); i++ {
-		if id, ok := v.runs[string(r[i:i+copyRun])]; ok {
-			return id
+		id, ok := v.runs[string(r[i:i+copyRun])]
+		switch {
+		case !ok:
+		case id == common:
+			for j := i; j < i+copyRun; j++ {
+				covered[j] = true
+			}
+		default:
+			hits = append(hits, i)
+		}
+	}
+	for _, i := range hits {
+		own := 0
+		for j := i; j < i+copyRun; j++ {
+			if !covered[j] {
+				own++
+			}
+		}
+		if 2*own >= copyRun {
+			return v.runs[string(r[i:i+copyRun])]
 		}
 	}
 	return ""
@@ -232,8 +274,8 @@ func drift(want, got string) string {
 
 // CheckVerbatim runs the check over every HTML page of a built site in
 // dir, and gives the units each page marks, by URL.
-func CheckVerbatim(dir string, units map[string]string) (Findings, map[string][]string, error) {
-	v := NewVerbatim(units)
+func CheckVerbatim(dir string, units map[string]string, passages []string) (Findings, map[string][]string, error) {
+	v := NewVerbatim(units, passages)
 	var found Findings
 	marked := map[string][]string{}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {

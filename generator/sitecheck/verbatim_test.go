@@ -13,7 +13,14 @@ var units = map[string]string{
 	"layout-city-xiangxi": "湘西自治州",
 	"kp-a1-cities":        "长沙、\n岳阳、衡阳市",
 	"c3-units":            "（责任单位：省卫生健康委、省林业局等，相关市州人民政府）",
+	// A name longer than copyRun, as the hostile dataset makes them.
+	"notice": "湖南省人民政府办公厅Supercalifragilistic Supercalifragilistic",
+	// A passage sharing that long tail, closed by a bracket.
+	"safeguard-8": "8.强化要素保障。（省自然资源厅牵头Supercalifragilistic Supercalifragilistic）",
 }
+
+// passages are the running texts among units (plan.Passages).
+var passages = []string{"safeguard-9", "safeguard-8", "regions-core", "c3-units"}
 
 func verbatimPage(lang, body string) []byte {
 	return []byte(`<!doctype html><html lang="` + lang + `"><head><title>t</title></head><body>` + body + `</body></html>`)
@@ -21,7 +28,7 @@ func verbatimPage(lang, body string) []byte {
 
 func checkVerbatim(lang, body string) (Findings, int) {
 	var fs Findings
-	marked := NewVerbatim(units).CheckPage(&fs, "/x/", verbatimPage(lang, body))
+	marked := NewVerbatim(units, passages).CheckPage(&fs, "/x/", verbatimPage(lang, body))
 	return fs, len(marked)
 }
 
@@ -35,7 +42,11 @@ func TestVerbatimLayoutPasses(t *testing.T) {
 		`<td data-plan="kp-a1-cities">长沙、岳阳、衡阳市</td></tr></table>` +
 		`<ul><li><span data-plan-part="c3-units">省林业局等</span></li><li><span data-plan-part="c3-units">相关市州人民政府</span></li></ul>` +
 		// The edition's note quoting the plan exactly is a quotation.
-		`<p>正文写作“依托长株潭国家自主创新示范区、湘江新区、湖南自贸试验区等国家级战略平台”。</p>`
+		`<p>正文写作“依托长株潭国家自主创新示范区、湘江新区、湖南自贸试验区等国家级战略平台”。</p>` +
+		// A source line naming the issuer: a name, not a passage, even
+		// where a bracket after it makes a run one passage alone has.
+		`<p>方案原文：湖南省人民政府办公厅Supercalifragilistic Supercalifragilistic印发。</p>` +
+		`<p>（湘政办发〔2023〕54号Supercalifragilistic Supercalifragilistic）</p>`
 	fs, n := checkVerbatim("zh-CN", body)
 	if len(fs) > 0 {
 		t.Errorf("findings on the plan's words laid out: %v", fs)
