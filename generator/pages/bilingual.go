@@ -27,15 +27,19 @@ type KeyPointPair struct {
 	Industry Link       `json:"industry"`
 	ZH       string     `json:"zh"` // the industry's name in each
 	EN       string     `json:"en"`
+	NameUnit string     `json:"nameUnit"` // the Chinese name's unit of the plan
 	Cells    []CellPair `json:"cells"`
 }
 
-// CellPair is one column of a key-points row.
+// CellPair is one column of a key-points row, with the units of the
+// plan its Chinese heading and cell show.
 type CellPair struct {
-	ZHHead string   `json:"zhHead"`
-	ENHead string   `json:"enHead"`
-	ZH     []string `json:"zh"`
-	EN     []string `json:"en"`
+	ZHHead     string   `json:"zhHead"`
+	ENHead     string   `json:"enHead"`
+	ZH         []string `json:"zh"`
+	EN         []string `json:"en"`
+	ZHHeadUnit string   `json:"zhHeadUnit"`
+	ZHUnit     string   `json:"zhUnit"`
 }
 
 // bilingual is the full text with each block's Chinese beside its English.
@@ -51,9 +55,11 @@ func (v *view) bilingual() *Page {
 	var rows []KeyPointPair
 	zr, er := zh.keyPointRows(), en.keyPointRows()
 	for i, ind := range v.p.Industries {
-		row := KeyPointPair{ID: "kp-" + strings.ToLower(ind.Code.Value), Industry: v.industryLink(ind), ZH: ind.Name.ZH, EN: ind.Name.EN}
+		row := KeyPointPair{ID: "kp-" + strings.ToLower(ind.Code.Value), Industry: v.industryLink(ind), ZH: ind.Name.ZH, EN: ind.Name.EN,
+			NameUnit: plan.KeyPointsUnit(ind, "name")}
 		for c, col := range a.Attachment2.Columns[1:] {
-			row.Cells = append(row.Cells, CellPair{ZHHead: col.ZH, ENHead: col.EN, ZH: zr[i].Cells[c], EN: er[i].Cells[c]})
+			row.Cells = append(row.Cells, CellPair{ZHHead: col.ZH, ENHead: col.EN, ZH: zr[i].Cells[c], EN: er[i].Cells[c],
+				ZHHeadUnit: plan.KeyPointsColumnUnit(c + 1), ZHUnit: zr[i].CellUnits[c]})
 		}
 		rows = append(rows, row)
 	}
@@ -66,7 +72,8 @@ func (v *view) bilingual() *Page {
 			LayoutNote:     Both{a.Layout.Note.ZH, a.Layout.Note.EN},
 			LayoutZH:       zh.matrix(),
 			LayoutEN:       en.matrix(),
-			KeyPointsTitle: Both{a.Attachment2.Label.ZH + " " + a.Attachment2.Title.ZH, a.Attachment2.Label.EN + " " + a.Attachment2.Title.EN},
+			KeyPointsLabel: Both{a.Attachment2.Label.ZH, a.Attachment2.Label.EN},
+			KeyPointsTitle: Both{a.Attachment2.Title.ZH, a.Attachment2.Title.EN},
 			KeyPoints:      rows,
 		},
 	}

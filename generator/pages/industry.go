@@ -2,6 +2,7 @@ package pages
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/hunan-industry/plan-site/generator/charts"
@@ -14,6 +15,9 @@ type Statement struct {
 	Display string `json:"display"` // 超过4100亿元 / more than 410 billion yuan
 	Strive  bool   `json:"strive"`
 	Quote   string `json:"quote"`
+	// QuoteUnit is, in Chinese, the unit of the plan the quote is taken
+	// from, which the template marks it as part of.
+	QuoteUnit string `json:"quoteUnit,omitempty"`
 }
 
 // TargetView is one metric with its statement in the body and in
@@ -35,8 +39,29 @@ func (v *view) statement(t *plan.Target) *Statement {
 	s := &Statement{Strive: t.Strive, Quote: v.t(t.Quote), Display: t.DisplayEN()}
 	if v.l == plan.ZH {
 		s.Display = t.DisplayZH()
+		s.QuoteUnit = v.unitOf(t.Quote.ZH)
 	}
 	return s
+}
+
+// unitOf finds the unit of the plan a quoted phrase is taken from (the
+// first by id, for a stable page), or "" where none holds it.
+func (v *view) unitOf(quote string) string {
+	if v.units == nil {
+		v.units = v.p.Units()
+		for id := range v.units {
+			v.unitIDs = append(v.unitIDs, id)
+		}
+		sort.Strings(v.unitIDs)
+	}
+	flat := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	q := flat(quote)
+	for _, id := range v.unitIDs {
+		if q != "" && strings.Contains(flat(v.units[id]), q) {
+			return id
+		}
+	}
+	return ""
 }
 
 // strivePlace says where 力争 stands when only one source has it, so that
@@ -63,29 +88,87 @@ func (v *view) targetViews(ts []*plan.Target) []TargetView {
 	return out
 }
 
-// Unit is a responsible body.
+// Unit is a responsible body. Part is set on a Chinese chip cut from a
+// responsibility line: the id of that line's unit, whose words Name is.
 type Unit struct {
 	Name string `json:"name"`
 	Lead bool   `json:"lead,omitempty"`
+	Part string `json:"part,omitempty"`
 }
 
-func (v *view) units(names []plan.Str, lead func(i int) bool) []Unit {
+// unitChips lists an industry's responsibility line one unit at a time,
+// in the line's own words and order: the provincial bodies (the 等 that
+// closes their list kept on the last), then the cities' governments as the
+// line names them (岳阳、衡阳、郴州等相关市州人民政府). The first leads, as
+// the line's closing note (排第一的为牵头单位) says; the note itself stays
+// in the line, which the page shows whole beside the chips.
+func (v *view) unitChips(ind *plan.Industry) []Unit {
+	zh := ind.Responsibility.ZH
+	inner := zh
+	if _, after, ok := strings.Cut(inner, "责任单位"); ok {
+		inner = strings.TrimLeft(after, "：: ")
+	}
+	inner = strings.TrimSuffix(inner, "）")
+	parts := strings.Split(inner, "，")
 	var out []Unit
 	g := v.p.Names()
-	for i, n := range names {
-		name := n.Value
-		if v.l == plan.EN {
-			name = g.EN(n.Value)
+	for _, name := range strings.Split(parts[0], "、") {
+		u := Unit{Name: name, Lead: len(out) == 0}
+		if v.l == plan.ZH {
+			u.Part = ind.Slug.Value + "-units"
+		} else if body, ok := strings.CutSuffix(name, "等"); ok {
+			u.Name = fmt.Sprintf(uitext.In(v.l, "go_page_andOthers"), g.EN(body))
+		} else {
+			u.Name = g.EN(name)
 		}
-		out = append(out, Unit{Name: name, Lead: lead(i)})
+		out = append(out, u)
+	}
+	if len(parts) > 1 {
+		u := Unit{Name: parts[1]}
+		if v.l == plan.ZH {
+			u.Part = ind.Slug.Value + "-units"
+		} else {
+			u.Name = cityGovernments(ind.Responsibility.EN)
+		}
+		out = append(out, u)
 	}
 	return out
+}
+
+// cityGovernments is the English line's clause on the cities' governments:
+// "the people's governments of … concerned", after the bodies' semicolon.
+func cityGovernments(en string) string {
+	_, s, _ := strings.Cut(en, "; ")
+	s, _, _ = strings.Cut(s, ". ")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, ")"), ".")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // KeyPoint is one column of attachment 2 for an industry.
 type KeyPoint struct {
 	Key   string   `json:"key"` // goal, products, …: the i18n key of its heading
 	Lines []string `json:"lines"`
+	Unit  string   `json:"unit,omitempty"` // in Chinese, the cell's unit of the plan
+}
+
+func (v *view) keyPoints(ind *plan.Industry) []KeyPoint {
+	kp := ind.KeyPoints
+	out := []KeyPoint{
+		{Key: "goal", Lines: v.lines(kp.Goal)},
+		{Key: "products", Lines: v.lines(kp.Products)},
+		{Key: "technologies", Lines: v.lines(kp.Technologies)},
+		{Key: "enterprises", Lines: v.lines(kp.Enterprises)},
+		{Key: "cities", Lines: []string{v.attachmentCities(ind)}},
+	}
+	if v.l == plan.ZH {
+		for i := range out {
+			out[i].Unit = plan.KeyPointsUnit(ind, out[i].Key)
+		}
+	}
+	return out
 }
 
 // Note is a difference in wording between the body and attachment 2.
@@ -118,7 +201,6 @@ func (v *view) industry(ind *plan.Industry, weight int) *Page {
 		whole, text := v.t(it.Paragraph(i)), v.t(it.Text)
 		items = append(items, Paragraph{ID: fmt.Sprintf("item-%d", i+1), Title: strings.TrimSuffix(strings.TrimSuffix(whole, text), " "), Text: text})
 	}
-	kp := ind.KeyPoints
 	var notes []Note
 	for _, n := range ind.Notes {
 		notes = append(notes, Note{Field: n.Field.Value, Text: v.t(n.Text)})
@@ -133,24 +215,18 @@ func (v *view) industry(ind *plan.Industry, weight int) *Page {
 			Intro:          v.t(ind.Intro),
 			Items:          items,
 			Responsibility: v.t(ind.Responsibility),
-			Units:          v.units(ind.Units, func(i int) bool { return i == 0 }),
-			KeyPoints: []KeyPoint{
-				{"goal", v.lines(kp.Goal)},
-				{"products", v.lines(kp.Products)},
-				{"technologies", v.lines(kp.Technologies)},
-				{"enterprises", v.lines(kp.Enterprises)},
-				{"cities", []string{v.attachmentCities(ind)}},
-			},
-			Targets:    v.targetViews(ind.Targets),
-			Notes:      notes,
-			CoreCities: v.cityLinks(core),
-			KeyCities:  v.cityLinks(key),
-			Count:      ind.StatedCount(),
-			Prev:       prev,
-			Next:       next,
-			Anchor:     ind.Slug.Value,
-			Charts:     v.pageCharts(charts.IndustryPage, ind.Slug.Value),
-			Social:     socialParam(v.cards.Industry(ind)),
+			Units:          v.unitChips(ind),
+			KeyPoints:      v.keyPoints(ind),
+			Targets:        v.targetViews(ind.Targets),
+			Notes:          notes,
+			CoreCities:     v.cityLinks(core),
+			KeyCities:      v.cityLinks(key),
+			Count:          ind.StatedCount(),
+			Prev:           prev,
+			Next:           next,
+			Anchor:         ind.Slug.Value,
+			Charts:         v.pageCharts(charts.IndustryPage, ind.Slug.Value),
+			Social:         socialParam(v.cards.Industry(ind)),
 		},
 	}
 }

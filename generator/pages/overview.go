@@ -2,6 +2,7 @@ package pages
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
@@ -101,10 +102,14 @@ func (v *view) citiesIndex() *Page {
 
 // GroupView is one group of the regional layout.
 type GroupView struct {
-	ID     string     `json:"id"`
-	Name   string     `json:"name"`
-	Short  string     `json:"short"`
-	Text   string     `json:"text"`
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Short string `json:"short"`
+	Text  string `json:"text"`
+	// Lead is the paragraph's lead-in (一核引领：), which runs on into Text:
+	// the plan prints the two as one paragraph, Unit.
+	Lead   string     `json:"lead"`
+	Unit   string     `json:"unit"`
 	Cities []CityView `json:"cities"`
 	Areas  []AreaView `json:"areas,omitempty"`
 }
@@ -126,7 +131,8 @@ type AreaView struct {
 func (v *view) groups() []GroupView {
 	var out []GroupView
 	for _, g := range v.p.Document.General.Regions.Groups {
-		gv := GroupView{ID: g.ID.Value, Name: v.t(g.Name), Short: v.t(g.Short), Text: v.t(g.Text)}
+		gv := GroupView{ID: g.ID.Value, Name: v.t(g.Name), Short: v.t(g.Short), Text: v.t(g.Text),
+			Lead: strings.TrimSuffix(v.t(g.Paragraph()), v.t(g.Text)), Unit: "regions-" + g.ID.Value}
 		for _, cf := range g.Cities {
 			c := v.p.City(cf.City.Value)
 			core, key := v.p.CityIndustries(c)
@@ -205,36 +211,30 @@ func (v *view) targets() *Page {
 	}
 }
 
-// bracket prints a responsibility line in the brackets the plan gives it,
-// every unit and 等 kept: （省商务厅、…等按职责分工负责）.
-func (v *view) bracket(t plan.Text) string {
-	if v.l == plan.ZH {
-		return "（" + t.ZH + "）"
-	}
-	return "(" + t.EN + ")"
-}
-
-// SafeguardView is one of the ten measures.
+// SafeguardView is one of the ten measures, as the plan prints it: one
+// paragraph whose run-in heading keeps its number and full stop
+// (1.强化组织领导。), then the text and the responsible units in brackets.
 type SafeguardView struct {
-	ID             string `json:"id"`
-	N              int    `json:"n"`
-	Title          string `json:"title"`
-	Text           string `json:"text"`
-	Responsibility string `json:"responsibility"`
-	Units          []Unit `json:"units"`
-	Lead           bool   `json:"lead"` // the units lead (牵头) rather than share by remit
+	ID   string `json:"id"`
+	Head string `json:"head"` // 1.强化组织领导。
+	// Text runs on from Head to the bracketed units, which Units holds.
+	Text  string `json:"text"`
+	Units string `json:"units"` // （省发展改革委、…按职责分工负责）
 }
 
 func (v *view) safeguards() *Page {
 	s := v.p.Document.Safeguards
 	var items []SafeguardView
 	for i, m := range s.Items {
-		lead := m.UnitsLead()
-		items = append(items, SafeguardView{
-			ID: fmt.Sprintf("safeguard-%d", i+1), N: i + 1, Title: v.t(m.Title), Text: v.t(m.Text),
-			Responsibility: v.bracket(m.Responsibility), Lead: lead,
-			Units: v.units(m.Units, func(int) bool { return lead }),
-		})
+		whole := v.t(m.Paragraph(i))
+		units := "（" + m.Responsibility.ZH + "）"
+		sep := ""
+		if v.l == plan.EN {
+			units, sep = "("+m.Responsibility.EN+")", " "
+		}
+		text := v.t(m.Text) + sep
+		head := strings.TrimSuffix(whole, text+units)
+		items = append(items, SafeguardView{ID: fmt.Sprintf("safeguard-%d", i+1), Head: head, Text: text, Units: units})
 	}
 	return &Page{
 		Title:       v.t(s.Heading),

@@ -67,9 +67,9 @@ type PlanParams struct {
 	LayoutTitle     string        `json:"layoutTitle"`
 	LayoutNote      string        `json:"layoutNote"`
 	Layout          Matrix        `json:"layout"`
-	KeyPointsLabel  string        `json:"keyPointsLabel"`
-	KeyPointsTitle  string        `json:"keyPointsTitle"`
-	KeyPointsHeader []string      `json:"keyPointsHeader"`
+	KeyPointsLabel  Cell          `json:"keyPointsLabel"`
+	KeyPointsTitle  Cell          `json:"keyPointsTitle"`
+	KeyPointsHeader []Cell        `json:"keyPointsHeader"`
 	KeyPoints       []KeyPointRow `json:"keyPoints"`
 	SearchNames
 }
@@ -81,6 +81,7 @@ type BilingualParams struct {
 	LayoutNote     Both           `json:"layoutNote"`
 	LayoutZH       Matrix         `json:"layoutZH"`
 	LayoutEN       Matrix         `json:"layoutEN"`
+	KeyPointsLabel Both           `json:"keyPointsLabel"`
 	KeyPointsTitle Both           `json:"keyPointsTitle"`
 	KeyPoints      []KeyPointPair `json:"keyPoints"`
 }
@@ -161,7 +162,6 @@ type TargetsParams struct {
 // LayoutParams: attachment 1's matrix (kind layout).
 type LayoutParams struct {
 	Matrix Matrix       `json:"matrix"`
-	Note   string       `json:"note"`
 	Charts []*ChartView `json:"charts"`
 }
 

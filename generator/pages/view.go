@@ -22,6 +22,10 @@ type view struct {
 	updated string
 	// cards says what the pages' social cards show.
 	cards *cards.Words
+	// units are the plan's words by id (plan.Units), sorted in unitIDs,
+	// worked out on first use (unitOf).
+	units   map[string]string
+	unitIDs []string
 }
 
 func newView(p *plan.Plan, l plan.Lang, cs []*charts.Chart) *view {
@@ -106,9 +110,9 @@ func (v *view) fullText() *Page {
 			LayoutTitle:     v.t(a.Layout.Title),
 			LayoutNote:      v.t(a.Layout.Note),
 			Layout:          v.matrix(),
-			KeyPointsLabel:  v.t(a.Attachment2.Label),
-			KeyPointsTitle:  v.t(a.Attachment2.Title),
-			KeyPointsHeader: v.texts(a.Attachment2.Columns),
+			KeyPointsLabel:  v.cell(a.Attachment2.Label, plan.UnitKeyPointsLabel),
+			KeyPointsTitle:  v.cell(a.Attachment2.Title, plan.UnitKeyPointsTitle),
+			KeyPointsHeader: v.columns(),
 			KeyPoints:       v.keyPointRows(),
 		},
 	}
@@ -121,30 +125,47 @@ func splitIfMany(s string) []string {
 	return strings.Split(s, "\n")
 }
 
-func (v *view) texts(ts []plan.Text) []string {
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = v.t(t)
+// columns are attachment 2's column headers.
+func (v *view) columns() []Cell {
+	var out []Cell
+	for i, c := range v.p.Document.Attachments.Attachment2.Columns {
+		out = append(out, v.cell(c, plan.KeyPointsColumnUnit(i)))
 	}
 	return out
 }
 
 // KeyPointRow is one industry's row of attachment 2, each cell in lines.
+// In Chinese the Units give each cell's unit (tier, name, then the cells),
+// for the verbatim check.
 type KeyPointRow struct {
-	Industry Link       `json:"industry"`
-	Tier     string     `json:"tier"`
-	Cells    [][]string `json:"cells"`
+	Industry  Link       `json:"industry"`
+	Tier      string     `json:"tier"`
+	Cells     [][]string `json:"cells"`
+	TierUnit  string     `json:"tierUnit,omitempty"`
+	NameUnit  string     `json:"nameUnit,omitempty"`
+	CellUnits []string   `json:"cellUnits,omitempty"`
 }
+
+// keyPointCells are the ends of KeyPointsUnit for attachment 2's text
+// columns, in the table's order.
+var keyPointCells = []string{"goal", "products", "technologies", "enterprises", "cities"}
 
 func (v *view) keyPointRows() []KeyPointRow {
 	var rows []KeyPointRow
 	for _, ind := range v.p.Industries {
 		kp := ind.KeyPoints
-		rows = append(rows, KeyPointRow{
+		r := KeyPointRow{
 			Industry: v.industryLink(ind),
 			Tier:     v.t(ind.Tier.Name),
 			Cells:    [][]string{v.lines(kp.Goal), v.lines(kp.Products), v.lines(kp.Technologies), v.lines(kp.Enterprises), {v.attachmentCities(ind)}},
-		})
+		}
+		if v.l == plan.ZH {
+			r.TierUnit, r.NameUnit = plan.KeyPointsUnit(ind, "tier"), plan.KeyPointsUnit(ind, "name")
+			for _, c := range keyPointCells {
+				r.CellUnits = append(r.CellUnits, plan.KeyPointsUnit(ind, c))
+			}
+		}
+		rows = append(rows, r)
 	}
 	return rows
 }
@@ -170,32 +191,75 @@ func (v *view) attachmentCities(ind *plan.Industry) string {
 	return strings.Join(names, ", ")
 }
 
-// Matrix is attachment 1 as a table.
+// Matrix is attachment 1 as a table: its headings, labels and names as
+// the attachment prints them. On the Chinese side each carries the id of
+// the plan's unit it shows (Cell.Unit), which the template marks for the
+// verbatim check (sitecheck.Verbatim).
 type Matrix struct {
-	Groups []MatrixGroup `json:"groups"`
-	Cities []Link        `json:"cities"`
-	Rows   []MatrixRow   `json:"rows"`
-	Totals []int         `json:"totals"`
+	Title          Cell          `json:"title"`
+	TierHeader     Cell          `json:"tierHeader"`     // 一级产业
+	IndustryHeader Cell          `json:"industryHeader"` // 二级产业
+	CountHeader    Cell          `json:"countHeader"`    // 布局该产业的地市数量（个）
+	TotalLabel     Cell          `json:"totalLabel"`     // 各产业市州布局数量（个）
+	Note           Cell          `json:"note"`           // 注：核心产业★★★，重点产业★★
+	Groups         []MatrixGroup `json:"groups"`
+	Cities         []MatrixCity  `json:"cities"`
+	Rows           []MatrixRow   `json:"rows"`
+	Totals         []int         `json:"totals"`
+}
+
+// Cell is a text of the plan with the id of its unit; Unit is empty where
+// the text is not the plan's words (the English).
+type Cell struct {
+	Text string `json:"text"`
+	Unit string `json:"unit,omitempty"`
+}
+
+// cell is a text of the plan in the view's language, marked as the
+// plan's words in Chinese only.
+func (v *view) cell(t plan.Text, unit string) Cell {
+	c := Cell{Text: v.t(t)}
+	if v.l == plan.ZH {
+		c.Unit = unit
+	}
+	return c
 }
 
 // MatrixGroup is a header cell spanning the cities of one regional group.
 type MatrixGroup struct {
-	Name string `json:"name"`
-	Span int    `json:"span"`
+	Cell
+	Span int `json:"span"`
+}
+
+// MatrixCity is a city's column header: the name attachment 1 prints
+// (湘西自治州), linked to the city's page.
+type MatrixCity struct {
+	Link
+	Unit string `json:"unit,omitempty"`
 }
 
 // MatrixRow is one industry's ratings, one cell per city ("core", "key"
 // or "").
 type MatrixRow struct {
-	Tier     string   `json:"tier"`
-	TierSpan int      `json:"tierSpan"` // rows the tier cell spans; 0 on later rows
-	Industry Link     `json:"industry"`
-	Cells    []string `json:"cells"`
-	Count    int      `json:"count"`
+	Tier     Cell `json:"tier"`
+	TierSpan int  `json:"tierSpan"` // rows the tier cell spans; 0 on later rows
+	Industry Link `json:"industry"` // titled as printed: A1：现代石化
+	// IndustryUnit marks the industry's cell as the plan's words.
+	IndustryUnit string   `json:"industryUnit,omitempty"`
+	Cells        []string `json:"cells"`
+	Count        int      `json:"count"`
 }
 
 func (v *view) matrix() Matrix {
-	m := Matrix{}
+	a := v.p.Document.Attachments.Layout
+	m := Matrix{
+		Title:          v.cell(a.Title, plan.UnitLayoutTitle),
+		TierHeader:     v.cell(a.TierHeader, plan.UnitLayoutTierHeader),
+		IndustryHeader: v.cell(a.IndustryHead, plan.UnitLayoutIndustryHeader),
+		CountHeader:    v.cell(a.CountHeader, plan.UnitLayoutCountHeader),
+		TotalLabel:     v.cell(a.TotalLabel, plan.UnitLayoutTotalLabel),
+		Note:           v.cell(a.Note, plan.UnitLayoutNote),
+	}
 	for _, g := range v.p.Document.General.Regions.Groups {
 		n := 0
 		for _, c := range v.p.Cities {
@@ -203,17 +267,29 @@ func (v *view) matrix() Matrix {
 				n++
 			}
 		}
-		m.Groups = append(m.Groups, MatrixGroup{Name: v.t(g.Short), Span: n})
+		m.Groups = append(m.Groups, MatrixGroup{Cell: v.cell(g.Short, plan.LayoutGroupUnit(g)), Span: n})
 	}
 	for _, c := range v.p.Cities {
-		l := v.cityLink(c)
-		l.Title = v.t(c.Short)
-		m.Cities = append(m.Cities, l)
+		// The attachment's own names in Chinese; in English the short
+		// names keep fourteen columns readable (the full names are the
+		// city pages' titles).
+		l, unit := v.cityLink(c), ""
+		if v.l == plan.ZH {
+			unit = plan.LayoutCityUnit(c)
+		} else {
+			l.Title = v.t(c.Short)
+		}
+		m.Cities = append(m.Cities, MatrixCity{Link: l, Unit: unit})
 	}
 	for _, tier := range v.p.Document.Tiers {
 		inds := v.p.TierIndustries(tier)
 		for i, ind := range inds {
-			row := MatrixRow{Industry: v.industryLink(ind), Tier: v.t(tier.Name), Count: ind.StatedCount()}
+			link := v.industryLink(ind)
+			link.Title = v.t(plan.LayoutIndustryCell(ind))
+			row := MatrixRow{Industry: link, Tier: v.cell(plan.LayoutTierCell(tier), plan.LayoutTierUnit(tier)), Count: ind.StatedCount()}
+			if v.l == plan.ZH {
+				row.IndustryUnit = plan.LayoutIndustryUnit(ind)
+			}
 			if i == 0 {
 				row.TierSpan = len(inds)
 			}
@@ -235,7 +311,7 @@ func (v *view) layoutMatrix() *Page {
 	return &Page{
 		Title:       v.t(a.Title),
 		Description: v.t(a.Note),
-		Params: &LayoutParams{Matrix: v.matrix(), Note: v.t(a.Note),
+		Params: &LayoutParams{Matrix: v.matrix(),
 			Charts: v.pageCharts(charts.LayoutPage, "")},
 	}
 }

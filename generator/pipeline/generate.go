@@ -34,6 +34,11 @@ type generation struct {
 	Languages map[string]any `json:"languages"` // pages.Languages, for Hugo
 	drawn     int            // charts drawn by this build; not recorded
 	reused    bool
+	// units are the plan's words by id (plan.Units) and passages the ids
+	// of its running text (plan.Passages), for the verbatim check; not
+	// recorded, so a reused stage loads them again.
+	units    map[string]string
+	passages []string
 }
 
 // hugoSettings are what the build sets over hugo.toml: each language's
@@ -81,7 +86,7 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 	if err != nil {
 		return generation{}, err
 	}
-	g := generation{Charts: len(cs), Languages: langs}
+	g := generation{Charts: len(cs), Languages: langs, units: p.Units(), passages: p.Passages()}
 	progress("drawing %d charts", len(cs))
 	assets := filepath.Join(gen, "assets")
 	if g.drawn, err = writeCharts(cs, assets, root); err != nil {

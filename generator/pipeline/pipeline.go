@@ -4,10 +4,12 @@ package pipeline
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/hunan-industry/plan-site/generator/assetpath"
@@ -15,7 +17,9 @@ import (
 	"github.com/hunan-industry/plan-site/generator/exports"
 	"github.com/hunan-industry/plan-site/generator/headers"
 	"github.com/hunan-industry/plan-site/generator/netlify"
+	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/site"
+	"github.com/hunan-industry/plan-site/generator/sitecheck"
 )
 
 // Options say what to build and where.
@@ -132,6 +136,10 @@ func Run(opts Options) (Summary, error) {
 		}
 	}
 
+	progress("checking the plan's words on every page against the source")
+	if err := checkVerbatim(root, staging, g.units, g.passages); err != nil {
+		return sum, err
+	}
 	if err := writeHeaders(staging); err != nil {
 		return sum, err
 	}
@@ -143,6 +151,38 @@ func Run(opts Options) (Summary, error) {
 	}
 	sum.Duration = time.Since(start)
 	return sum, nil
+}
+
+// checkVerbatim holds every element the pages mark as the plan's words
+// to the plan's units, which plan.Load has proved to be the source's
+// (sitecheck.Verbatim): a changed character, a dropped mark or an
+// unmarked copy fails the build, naming the page and the element.
+func checkVerbatim(root, site string, units map[string]string, passages []string) error {
+	if units == nil { // a reused stage: the plan is the last build's, and loads as it did
+		p, err := plan.Load(filepath.Join(root, "data"))
+		if err != nil {
+			return err
+		}
+		units, passages = p.Units(), p.Passages()
+	}
+	found, _, err := sitecheck.CheckVerbatim(site, units, passages)
+	if err != nil {
+		return err
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	const shown = 20
+	var b strings.Builder
+	fmt.Fprintf(&b, "the pages do not show the plan's words as the source has them (%d findings; data/source/ is the reference):", len(found))
+	for i, f := range found {
+		if i == shown {
+			fmt.Fprintf(&b, "\n  … and %d more", len(found)-shown)
+			break
+		}
+		b.WriteString("\n  " + f.String())
+	}
+	return errors.New(b.String())
 }
 
 // swap puts staging in out's place, keeping out until the new one is there.

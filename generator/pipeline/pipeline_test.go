@@ -198,6 +198,12 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 		"bad template": func() {
 			os.WriteFile(filepath.Join(root, "themes", "plansite", "layouts", "home.html"), []byte(`{{ define "main" }}{{ errorf "broken on purpose" }}{{ end }}`), 0o644)
 		},
+		// A template that drops the regional groups' lead-ins (一核引领：).
+		"plan's words drifted": func() {
+			f := filepath.Join(root, "themes", "plansite", "layouts", "regions", "single.html")
+			b, _ := os.ReadFile(f)
+			os.WriteFile(f, []byte(strings.Replace(string(b), `<strong>{{ partial "text.html" .lead }}</strong>`, "", 1)), 0o644)
+		},
 	} {
 		breakIt()
 		_, err := Run(Options{Root: root, Out: out, BaseURL: testURL})
@@ -206,6 +212,9 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 		}
 		if name == "bad template" && !strings.Contains(err.Error(), "broken on purpose") {
 			t.Errorf("%s: the error does not say what Hugo logged: %v", name, err)
+		}
+		if name == "plan's words drifted" && !strings.Contains(err.Error(), `/regions/: <p data-plan="regions-core">: differs from the plan's words after "": the source has "一核引领：`) {
+			t.Errorf("%s: the error does not name the page, the element and the drift: %v", name, err)
 		}
 		if after := sitefixture.TreeHash(t, out); after != before {
 			t.Errorf("%s: the failed build changed the output", name)

@@ -375,10 +375,10 @@ func (c *coverage) layoutTable(seg segment) {
 		// The tier's name stands in its first row only, as merged cells do.
 		want := []cellCheck{{"", "plan.yaml", c.tierField(ind.Tier), false}}
 		if ind.Tier != lastTier {
-			want[0].text = ind.Tier.Code.Value + "：" + ind.Tier.Name.ZH
+			want[0].text = LayoutTierCell(ind.Tier).ZH
 			lastTier = ind.Tier
 		}
-		want = append(want, cellCheck{ind.Code.Value + "：" + ind.Name.ZH, ind.file, "name.zh", false})
+		want = append(want, cellCheck{LayoutIndustryCell(ind).ZH, ind.file, "name.zh", false})
 		base := fmt.Sprintf("rows[%d]", ri)
 		for _, city := range p.Cities {
 			w := cellCheck{"", "layout.yaml", base + ".ratings", false} // not rated: no key
@@ -482,10 +482,10 @@ func RenderSource(dir string) (string, error) {
 	for _, ind := range p.Industries {
 		r := []string{""}
 		if ind.Tier != lastTier {
-			r[0] = ind.Tier.Code.Value + "：" + ind.Tier.Name.ZH
+			r[0] = LayoutTierCell(ind.Tier).ZH
 			lastTier = ind.Tier
 		}
-		r = append(r, ind.Code.Value+"："+ind.Name.ZH)
+		r = append(r, LayoutIndustryCell(ind).ZH)
 		for _, c := range p.Cities {
 			l, _ := ind.Rating(c.Code.Value)
 			stars := ""
