@@ -1,0 +1,261 @@
+package engines
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// webkit is WebKitGTK's MiniBrowser driven by WebKitWebDriver (classic
+// WebDriver over HTTP), on an Xvfb display of its own.
+type webkit struct {
+	xvfb, driver *exec.Cmd
+	dir          string // XDG config and logs
+	base         string // http://127.0.0.1:port/session/<id>
+	version      string
+	log          *logBuffer
+}
+
+// gtkCSS shrinks MiniBrowser's toolbar: GTK will not make a window
+// narrower than its widgets, and with them at their usual size no window
+// is as narrow as a 390 px phone. Web content does not use GTK's styles.
+const gtkCSS = `headerbar, toolbar, entry, button, box, label, image, progressbar {
+	min-width: 0; min-height: 0; padding: 0; margin: 0; border-width: 0; font-size: 1px;
+}
+`
+
+func startWebKit(ctx context.Context, opts Options) (_ Browser, err error) {
+	if err := Available(WebKit); err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "plan-webkit-")
+	if err != nil {
+		return nil, err
+	}
+	w := &webkit{dir: dir, log: &logBuffer{}}
+	defer func() {
+		if err != nil {
+			w.Close()
+		}
+	}()
+	if err := os.MkdirAll(filepath.Join(dir, "gtk-3.0"), 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "gtk-3.0", "gtk.css"), []byte(gtkCSS), 0o644); err != nil {
+		return nil, err
+	}
+	display, err := w.startXvfb(ctx)
+	if err != nil {
+		return nil, err
+	}
+	port, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	w.driver = exec.Command("WebKitWebDriver", "--port="+itoa(port), "--host=local")
+	w.driver.Env = append(os.Environ(), "DISPLAY="+display, "XDG_CONFIG_HOME="+dir,
+		"XDG_CACHE_HOME="+filepath.Join(dir, "cache"), "XDG_DATA_HOME="+filepath.Join(dir, "data"))
+	w.driver.Stdout, w.driver.Stderr = w.log, w.log
+	ownGroup(w.driver)
+	if err := w.driver.Start(); err != nil {
+		return nil, fmt.Errorf("starting WebKitWebDriver: %w", err)
+	}
+	root := "http://127.0.0.1:" + itoa(port)
+	args := []string{"--automation"}
+	if opts.Dark {
+		args = append(args, "--dark-mode")
+	}
+	caps := map[string]any{"capabilities": map[string]any{"alwaysMatch": map[string]any{
+		"webkitgtk:browserOptions": map[string]any{"args": args},
+		"proxy": map[string]any{"proxyType": "manual", "httpProxy": deadProxy, "sslProxy": deadProxy,
+			"noProxy": []string{"127.0.0.1", "localhost", "[::1]"}},
+	}}}
+	var sess struct {
+		SessionID    string `json:"sessionId"`
+		Capabilities struct {
+			BrowserVersion string `json:"browserVersion"`
+		} `json:"capabilities"`
+	}
+	// The driver takes a moment to listen.
+	for i := 0; ; i++ {
+		err = w.call(ctx, "POST", root+"/session", caps, &sess)
+		if err == nil || i == 50 || ctx.Err() != nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("a WebKit session: %w\n%s", err, w.log)
+	}
+	w.base = root + "/session/" + sess.SessionID
+	w.version = "WebKitGTK " + sess.Capabilities.BrowserVersion
+	return w, nil
+}
+
+// startXvfb starts a virtual display and returns its name (":n"): Xvfb
+// picks a free number and writes it to the pipe given as -displayfd.
+func (w *webkit) startXvfb(ctx context.Context) (string, error) {
+	r, pw, err := os.Pipe()
+	if err != nil {
+		return "", err
+	}
+	defer r.Close()
+	w.xvfb = exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1920x1200x24", "-nolisten", "tcp")
+	w.xvfb.ExtraFiles = []*os.File{pw}
+	w.xvfb.Stderr = w.log
+	ownGroup(w.xvfb)
+	if err := w.xvfb.Start(); err != nil {
+		pw.Close()
+		return "", fmt.Errorf("starting Xvfb: %w", err)
+	}
+	pw.Close()
+	got := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		got <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-got:
+		if n == "" {
+			return "", fmt.Errorf("Xvfb did not start: %s", w.log)
+		}
+		return ":" + n, nil
+	case <-time.After(20 * time.Second):
+		return "", fmt.Errorf("Xvfb did not say its display in 20 s: %s", w.log)
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+}
+
+// call sends one WebDriver command and decodes its value into out.
+func (w *webkit) call(ctx context.Context, method, u string, body, out any) error {
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, rd)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	var res struct {
+		Value json.RawMessage `json:"value"`
+	}
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(raw, &res); err != nil {
+		return fmt.Errorf("WebDriver %s %s: HTTP %d: %.200s", method, u, resp.StatusCode, raw)
+	}
+	if resp.StatusCode != http.StatusOK {
+		var e struct{ Error, Message string }
+		json.Unmarshal(res.Value, &e)
+		return fmt.Errorf("WebDriver %s: %s: %s", u[strings.LastIndex(u, "/")+1:], e.Error, e.Message)
+	}
+	if out == nil {
+		return nil
+	}
+	return json.Unmarshal(res.Value, out)
+}
+
+func (w *webkit) Name() Name      { return WebKit }
+func (w *webkit) Version() string { return w.version }
+
+// Resize sizes the window so that its viewport is w × h: the window
+// includes MiniBrowser's toolbar, measured from the page.
+func (w *webkit) Resize(ctx context.Context, cw, ch int) error {
+	ww, wh := cw, ch
+	for range 3 {
+		if err := w.call(ctx, "POST", w.base+"/window/rect", map[string]int{"width": ww, "height": wh}, nil); err != nil {
+			return err
+		}
+		var in struct{ W, H int }
+		if err := w.Eval(ctx, `({W: innerWidth, H: innerHeight})`, &in); err != nil {
+			return err
+		}
+		if in.W == cw && in.H == ch {
+			return nil
+		}
+		ww, wh = ww+cw-in.W, wh+ch-in.H
+	}
+	var in struct{ W, H int }
+	w.Eval(ctx, `({W: innerWidth, H: innerHeight})`, &in)
+	return fmt.Errorf("WebKit: a viewport of %d × %d px asked for, %d × %d px got", cw, ch, in.W, in.H)
+}
+
+func (w *webkit) Load(ctx context.Context, u string, cw, ch int) error {
+	if err := w.Resize(ctx, cw, ch); err != nil {
+		return err
+	}
+	return w.call(ctx, "POST", w.base+"/url", map[string]string{"url": u}, nil)
+}
+
+func (w *webkit) Eval(ctx context.Context, js string, out any) error {
+	var s string
+	if err := w.call(ctx, "POST", w.base+"/execute/sync", map[string]any{"script": "return " + wrapJS(js), "args": []any{}}, &s); err != nil {
+		return err
+	}
+	if out == nil {
+		return nil
+	}
+	return json.Unmarshal([]byte(s), out)
+}
+
+func (w *webkit) Click(ctx context.Context, x, y float64) error {
+	acts := map[string]any{"actions": []any{map[string]any{
+		"type": "pointer", "id": "mouse", "parameters": map[string]string{"pointerType": "mouse"},
+		"actions": []any{
+			map[string]any{"type": "pointerMove", "x": int(x), "y": int(y), "origin": "viewport"},
+			map[string]any{"type": "pointerDown", "button": 0},
+			map[string]any{"type": "pointerUp", "button": 0},
+		}}}}
+	if err := w.call(ctx, "POST", w.base+"/actions", acts, nil); err != nil {
+		return err
+	}
+	return w.call(ctx, "DELETE", w.base+"/actions", nil, nil)
+}
+
+func (w *webkit) Screenshot(ctx context.Context) ([]byte, error) {
+	var s string
+	if err := w.call(ctx, "GET", w.base+"/screenshot", nil, &s); err != nil {
+		return nil, err
+	}
+	return base64.StdEncoding.DecodeString(s)
+}
+
+func (w *webkit) Close() error {
+	if w.base != "" {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		w.call(ctx, "DELETE", w.base, nil, nil)
+		cancel()
+		w.base = ""
+	}
+	stop(w.driver)
+	stop(w.xvfb)
+	w.driver, w.xvfb = nil, nil
+	if w.dir != "" {
+		os.RemoveAll(w.dir)
+		w.dir = ""
+	}
+	return nil
+}
