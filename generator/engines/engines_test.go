@@ -16,7 +16,7 @@ import (
 // got.
 const page = `<!doctype html><html><head><meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body { margin: 0 } #target { position: absolute; left: 100px; top: 200px; width: 50px; height: 50px; background: #c00 }</style></head>
-<body><div id="target"></div><script>
+<body><div id="target"></div><div style="height: 3000px"></div><script>
 window.clicks = [];
 document.getElementById('target').addEventListener('click', (e) => clicks.push([e.clientX, e.clientY]));
 window.offsite = fetch('http://example.com/', {mode: 'no-cors'}).then(() => 'answered', () => 'failed');
@@ -41,7 +41,7 @@ func start(t *testing.T, name Name, opts Options) Browser {
 }
 
 // TestEngines drives each engine through the interface: the viewport is
-// the size asked for, the colour scheme the one started with, a click
+// the size asked for (its scrollbar over the page), the colour scheme the one started with, a click
 // lands where it is aimed, the screenshot has the viewport's size, and
 // nothing leaves the loopback.
 func TestEngines(t *testing.T) {
@@ -61,14 +61,19 @@ func TestEngines(t *testing.T) {
 					t.Fatal(err)
 				}
 				var got struct {
-					W, H int
-					Dark bool
+					W, H, Layout int
+					Dark         bool
 				}
-				if err := b.Eval(ctx, `({W: innerWidth, H: innerHeight, Dark: matchMedia('(prefers-color-scheme: dark)').matches})`, &got); err != nil {
+				if err := b.Eval(ctx, `({W: innerWidth, H: innerHeight, Layout: document.documentElement.clientWidth, Dark: matchMedia('(prefers-color-scheme: dark)').matches})`, &got); err != nil {
 					t.Fatal(err)
 				}
 				if got.W != 390 || got.H != 844 || got.Dark != dark {
 					t.Errorf("%s: viewport %d × %d, dark %v; want 390 × 844, dark %v", b.Version(), got.W, got.H, got.Dark, dark)
+				}
+				// A page taller than the screen lays out at the screen's
+				// full width: its scrollbar, as on a phone, over the page.
+				if got.Layout != 390 {
+					t.Errorf("%s: a tall page laid out %d px wide on a 390 px screen", b.Version(), got.Layout)
 				}
 				if err := b.Click(ctx, 120, 220); err != nil {
 					t.Fatal(err)

@@ -42,7 +42,9 @@ type bidiReply struct {
 	Message string          `json:"message"`
 }
 
-// firefoxPrefs: the reader's colour scheme, and every request off the
+// firefoxPrefs: the reader's colour scheme; scrollbars over the page, as
+// on a phone (and in the other engines as driven here), rather than
+// beside it, taking width from the layout; and every request off the
 // loopback to the dead proxy (Firefox never proxies the loopback). The
 // remote agent sets its own prefs for automation (no updates, no first
 // run pages).
@@ -63,6 +65,7 @@ func firefoxPrefs(dark bool) string {
 		`user_pref("network.prefetch-next", false);`,
 		fmt.Sprintf(`user_pref("layout.css.prefers-color-scheme.content-override", %d);`, scheme),
 		fmt.Sprintf(`user_pref("ui.systemUsesDarkTheme", %d);`, 1-scheme),
+		`user_pref("ui.useOverlayScrollbars", 1);`,
 		`user_pref("browser.shell.checkDefaultBrowser", false);`,
 		`user_pref("datareporting.policy.dataSubmissionEnabled", false);`,
 		`user_pref("toolkit.telemetry.reportingpolicy.firstRun", false);`,
@@ -141,7 +144,7 @@ func startFirefox(ctx context.Context, opts Options) (_ Browser, err error) {
 		return nil, fmt.Errorf("connecting to Firefox's WebDriver BiDi at %s: %w", wsURL, err)
 	}
 	f.ws.MaxPayloadBytes = 256 << 20 // screenshots
-	go f.read()
+	go f.read(f.ws)
 	var sess struct {
 		Capabilities struct {
 			BrowserName    string `json:"browserName"`
@@ -169,10 +172,10 @@ func startFirefox(ctx context.Context, opts Options) (_ Browser, err error) {
 
 // read hands each reply to the call waiting for it; events are not
 // subscribed to.
-func (f *firefox) read() {
+func (f *firefox) read(ws *websocket.Conn) {
 	for {
 		var msg string
-		err := websocket.Message.Receive(f.ws, &msg)
+		err := websocket.Message.Receive(ws, &msg)
 		if err != nil {
 			f.mu.Lock()
 			f.dead = err
@@ -212,6 +215,9 @@ func (f *firefox) call(ctx context.Context, method string, params, out any) erro
 	b, err := json.Marshal(map[string]any{"id": id, "method": method, "params": params})
 	if err != nil {
 		return err
+	}
+	if f.ws == nil {
+		return fmt.Errorf("BiDi %s: Firefox is closed", method)
 	}
 	if err := websocket.Message.Send(f.ws, string(b)); err != nil {
 		return fmt.Errorf("BiDi %s: %w", method, err)

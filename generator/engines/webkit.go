@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"os"
 	"os/exec"
@@ -24,6 +25,8 @@ type webkit struct {
 	base         string // http://127.0.0.1:port/session/<id>
 	version      string
 	log          *logBuffer
+	// chromeW, chromeH are what the window adds to its viewport.
+	chromeW, chromeH int
 }
 
 // gtkCSS shrinks MiniBrowser's toolbar: GTK will not make a window
@@ -102,39 +105,55 @@ func startWebKit(ctx context.Context, opts Options) (_ Browser, err error) {
 	return w, nil
 }
 
-// startXvfb starts a virtual display and returns its name (":n"): Xvfb
-// picks a free number and writes it to the pipe given as -displayfd.
+// startXvfb starts a virtual display and returns its name (":n"). The
+// number is picked here, at random, rather than by Xvfb (which takes the
+// first free one): Xvfbs started at once by other tests would race for
+// it. Xvfb writes the number to the pipe given as -displayfd once it
+// serves the display, and ends at once if another server holds it.
 func (w *webkit) startXvfb(ctx context.Context) (string, error) {
-	r, pw, err := os.Pipe()
-	if err != nil {
-		return "", err
-	}
-	defer r.Close()
-	w.xvfb = exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1920x1200x24", "-nolisten", "tcp")
-	w.xvfb.ExtraFiles = []*os.File{pw}
-	w.xvfb.Stderr = w.log
-	ownGroup(w.xvfb)
-	if err := w.xvfb.Start(); err != nil {
-		pw.Close()
-		return "", fmt.Errorf("starting Xvfb: %w", err)
-	}
-	pw.Close()
-	got := make(chan string, 1)
-	go func() {
-		line, _ := bufio.NewReader(r).ReadString('\n')
-		got <- strings.TrimSpace(line)
-	}()
-	select {
-	case n := <-got:
-		if n == "" {
-			return "", fmt.Errorf("Xvfb did not start: %s", w.log)
+	for range 10 {
+		n := 100 + rand.IntN(900)
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
+			continue
 		}
-		return ":" + n, nil
-	case <-time.After(20 * time.Second):
-		return "", fmt.Errorf("Xvfb did not say its display in 20 s: %s", w.log)
-	case <-ctx.Done():
-		return "", ctx.Err()
+		r, pw, err := os.Pipe()
+		if err != nil {
+			return "", err
+		}
+		cmd := exec.Command("Xvfb", ":"+itoa(n), "-displayfd", "3", "-screen", "0", "1920x1200x24", "-nolisten", "tcp")
+		cmd.ExtraFiles = []*os.File{pw}
+		cmd.Stderr = w.log
+		ownGroup(cmd)
+		if err := cmd.Start(); err != nil {
+			pw.Close()
+			r.Close()
+			return "", fmt.Errorf("starting Xvfb: %w", err)
+		}
+		pw.Close()
+		got := make(chan string, 1)
+		go func() {
+			line, _ := bufio.NewReader(r).ReadString('\n')
+			got <- strings.TrimSpace(line)
+		}()
+		select {
+		case said := <-got:
+			r.Close()
+			if said == itoa(n) {
+				w.xvfb = cmd
+				return ":" + said, nil
+			}
+			stop(cmd) // the number was taken
+		case <-time.After(20 * time.Second):
+			r.Close()
+			stop(cmd)
+			return "", fmt.Errorf("Xvfb did not serve display :%d in 20 s: %s", n, w.log)
+		case <-ctx.Done():
+			r.Close()
+			stop(cmd)
+			return "", ctx.Err()
+		}
 	}
+	return "", fmt.Errorf("Xvfb found no free display: %s", w.log)
 }
 
 // call sends one WebDriver command and decodes its value into out.
@@ -181,25 +200,30 @@ func (w *webkit) call(ctx context.Context, method, u string, body, out any) erro
 func (w *webkit) Name() Name      { return WebKit }
 func (w *webkit) Version() string { return w.version }
 
-// Resize sizes the window so that its viewport is w × h: the window
-// includes MiniBrowser's toolbar, measured from the page.
+// Resize sizes the window so that its viewport is w × h. The window
+// includes MiniBrowser's toolbar, whose size is learnt from the first
+// resize; GTK applies a new size a moment after the command returns.
 func (w *webkit) Resize(ctx context.Context, cw, ch int) error {
-	ww, wh := cw, ch
-	for range 3 {
-		if err := w.call(ctx, "POST", w.base+"/window/rect", map[string]int{"width": ww, "height": wh}, nil); err != nil {
+	type size struct{ W, H int }
+	var in size
+	for range 4 {
+		if err := w.call(ctx, "POST", w.base+"/window/rect", map[string]int{"width": cw + w.chromeW, "height": ch + w.chromeH}, nil); err != nil {
 			return err
 		}
-		var in struct{ W, H int }
-		if err := w.Eval(ctx, `({W: innerWidth, H: innerHeight})`, &in); err != nil {
+		for end := time.Now().Add(3 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+			if err := w.Eval(ctx, `({W: innerWidth, H: innerHeight})`, &in); err != nil {
+				return err
+			}
+			if in.W == cw && in.H == ch {
+				return nil
+			}
+		}
+		var rect struct{ Width, Height int }
+		if err := w.call(ctx, "GET", w.base+"/window/rect", nil, &rect); err != nil {
 			return err
 		}
-		if in.W == cw && in.H == ch {
-			return nil
-		}
-		ww, wh = ww+cw-in.W, wh+ch-in.H
+		w.chromeW, w.chromeH = rect.Width-in.W, rect.Height-in.H
 	}
-	var in struct{ W, H int }
-	w.Eval(ctx, `({W: innerWidth, H: innerHeight})`, &in)
 	return fmt.Errorf("WebKit: a viewport of %d × %d px asked for, %d × %d px got", cw, ch, in.W, in.H)
 }
 
