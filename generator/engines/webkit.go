@@ -61,19 +61,6 @@ func startWebKit(ctx context.Context, opts Options) (_ Browser, err error) {
 	if err != nil {
 		return nil, err
 	}
-	port, err := freePort()
-	if err != nil {
-		return nil, err
-	}
-	w.driver = exec.Command("WebKitWebDriver", "--port="+itoa(port), "--host=local")
-	w.driver.Env = append(os.Environ(), "DISPLAY="+display, "XDG_CONFIG_HOME="+dir,
-		"XDG_CACHE_HOME="+filepath.Join(dir, "cache"), "XDG_DATA_HOME="+filepath.Join(dir, "data"))
-	w.driver.Stdout, w.driver.Stderr = w.log, w.log
-	ownGroup(w.driver)
-	if err := w.driver.Start(); err != nil {
-		return nil, fmt.Errorf("starting WebKitWebDriver: %w", err)
-	}
-	root := "http://127.0.0.1:" + itoa(port)
 	args := []string{"--automation"}
 	if opts.Dark {
 		args = append(args, "--dark-mode")
@@ -89,13 +76,28 @@ func startWebKit(ctx context.Context, opts Options) (_ Browser, err error) {
 			BrowserVersion string `json:"browserVersion"`
 		} `json:"capabilities"`
 	}
-	// The driver takes a moment to listen.
-	for i := 0; ; i++ {
-		err = w.call(ctx, "POST", root+"/session", caps, &sess)
-		if err == nil || i == 50 || ctx.Err() != nil {
+	// Now and then MiniBrowser never answers the driver's first call, and
+	// the new session waits for ever: then a new driver and browser.
+	var root string
+	for attempt := 0; ; attempt++ {
+		if root, err = w.startDriver(display); err != nil {
+			return nil, err
+		}
+		actx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		// The driver takes a moment to listen.
+		for {
+			err = w.call(actx, "POST", root+"/session", caps, &sess)
+			if err == nil || actx.Err() != nil {
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		cancel()
+		if err == nil || attempt == 2 || ctx.Err() != nil {
 			break
 		}
-		time.Sleep(100 * time.Millisecond)
+		stop(w.driver)
+		w.driver = nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("a WebKit session: %w\n%s", err, w.log)
@@ -103,6 +105,23 @@ func startWebKit(ctx context.Context, opts Options) (_ Browser, err error) {
 	w.base = root + "/session/" + sess.SessionID
 	w.version = "WebKitGTK " + sess.Capabilities.BrowserVersion
 	return w, nil
+}
+
+// startDriver starts WebKitWebDriver on display and returns its URL.
+func (w *webkit) startDriver(display string) (string, error) {
+	port, err := freePort()
+	if err != nil {
+		return "", err
+	}
+	w.driver = exec.Command("WebKitWebDriver", "--port="+itoa(port), "--host=local")
+	w.driver.Env = append(os.Environ(), "DISPLAY="+display, "XDG_CONFIG_HOME="+w.dir,
+		"XDG_CACHE_HOME="+filepath.Join(w.dir, "cache"), "XDG_DATA_HOME="+filepath.Join(w.dir, "data"))
+	w.driver.Stdout, w.driver.Stderr = w.log, w.log
+	ownGroup(w.driver)
+	if err := w.driver.Start(); err != nil {
+		return "", fmt.Errorf("starting WebKitWebDriver: %w", err)
+	}
+	return "http://127.0.0.1:" + itoa(port), nil
 }
 
 // startXvfb starts a virtual display and returns its name (":n"). The
@@ -120,7 +139,10 @@ func (w *webkit) startXvfb(ctx context.Context) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		cmd := exec.Command("Xvfb", ":"+itoa(n), "-displayfd", "3", "-screen", "0", "1920x1200x24", "-nolisten", "tcp")
+		// The screen is larger than any window here, so that X's pointer,
+		// which starts at the screen's centre, is never over the page:
+		// a page under it gets hover events no reader made.
+		cmd := exec.Command("Xvfb", ":"+itoa(n), "-displayfd", "3", "-screen", "0", "3200x2400x24", "-nolisten", "tcp")
 		cmd.ExtraFiles = []*os.File{pw}
 		cmd.Stderr = w.log
 		ownGroup(cmd)
@@ -207,7 +229,7 @@ func (w *webkit) Resize(ctx context.Context, cw, ch int) error {
 	type size struct{ W, H int }
 	var in size
 	for range 4 {
-		if err := w.call(ctx, "POST", w.base+"/window/rect", map[string]int{"width": cw + w.chromeW, "height": ch + w.chromeH}, nil); err != nil {
+		if err := w.call(ctx, "POST", w.base+"/window/rect", map[string]int{"x": 0, "y": 0, "width": cw + w.chromeW, "height": ch + w.chromeH}, nil); err != nil {
 			return err
 		}
 		for end := time.Now().Add(3 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
