@@ -31,9 +31,10 @@
 //     and data-layout ("wide" or "narrow"), which the site's CSS shows by width;
 //   - a path made only of M, L and Z is rewritten with relative lines
 //     (l), the same points exactly (compactPath), and the font and
-//     alignment that the labels share are said once, on <svg>, where texts
-//     inherit them (hoistTextAttrs): the map outlines and the labels'
-//     attributes were four fifths of the site's inline SVG bytes;
+//     anchor that the labels share are said once, on <svg>, where texts
+//     inherit them in every engine (hoistTextAttrs; the baseline stays on
+//     each text): the map outlines and the labels' attributes were four
+//     fifths of the site's inline SVG bytes;
 //   - an element filled or stroked with one of the chart's role colours
 //     ("roles": {"#222222": "text", …}) gets the class f-<role> or s-<role>,
 //     which the site's CSS recolours in dark mode (the attribute stays, for
@@ -306,11 +307,15 @@ export function compactPath(d) {
   return out.length < d.length ? out : d;
 }
 
-// TEXT_INHERITED are the text properties hoisted: texts and tspans inherit
-// them (resvg and browsers alike), and no other element ECharts draws
-// reads them. Whatever nests a chart must keep its root's (cards/svg.go
-// does); the check is that every PNG drawn from the SVGs keeps its bytes.
-const TEXT_INHERITED = ['font-family', 'font-size', 'text-anchor', 'dominant-baseline'];
+// TEXT_INHERITED are the text properties hoisted: every engine passes
+// them on to texts and tspans (resvg, Chromium, Firefox and WebKit alike),
+// and no other element ECharts draws reads them. Whatever nests a chart
+// must keep its root's (cards/svg.go does); the check is that every PNG
+// drawn from the SVGs keeps its bytes. dominant-baseline is not one of
+// them: SVG 1.1 does not inherit it and WebKit (every browser on iOS)
+// follows SVG 1.1, so each text says its own, or WebKit draws it on the
+// alphabetic baseline, 4-6 px above where it belongs.
+const TEXT_INHERITED = ['font-family', 'font-size', 'text-anchor'];
 
 // hoistTextAttrs says each of TEXT_INHERITED once, on <svg>, when every
 // <text> has it: the most common value goes up, and the texts with that

@@ -282,13 +282,18 @@ test('compactPath keeps every point exactly, and leaves other paths alone', () =
   }
 });
 
-test('hoistTextAttrs says shared text properties once, and only what every text has', () => {
+test('hoistTextAttrs says shared text properties once, only what every text has and every engine inherits', () => {
   const t = (attrs) => `<text${attrs} x="1">a</text>`;
   const A = ' font-family="A, B" text-anchor="middle"';
   // every text has both: the common values go up, an odd one stays
   assert.equal(
     hoistTextAttrs(`<svg width="1">${t(A)}${t(A)}${t(' font-family="A, B" text-anchor="end"')}</svg>`),
     `<svg font-family="A, B" text-anchor="middle" width="1">${t('')}${t('')}${t(' text-anchor="end"')}</svg>`);
+  // the baseline stays on every text: WebKit does not inherit it
+  const B = ' font-size="12px" dominant-baseline="central"';
+  assert.equal(
+    hoistTextAttrs(`<svg>${t(B)}${t(B)}</svg>`),
+    `<svg font-size="12px">${t(' dominant-baseline="central"')}${t(' dominant-baseline="central"')}</svg>`);
   // a text without a property, or another element with it: that one stays
   for (const body of [t(' font-family="A"') + t(''), t(' font-family="A"') + t(' font-family="A"') + '<g font-family="C"></g>']) {
     assert.equal(hoistTextAttrs(`<svg>${body}</svg>`), `<svg>${body}</svg>`);
