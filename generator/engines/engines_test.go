@@ -24,6 +24,9 @@ window.offsite = fetch('http://example.com/', {mode: 'no-cors'}).then(() => 'ans
 
 func start(t *testing.T, name Name, opts Options) Browser {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("starts a browser: skipped under -short, with the rest of the browser gate")
+	}
 	if err := Available(name); err != nil {
 		if errors.Is(err, ErrMissing) && os.Getenv("CI") != "true" {
 			t.Skipf("%v (skipped; under CI=true this fails)", err)
