@@ -137,7 +137,7 @@ func Run(opts Options) (Summary, error) {
 	}
 
 	progress("checking the plan's words on every page against the source")
-	if err := checkVerbatim(root, staging, g.units, g.passages); err != nil {
+	if err := checkVerbatim(root, staging, g); err != nil {
 		return sum, err
 	}
 	if err := writeHeaders(staging); err != nil {
@@ -156,8 +156,37 @@ func Run(opts Options) (Summary, error) {
 // checkVerbatim holds every element the pages mark as the plan's words
 // to the plan's units, which plan.Load has proved to be the source's
 // (sitecheck.Verbatim): a changed character, a dropped mark or an
-// unmarked copy fails the build, naming the page and the element.
-func checkVerbatim(root, site string, units map[string]string, passages []string) error {
+// unmarked copy fails the build, naming the page and the element. A site
+// whose HTML and generator stage (data/ and the program: the stage's key)
+// are those of a site that passed passes again without reading it.
+func checkVerbatim(root, site string, g generation) error {
+	cache, err := openCache(root, verbatimCacheDir, nil, nil)
+	if err != nil {
+		return err
+	}
+	digest, err := htmlDigest(site)
+	if err != nil {
+		return err
+	}
+	key := cache.key(".passed", []byte(g.Key), digest)
+	if _, ok := cache.get(key); ok {
+		return cache.prune()
+	}
+	if err := verbatim(root, site, g.units, g.passages); err != nil {
+		return err
+	}
+	if err := cache.put(key, nil); err != nil {
+		return err
+	}
+	return cache.prune()
+}
+
+// verbatimCacheDir keeps the verdicts of the verbatim check (empty files
+// named by what passed), so that a build that renders the same site
+// checks nothing again.
+const verbatimCacheDir = "verbatim-cache"
+
+func verbatim(root, site string, units map[string]string, passages []string) error {
 	if units == nil { // a reused stage: the plan is the last build's, and loads as it did
 		p, err := plan.Load(filepath.Join(root, "data"))
 		if err != nil {

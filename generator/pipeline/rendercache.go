@@ -25,7 +25,7 @@ type renderCache struct {
 // renderCaches are the names of every render cache. Netlify keeps them
 // between builds only if netlify.toml's build-cache plugin names them
 // (TestNetlifyKeepsCaches), so openCache refuses any other.
-var renderCaches = []string{svgCacheDir, socialCacheDir, searchCacheDir, bundleCacheDir}
+var renderCaches = []string{svgCacheDir, socialCacheDir, searchCacheDir, bundleCacheDir, verbatimCacheDir}
 
 // ShareCaches starts project to's render caches as links to project
 // from's: a second checkout, or a test's copy of the project, then draws

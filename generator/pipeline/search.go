@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -179,7 +180,15 @@ func replaceDir(src, dst string) error {
 // siteHTMLKey is the cache key of the HTML files of the site in dir, the
 // search index aside.
 func siteHTMLKey(cache *renderCache, dir string) (string, error) {
-	var parts [][]byte
+	digest, err := htmlDigest(dir)
+	return cache.key("", digest), err
+}
+
+// htmlDigest is the hash of the HTML files of the site in dir, by path,
+// the search index aside: what both the search index and the verbatim
+// check are made from.
+func htmlDigest(dir string) ([]byte, error) {
+	h := sha256.New()
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -195,10 +204,13 @@ func siteHTMLKey(cache *renderCache, dir string) (string, error) {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		parts = append(parts, []byte(filepath.ToSlash(rel)), b)
+		for _, part := range [][]byte{[]byte(filepath.ToSlash(rel)), b} {
+			fmt.Fprintf(h, "%d\x00", len(part))
+			h.Write(part)
+		}
 		return nil
 	})
-	return cache.key("", parts...), err
+	return h.Sum(nil), err
 }
 
 // index builds the search index of the site in dir: one index per
