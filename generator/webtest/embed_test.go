@@ -56,7 +56,7 @@ func offeredSnippet(t testing.TB, doc *html.Node, chart string) (string, error) 
 		return "", fmt.Errorf("%d figures #chart-%s", len(figs), chart)
 	}
 	codes := find(figs[0], func(n *html.Node) bool {
-		return n.Data == "code" && n.Parent != nil && n.Parent.Parent != nil && hasClass(n.Parent.Parent, "embed-code")
+		return n.Data == "code" && n.Parent != nil && n.Parent.Parent != nil && hasClass(n.Parent.Parent, "embed-code") && !hasClass(n.Parent, "embed-link")
 	})
 	if len(codes) != 1 {
 		return "", fmt.Errorf("#chart-%s: %d embed codes", chart, len(codes))
@@ -196,7 +196,6 @@ func oembedFindings(doc *html.Node, page string, js []byte, snippet string) []st
 		{"title", o.Title, title},
 		{"provider_name", o.ProviderName, ogSite},
 		{"provider_url", o.ProviderURL, home},
-		{"html", o.HTML, snippet},
 		{"height", fmt.Sprint(o.Height), func() string {
 			if h == nil {
 				return "(none in the embed code)"
@@ -208,6 +207,41 @@ func oembedFindings(doc *html.Node, page string, js []byte, snippet string) []st
 		if c.got != c.want {
 			out = append(out, fmt.Sprintf("oEmbed %s is %q, want %q", c.field, c.got, c.want))
 		}
+	}
+	return append(out, oembedHTMLFindings(o.HTML, snippet)...)
+}
+
+// oembedHTMLFindings checks an oEmbed html against the embed code: the
+// form WordPress loads its resizer for (a blockquote with a link, then
+// the iframe, both of class wp-embedded-content), framing the same page at
+// the same height.
+func oembedHTMLFindings(h, snippet string) []string {
+	var out []string
+	doc, err := html.Parse(strings.NewReader("<!doctype html><body>" + h))
+	if err != nil {
+		return []string{err.Error()}
+	}
+	body := find(doc, func(n *html.Node) bool { return n.Data == "body" })[0]
+	var els []*html.Node
+	for c := body.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			els = append(els, c)
+		}
+	}
+	if len(els) != 2 || els[0].Data != "blockquote" || els[1].Data != "iframe" {
+		return []string{fmt.Sprintf("oEmbed html %q is not a blockquote and an iframe: WordPress would not load its resizer", h)}
+	}
+	if !hasClass(els[0], "wp-embedded-content") || len(find(els[0], func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") != "" })) != 1 {
+		out = append(out, "the oEmbed blockquote has no class wp-embedded-content or no link")
+	}
+	if !hasClass(els[1], "wp-embedded-content") {
+		out = append(out, "the oEmbed iframe has no class wp-embedded-content")
+	}
+	if want := srcAttr.FindStringSubmatch(snippet); want == nil || attr(els[1], "src") != want[1] {
+		out = append(out, fmt.Sprintf("the oEmbed iframe frames %q, not the embed code's page", attr(els[1], "src")))
+	}
+	if want := heightAttr.FindStringSubmatch(snippet); want == nil || attr(els[1], "height") != want[1] {
+		out = append(out, fmt.Sprintf("the oEmbed iframe is %q px tall, not the embed code's height", attr(els[1], "height")))
 	}
 	return out
 }
@@ -254,7 +288,7 @@ func TestOEmbed(t *testing.T) {
 	}
 	bad, _ := json.Marshal(oEmbed{Version: "1.0", Type: "rich", Title: "x", Width: 640, Height: 1, HTML: snippet + " "})
 	f := oembedFindings(doc, p, bad, snippet)
-	expectFinding(t, "the oEmbed check", "a wrong JSON", f, "oEmbed html is")
+	expectFinding(t, "the oEmbed check", "a wrong JSON", f, "is not a blockquote and an iframe")
 	expectFinding(t, "the oEmbed check", "a wrong JSON", f, `oEmbed height is "1"`)
 	expectFinding(t, "the oEmbed check", "a wrong JSON", f, "oEmbed title is")
 	expectFinding(t, "the oEmbed check", "no JSON", oembedFindings(doc, p, nil, snippet), "does not exist")
