@@ -634,6 +634,9 @@ func TestEmbedsInArticles(t *testing.T) {
 					defer tb.close()
 					report(t, name, "the embed", frameFindings(v, j.w.resizes))
 					report(t, name, "in the browser", tb.problems())
+					if j.width == 390 && !j.w.resizes && v.Frame-v.Content > 40 {
+						t.Errorf("%s: with no script the frame is %.0f px tall for %.0f px of content: more than 40 px of blank on a phone", name, v.Frame, v.Content)
+					}
 					if j.width == 390 && j.w.resizes && v.Content > v.ChartH+160 {
 						t.Errorf("%s: the embed is %.0f px tall for a %.0f px chart; at most the chart + 160 px", name, v.Content, v.ChartH)
 					}

@@ -467,10 +467,25 @@ func TestEmbedsInWordPress(t *testing.T) {
 			}
 		}
 	}
+	// The checkers' broken fixture: the embed code as it was offered
+	// before, its inline width fighting the theme's column and its height
+	// a desktop's.
+	const oldCode = `<iframe src="%sembed/%s/" title="x" width="640" height="819" frameborder="0" style="width:100%%;max-width:100%%;border:0" loading="lazy" data-hunan-plan-embed="%s"></iframe>`
+	posts = append(posts, wpPost{Title: "broken", Role: "administrator", User: wp.users["administrator"],
+		Content: "<!-- wp:paragraph -->\n<p>The province has set out where each industry is to grow.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:html -->\n" +
+			fmt.Sprintf(oldCode, wp.provider, wpCases[0].chart, wpCases[0].chart) + "\n<!-- /wp:html -->"})
 	var saved []struct{ URL, Content string }
 	if err := wp.php(wpInsert, posts, &saved); err != nil {
 		t.Fatal(err)
 	}
+	broken := saved[len(saved)-1].URL
+	t.Run("broken fixture", func(t *testing.T) {
+		p := paste{name: "old embed code", frame: true}
+		_, f := wpCheck(t, broken, p, wpCases[0].chart, 1280, false, "", "broken/1280")
+		expectFinding(t, "the column check", "the old embed code", f, "outside the text column")
+		_, f = wpCheck(t, broken, p, wpCases[0].chart, 390, true, "", "broken/390")
+		expectFinding(t, "the blank-on-a-phone check", "the old embed code", f, "more than 40")
+	})
 	for i := range names {
 		names[i].url = saved[i].URL
 	}
@@ -493,7 +508,8 @@ func TestEmbedsInWordPress(t *testing.T) {
 				}
 				name := fmt.Sprintf("%s/%d/%s", j.m.name, j.width, mode)
 				t.Run(name, func(t *testing.T) {
-					line := wpCheck(t, wp, j.m.url, j.m.p, j.m.chart, j.width, j.noScript, shots, name)
+					line, findings := wpCheck(t, j.m.url, j.m.p, j.m.chart, j.width, j.noScript, shots, name)
+					report(t, name, "the embed in WordPress", findings)
 					mu.Lock()
 					lines = append(lines, fmt.Sprintf("%-62s %s", name, line))
 					mu.Unlock()
@@ -515,9 +531,9 @@ func TestEmbedsInWordPress(t *testing.T) {
 	}
 }
 
-// wpCheck reads one post and says what is wrong with its embed; it returns
-// the measures as a log line.
-func wpCheck(t *testing.T, wp *wpHost, u string, p paste, chart string, width int64, noScript bool, shots, name string) string {
+// wpCheck reads one post and says what is wrong with its embed, with its
+// measures as a log line.
+func wpCheck(t *testing.T, u string, p paste, chart string, width int64, noScript bool, shots, name string) (string, []string) {
 	if dump := os.Getenv("WORDPRESS_DUMP"); dump != "" && width == 390 && !noScript {
 		if r, err := http.Get(u); err == nil {
 			b, _ := io.ReadAll(r.Body)
@@ -634,8 +650,7 @@ func wpCheck(t *testing.T, wp *wpHost, u string, p paste, chart string, width in
 			out = append(out, p)
 		}
 	}
-	report(t, name, "the embed in WordPress", out)
-	return line
+	return line, out
 }
 
 // hasChartLink says a link in the post leads to the chart: its page or its
