@@ -496,7 +496,10 @@ func frameFindings(v frameView, resizes bool) []string {
 
 // embedProbe measures the embed page from inside its frame.
 const embedProbe = `(() => {
-	const c = document.querySelector('.chart-canvas'), f = document.querySelector('.embed-foot');
+	// (The chart, or on a phone the table a chart without a phone layout gives way to.)
+	let c = document.querySelector('.chart-canvas');
+	if (c && !c.getClientRects().length) c = document.querySelector('.chart-phone-table') || c;
+	const f = document.querySelector('.embed-foot');
 	if (!c || !f || document.readyState !== 'complete') return null;
 	const r = c.getBoundingClientRect();
 	return {Content: document.documentElement.getBoundingClientRect().height, Chart: r.bottom, ChartH: r.height, ChartW: r.right,
@@ -666,7 +669,7 @@ func TestEmbedsInArticles(t *testing.T) {
 // TestEmbedCheckersCatchBrokenEmbeds: the embed code as it was (its height
 // a formatting error, so the browser's 150 px default) cuts the chart
 // off, and a WordPress host whose secret the embed does not know leaves
-// the frame at its fixed height, off its content.
+// a desktop-sized frame at its height, off its content.
 func TestEmbedCheckersCatchBrokenEmbeds(t *testing.T) {
 	t.Parallel()
 	base := siteServer(t)
@@ -682,7 +685,9 @@ func TestEmbedCheckersCatchBrokenEmbeds(t *testing.T) {
 	tb.close()
 	expectFinding(t, "the whole-chart check", "the old embed code", frameFindings(v, false), "does not show whole")
 
-	wrong := strings.Replace(wordpressHost(s, wordpressSecret), `#?secret=`+wordpressSecret, `#?secret=other`, 1)
+	// (At a desktop's height: the embed code's own fits a phone, so only
+	// a frame that should have shrunk shows the protocol failing.)
+	wrong := strings.Replace(wordpressHost(heightAttr.ReplaceAllString(s, ` height="819"`), wordpressSecret), `#?secret=`+wordpressSecret, `#?secret=other`, 1)
 	v, tb = viewEmbed(t, article(t, "broken secret", "zh-CN", wrong), 390)
 	tb.close()
 	expectFinding(t, "the follows-content check", "a WordPress frame with the wrong secret", frameFindings(v, true), "more than 16 px off")
