@@ -663,4 +663,3 @@ func hasChartLink(links []string, chart string) bool {
 	}
 	return false
 }
-
