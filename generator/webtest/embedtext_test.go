@@ -105,10 +105,15 @@ func TestEmbedThemeFromHost(t *testing.T) {
 	chrome(t)
 	const light, dark = "rgb(255, 255, 255)", "rgb(18, 20, 23)"
 	for _, c := range []struct{ query, want string }{{"", light}, {"?theme=light", light}, {"?theme=dark", dark}, {"?theme=auto", dark}} {
-		tb := open(t, base+"/en/embed/matrix/"+c.query, tabOptions{width: phoneFrame})
+		tb := open(t, base+"/en/embed/city-changsha/"+c.query, tabOptions{width: phoneFrame})
 		v := darkMode(t, tb)
 		if v.Bg != c.want {
-			t.Errorf("/en/embed/matrix/%s in a dark-mode browser: background %s, want %s", c.query, v.Bg, c.want)
+			t.Errorf("/en/embed/city-changsha/%s in a dark-mode browser: background %s, want %s", c.query, v.Bg, c.want)
+		}
+		if c.want == dark {
+			for _, f := range eval[[]string](t, tb, whiteBlockJS) {
+				t.Errorf("/en/embed/city-changsha/%s in a dark-mode browser: a chart on a white block: %s", c.query, f)
+			}
 		}
 		tb.close()
 	}

@@ -2,6 +2,7 @@ package webtest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -489,6 +490,48 @@ func TestEmbedsInWordPress(t *testing.T) {
 	for i := range names {
 		names[i].url = saved[i].URL
 	}
+	// A link in the frame: WordPress's sandbox lets no tab open, so the
+	// tap must take the reader's own tab to the chart's page, through
+	// WordPress's listener.
+	t.Run("link in the frame", func(t *testing.T) {
+		for _, m := range names {
+			if !strings.HasPrefix(m.name, "en/map/page URL") {
+				continue
+			}
+			tb := open(t, m.url, tabOptions{})
+			defer tb.close()
+			var frame context.Context
+			for end := time.Now().Add(10 * time.Second); frame == nil && time.Now().Before(end); time.Sleep(200 * time.Millisecond) {
+				infos, _ := chromedp.Targets(tb.ctx)
+				own := chromedp.FromContext(tb.ctx).Target.TargetID
+				for _, info := range infos {
+					if info.Type == "iframe" && info.ParentID == own {
+						ctx, cancel := chromedp.NewContext(tb.ctx, chromedp.WithTargetID(info.TargetID))
+						prev := tb.cancel
+						tb.cancel = func() { cancel(); prev() }
+						frame = ctx
+					}
+				}
+			}
+			if frame == nil {
+				t.Fatal("the sandboxed frame never showed")
+			}
+			if _, err := chromedp.Run(frame, chromedp.Click(`.embed-foot a:last-of-type`)); err != nil {
+				t.Fatalf("clicking the frame's link: %v", err)
+			}
+			want := "/en/industries/construction-machinery/"
+			var at string
+			for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(200 * time.Millisecond) {
+				if got, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`location.href`)); err == nil {
+					if at = got; strings.Contains(at, want) {
+						return
+					}
+				}
+			}
+			t.Errorf("%s: the frame's link to the chart's page left the reader at %s, not on %s", m.name, at, want)
+		}
+	})
+
 	shots := os.Getenv("WORDPRESS_SHOTS")
 	var mu sync.Mutex
 	var lines []string

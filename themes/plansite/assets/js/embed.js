@@ -12,9 +12,9 @@
 //   · WordPress's, for a frame whose URL ends in #?secret=<secret>
 //     (wp-embed.js adds it to the sandboxed iframe it makes of an oEmbed
 //     response): {secret, message: 'height', value}, sent again on its
-//     {secret, message: 'ready'}; a link opens its tab as anywhere, and
-//     where the sandbox WordPress puts the frame in refuses that, asks
-//     the host to go there with {secret, message: 'link', value: url};
+//     {secret, message: 'ready'}; a link opens its tab as anywhere, except
+//     in the sandbox WordPress puts the frame in, which refuses that:
+//     there it asks the host to go there, {secret, message: 'link', value: url};
 //   · pym.js's, for a frame whose URL has ?childId=<id> (pym's Parent adds
 //     it): 'pymxPYMx<id>xPYMxheightxPYMx<height>', sent again on each
 //     'pymxPYMx<id>xPYMxwidthxPYMx<width>' from the parent.
@@ -67,11 +67,11 @@ if (framed) {
     document.addEventListener('click', (e) => {
       const a = e.target instanceof Element && e.target.closest('a[href]');
       if (!a || !/^https?:$/.test(a.protocol)) return;
+      // Only a sandboxed frame (an opaque origin) may not open the link's
+      // tab: there it asks the host, as WordPress's listener expects.
+      if (self.origin !== 'null') return;
       e.preventDefault();
-      // A sandbox without allow-popups gives no window: ask the host.
-      const w = window.open(a.href, '_blank');
-      if (w) w.opener = null;
-      else window.parent.postMessage({ secret, message: 'link', value: a.href }, '*');
+      window.parent.postMessage({ secret, message: 'link', value: a.href }, '*');
     });
   }
 }
