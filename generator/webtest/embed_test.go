@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -196,26 +197,55 @@ func oembedFindings(doc *html.Node, page string, js []byte, snippet string) []st
 		{"title", o.Title, title},
 		{"provider_name", o.ProviderName, ogSite},
 		{"provider_url", o.ProviderURL, home},
-		{"height", fmt.Sprint(o.Height), func() string {
-			if h == nil {
-				return "(none in the embed code)"
-			}
-			return h[1]
-		}()},
 		{"width", o.Width > 0 && strings.Contains(snippet, fmt.Sprintf(` width="%d"`, o.Width)), true},
 	} {
 		if c.got != c.want {
 			out = append(out, fmt.Sprintf("oEmbed %s is %q, want %q", c.field, c.got, c.want))
 		}
 	}
-	return append(out, oembedHTMLFindings(o.HTML, snippet)...)
+	if h == nil || o.Height < atoi(h[1]) {
+		out = append(out, fmt.Sprintf("oEmbed height %d is below the embed code's %v: the chart would be cut off where the frame keeps it", o.Height, h))
+	}
+	if r := editorAspect(o.Width, o.Height); r != "" {
+		out = append(out, fmt.Sprintf("oEmbed %d × %d: WordPress's block editor would fix the frame at %s", o.Width, o.Height, r))
+	}
+	return append(out, oembedHTMLFindings(o.HTML, snippet, o.Height)...)
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// editorAspect is the aspect-ratio class WordPress's block editor gives an
+// embed block whose iframe is w × h (Gutenberg's embed/util.js,
+// getClassNames): the widest ratio not above w/h (to two decimals) if w/h
+// is within 0.1 of it. With it the theme's CSS fixes the frame's height
+// to that ratio of its width, and it no longer follows its content.
+func editorAspect(w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	r := math.Round(float64(w)/float64(h)*100) / 100
+	for _, a := range []struct {
+		name  string
+		ratio float64
+	}{{"21-9", 21.0 / 9}, {"18-9", 2}, {"16-9", 16.0 / 9}, {"4-3", 4.0 / 3}, {"1-1", 1}, {"9-16", 9.0 / 16}, {"1-2", 0.5}} {
+		if r >= a.ratio {
+			if r-a.ratio > 0.1 {
+				return ""
+			}
+			return "wp-embed-aspect-" + a.name
+		}
+	}
+	return ""
 }
 
 // oembedHTMLFindings checks an oEmbed html against the embed code: the
 // form WordPress loads its resizer for (a blockquote with a link, then
 // the iframe, both of class wp-embedded-content), framing the same page at
 // the same height.
-func oembedHTMLFindings(h, snippet string) []string {
+func oembedHTMLFindings(h, snippet string, height int) []string {
 	var out []string
 	doc, err := html.Parse(strings.NewReader("<!doctype html><body>" + h))
 	if err != nil {
@@ -240,8 +270,8 @@ func oembedHTMLFindings(h, snippet string) []string {
 	if want := srcAttr.FindStringSubmatch(snippet); want == nil || attr(els[1], "src") != want[1] {
 		out = append(out, fmt.Sprintf("the oEmbed iframe frames %q, not the embed code's page", attr(els[1], "src")))
 	}
-	if want := heightAttr.FindStringSubmatch(snippet); want == nil || attr(els[1], "height") != want[1] {
-		out = append(out, fmt.Sprintf("the oEmbed iframe is %q px tall, not the embed code's height", attr(els[1], "height")))
+	if attr(els[1], "height") != fmt.Sprint(height) {
+		out = append(out, fmt.Sprintf("the oEmbed iframe is %q px tall, not the JSON's height, %d", attr(els[1], "height"), height))
 	}
 	return out
 }
@@ -289,7 +319,9 @@ func TestOEmbed(t *testing.T) {
 	bad, _ := json.Marshal(oEmbed{Version: "1.0", Type: "rich", Title: "x", Width: 640, Height: 1, HTML: snippet + " "})
 	f := oembedFindings(doc, p, bad, snippet)
 	expectFinding(t, "the oEmbed check", "a wrong JSON", f, "is not a blockquote and an iframe")
-	expectFinding(t, "the oEmbed check", "a wrong JSON", f, `oEmbed height is "1"`)
+	expectFinding(t, "the oEmbed check", "a wrong JSON", f, `oEmbed height 1 is below`)
+	square, _ := json.Marshal(oEmbed{Version: "1.0", Type: "rich", Title: "x", Width: 640, Height: 610, HTML: snippet})
+	expectFinding(t, "the oEmbed check", "a 640 × 610 JSON", oembedFindings(doc, p, square, snippet), "would fix the frame at wp-embed-aspect-1-1")
 	expectFinding(t, "the oEmbed check", "a wrong JSON", f, "oEmbed title is")
 	expectFinding(t, "the oEmbed check", "no JSON", oembedFindings(doc, p, nil, snippet), "does not exist")
 	old, err := html.Parse(strings.NewReader(`<!doctype html><html><body class="embed"><main><figure class="chart"><figcaption><h1 class="chart-title">T</h1></figcaption>

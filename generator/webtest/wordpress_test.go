@@ -370,7 +370,7 @@ type paste struct {
 	role string
 	// body is the post's block markup, given the chart's URLs and its
 	// embed code as the chart's page offers them.
-	body func(u pasteURLs, snippet string) string
+	body func(u pasteURLs, snippet string, o oEmbed) string
 	// frame says the post shows the chart in a frame; false where
 	// WordPress strips the frame (an Author's Custom HTML), and the post
 	// must then keep a link to the chart instead.
@@ -380,21 +380,27 @@ type paste struct {
 type pasteURLs struct{ page, cite, embed string }
 
 // embedBlock is what the block editor saves when a URL is pasted on a line
-// of its own: an embed block, which WordPress fills by oEmbed.
-func embedBlock(u string) string {
-	return `<!-- wp:embed {"url":"` + u + `","type":"rich"} -->
-<figure class="wp-block-embed is-type-rich"><div class="wp-block-embed__wrapper">
+// of its own: an embed block, which WordPress fills by oEmbed, with the
+// aspect-ratio classes the editor gives an iframe of the oEmbed's size.
+func embedBlock(u string, o oEmbed) string {
+	cls, attrs := "wp-block-embed is-type-rich", `"type":"rich"`
+	if a := editorAspect(o.Width, o.Height); a != "" {
+		cls += " " + a + " wp-has-aspect-ratio"
+		attrs += `,"className":"` + a + ` wp-has-aspect-ratio"`
+	}
+	return `<!-- wp:embed {"url":"` + u + `",` + attrs + `} -->
+<figure class="` + cls + `"><div class="wp-block-embed__wrapper">
 ` + u + `
 </div></figure>
 <!-- /wp:embed -->`
 }
 
 var pastes = []paste{
-	{"page URL", "author", func(u pasteURLs, _ string) string { return embedBlock(u.page) }, true},
-	{"citation URL", "author", func(u pasteURLs, _ string) string { return embedBlock(u.cite) }, true},
-	{"embed URL", "author", func(u pasteURLs, _ string) string { return embedBlock(u.embed) }, true},
-	{"embed code", "administrator", func(_ pasteURLs, s string) string { return "<!-- wp:html -->\n" + s + "\n<!-- /wp:html -->" }, true},
-	{"embed code", "author", func(_ pasteURLs, s string) string { return "<!-- wp:html -->\n" + s + "\n<!-- /wp:html -->" }, false},
+	{"page URL", "author", func(u pasteURLs, _ string, o oEmbed) string { return embedBlock(u.page, o) }, true},
+	{"citation URL", "author", func(u pasteURLs, _ string, o oEmbed) string { return embedBlock(u.cite, o) }, true},
+	{"embed URL", "author", func(u pasteURLs, _ string, o oEmbed) string { return embedBlock(u.embed, o) }, true},
+	{"embed code", "administrator", func(_ pasteURLs, s string, _ oEmbed) string { return "<!-- wp:html -->\n" + s + "\n<!-- /wp:html -->" }, true},
+	{"embed code", "author", func(_ pasteURLs, s string, _ oEmbed) string { return "<!-- wp:html -->\n" + s + "\n<!-- /wp:html -->" }, false},
 }
 
 // wpCases are the charts pasted: a map and a bar chart.
@@ -458,11 +464,17 @@ func TestEmbedsInWordPress(t *testing.T) {
 			}
 			s = localSnippet(s, strings.TrimSuffix(wp.provider, "/"))
 			page := wp.provider + strings.TrimPrefix(l.Prefix()+c.page, "/")
+			var o oEmbed
+			if b, err := os.ReadFile(filepath.Join(dir, strings.TrimPrefix(l.Prefix()+"/embed/"+c.chart, "/"), "oembed.json")); err != nil {
+				t.Fatal(err)
+			} else if err := json.Unmarshal(b, &o); err != nil {
+				t.Fatal(err)
+			}
 			u := pasteURLs{page: page, cite: page + "#chart-" + c.chart, embed: wp.provider + strings.TrimPrefix(l.Prefix()+"/embed/"+c.chart+"/", "/")}
 			for _, p := range pastes {
 				name := fmt.Sprintf("%s/%s/%s by %s", l, c.name, p.name, p.role)
 				posts = append(posts, wpPost{Title: name, Role: p.role, User: wp.users[p.role],
-					Content: "<!-- wp:paragraph -->\n<p>The province has set out where each industry is to grow.</p>\n<!-- /wp:paragraph -->\n\n" + p.body(u, s) +
+					Content: "<!-- wp:paragraph -->\n<p>The province has set out where each industry is to grow.</p>\n<!-- /wp:paragraph -->\n\n" + p.body(u, s, o) +
 						"\n\n<!-- wp:paragraph -->\n<p>The article goes on.</p>\n<!-- /wp:paragraph -->"})
 				names = append(names, made{name: name, p: p, chart: c.chart})
 			}
