@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -56,7 +57,7 @@ func offeredSnippet(t testing.TB, doc *html.Node, chart string) (string, error) 
 		return "", fmt.Errorf("%d figures #chart-%s", len(figs), chart)
 	}
 	codes := find(figs[0], func(n *html.Node) bool {
-		return n.Data == "code" && n.Parent != nil && n.Parent.Parent != nil && hasClass(n.Parent.Parent, "embed-code")
+		return n.Data == "code" && n.Parent != nil && n.Parent.Parent != nil && hasClass(n.Parent.Parent, "embed-code") && !hasClass(n.Parent, "embed-link")
 	})
 	if len(codes) != 1 {
 		return "", fmt.Errorf("#chart-%s: %d embed codes", chart, len(codes))
@@ -196,18 +197,81 @@ func oembedFindings(doc *html.Node, page string, js []byte, snippet string) []st
 		{"title", o.Title, title},
 		{"provider_name", o.ProviderName, ogSite},
 		{"provider_url", o.ProviderURL, home},
-		{"html", o.HTML, snippet},
-		{"height", fmt.Sprint(o.Height), func() string {
-			if h == nil {
-				return "(none in the embed code)"
-			}
-			return h[1]
-		}()},
 		{"width", o.Width > 0 && strings.Contains(snippet, fmt.Sprintf(` width="%d"`, o.Width)), true},
 	} {
 		if c.got != c.want {
 			out = append(out, fmt.Sprintf("oEmbed %s is %q, want %q", c.field, c.got, c.want))
 		}
+	}
+	if h == nil || o.Height < atoi(h[1]) {
+		out = append(out, fmt.Sprintf("oEmbed height %d is below the embed code's %v: the chart would be cut off where the frame keeps it", o.Height, h))
+	}
+	if r := editorAspect(o.Width, o.Height); r != "" {
+		out = append(out, fmt.Sprintf("oEmbed %d × %d: WordPress's block editor would fix the frame at %s", o.Width, o.Height, r))
+	}
+	return append(out, oembedHTMLFindings(o.HTML, snippet, o.Height)...)
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// editorAspect is the aspect-ratio class WordPress's block editor gives an
+// embed block whose iframe is w × h (Gutenberg's embed/util.js,
+// getClassNames): the widest ratio not above w/h (to two decimals) if w/h
+// is within 0.1 of it. With it the theme's CSS fixes the frame's height
+// to that ratio of its width, and it no longer follows its content.
+func editorAspect(w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	r := math.Round(float64(w)/float64(h)*100) / 100
+	for _, a := range []struct {
+		name  string
+		ratio float64
+	}{{"21-9", 21.0 / 9}, {"18-9", 2}, {"16-9", 16.0 / 9}, {"4-3", 4.0 / 3}, {"1-1", 1}, {"9-16", 9.0 / 16}, {"1-2", 0.5}} {
+		if r >= a.ratio {
+			if r-a.ratio > 0.1 {
+				return ""
+			}
+			return "wp-embed-aspect-" + a.name
+		}
+	}
+	return ""
+}
+
+// oembedHTMLFindings checks an oEmbed html against the embed code: the
+// form WordPress loads its resizer for (a blockquote with a link, then
+// the iframe, both of class wp-embedded-content), framing the same page at
+// the same height.
+func oembedHTMLFindings(h, snippet string, height int) []string {
+	var out []string
+	doc, err := html.Parse(strings.NewReader("<!doctype html><body>" + h))
+	if err != nil {
+		return []string{err.Error()}
+	}
+	body := find(doc, func(n *html.Node) bool { return n.Data == "body" })[0]
+	var els []*html.Node
+	for c := body.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			els = append(els, c)
+		}
+	}
+	if len(els) != 2 || els[0].Data != "blockquote" || els[1].Data != "iframe" {
+		return []string{fmt.Sprintf("oEmbed html %q is not a blockquote and an iframe: WordPress would not load its resizer", h)}
+	}
+	if !hasClass(els[0], "wp-embedded-content") || len(find(els[0], func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") != "" })) != 1 {
+		out = append(out, "the oEmbed blockquote has no class wp-embedded-content or no link")
+	}
+	if !hasClass(els[1], "wp-embedded-content") {
+		out = append(out, "the oEmbed iframe has no class wp-embedded-content")
+	}
+	if want := srcAttr.FindStringSubmatch(snippet); want == nil || attr(els[1], "src") != want[1] {
+		out = append(out, fmt.Sprintf("the oEmbed iframe frames %q, not the embed code's page", attr(els[1], "src")))
+	}
+	if attr(els[1], "height") != fmt.Sprint(height) {
+		out = append(out, fmt.Sprintf("the oEmbed iframe is %q px tall, not the JSON's height, %d", attr(els[1], "height"), height))
 	}
 	return out
 }
@@ -254,8 +318,10 @@ func TestOEmbed(t *testing.T) {
 	}
 	bad, _ := json.Marshal(oEmbed{Version: "1.0", Type: "rich", Title: "x", Width: 640, Height: 1, HTML: snippet + " "})
 	f := oembedFindings(doc, p, bad, snippet)
-	expectFinding(t, "the oEmbed check", "a wrong JSON", f, "oEmbed html is")
-	expectFinding(t, "the oEmbed check", "a wrong JSON", f, `oEmbed height is "1"`)
+	expectFinding(t, "the oEmbed check", "a wrong JSON", f, "is not a blockquote and an iframe")
+	expectFinding(t, "the oEmbed check", "a wrong JSON", f, `oEmbed height 1 is below`)
+	square, _ := json.Marshal(oEmbed{Version: "1.0", Type: "rich", Title: "x", Width: 640, Height: 610, HTML: snippet})
+	expectFinding(t, "the oEmbed check", "a 640 × 610 JSON", oembedFindings(doc, p, square, snippet), "would fix the frame at wp-embed-aspect-1-1")
 	expectFinding(t, "the oEmbed check", "a wrong JSON", f, "oEmbed title is")
 	expectFinding(t, "the oEmbed check", "no JSON", oembedFindings(doc, p, nil, snippet), "does not exist")
 	old, err := html.Parse(strings.NewReader(`<!doctype html><html><body class="embed"><main><figure class="chart"><figcaption><h1 class="chart-title">T</h1></figcaption>
@@ -462,7 +528,10 @@ func frameFindings(v frameView, resizes bool) []string {
 
 // embedProbe measures the embed page from inside its frame.
 const embedProbe = `(() => {
-	const c = document.querySelector('.chart-canvas'), f = document.querySelector('.embed-foot');
+	// (The chart, or on a phone the table a chart without a phone layout gives way to.)
+	let c = document.querySelector('.chart-canvas');
+	if (c && !c.getClientRects().length) c = document.querySelector('.chart-phone-table') || c;
+	const f = document.querySelector('.embed-foot');
 	if (!c || !f || document.readyState !== 'complete') return null;
 	const r = c.getBoundingClientRect();
 	return {Content: document.documentElement.getBoundingClientRect().height, Chart: r.bottom, ChartH: r.height, ChartW: r.right,
@@ -600,6 +669,9 @@ func TestEmbedsInArticles(t *testing.T) {
 					defer tb.close()
 					report(t, name, "the embed", frameFindings(v, j.w.resizes))
 					report(t, name, "in the browser", tb.problems())
+					if j.width == 390 && !j.w.resizes && v.Frame-v.Content > 40 {
+						t.Errorf("%s: with no script the frame is %.0f px tall for %.0f px of content: more than 40 px of blank on a phone", name, v.Frame, v.Content)
+					}
 					if j.width == 390 && j.w.resizes && v.Content > v.ChartH+160 {
 						t.Errorf("%s: the embed is %.0f px tall for a %.0f px chart; at most the chart + 160 px", name, v.Content, v.ChartH)
 					}
@@ -629,7 +701,7 @@ func TestEmbedsInArticles(t *testing.T) {
 // TestEmbedCheckersCatchBrokenEmbeds: the embed code as it was (its height
 // a formatting error, so the browser's 150 px default) cuts the chart
 // off, and a WordPress host whose secret the embed does not know leaves
-// the frame at its fixed height, off its content.
+// a desktop-sized frame at its height, off its content.
 func TestEmbedCheckersCatchBrokenEmbeds(t *testing.T) {
 	t.Parallel()
 	base := siteServer(t)
@@ -645,7 +717,9 @@ func TestEmbedCheckersCatchBrokenEmbeds(t *testing.T) {
 	tb.close()
 	expectFinding(t, "the whole-chart check", "the old embed code", frameFindings(v, false), "does not show whole")
 
-	wrong := strings.Replace(wordpressHost(s, wordpressSecret), `#?secret=`+wordpressSecret, `#?secret=other`, 1)
+	// (At a desktop's height: the embed code's own fits a phone, so only
+	// a frame that should have shrunk shows the protocol failing.)
+	wrong := strings.Replace(wordpressHost(heightAttr.ReplaceAllString(s, ` height="819"`), wordpressSecret), `#?secret=`+wordpressSecret, `#?secret=other`, 1)
 	v, tb = viewEmbed(t, article(t, "broken secret", "zh-CN", wrong), 390)
 	tb.close()
 	expectFinding(t, "the follows-content check", "a WordPress frame with the wrong secret", frameFindings(v, true), "more than 16 px off")

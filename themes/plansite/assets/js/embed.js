@@ -2,9 +2,9 @@
 // sites' iframes. The chart turns interactive when a reader points at it,
 // as on every page (loader.js). This adds what a host needs:
 //
-// - ?theme=dark: the site's dark palette (<html data-theme="dark">, styled
-//   by _partials/embed-css.html); without it the page follows the reader's
-//   prefers-color-scheme.
+// - the host decides the palette: light, unless ?theme=dark (the site's
+//   dark palette) or ?theme=auto (the reader's prefers-color-scheme), set as
+//   <html data-theme> and styled by _partials/embed-css.html.
 // - the page's height, posted to the host page on load and whenever it
 //   changes, in each protocol hosts already listen to:
 //   · the site's own, {type: 'hunan-plan-embed', id, height}, which
@@ -12,16 +12,17 @@
 //   · WordPress's, for a frame whose URL ends in #?secret=<secret>
 //     (wp-embed.js adds it to the sandboxed iframe it makes of an oEmbed
 //     response): {secret, message: 'height', value}, sent again on its
-//     {secret, message: 'ready'}; links ask it to navigate the top window
-//     with {secret, message: 'link', value: url}, as a sandboxed frame
-//     cannot open a tab itself;
+//     {secret, message: 'ready'}; a link opens its tab as anywhere, except
+//     in the sandbox WordPress puts the frame in, which refuses that:
+//     there it asks the host to go there, {secret, message: 'link', value: url};
 //   · pym.js's, for a frame whose URL has ?childId=<id> (pym's Parent adds
 //     it): 'pymxPYMx<id>xPYMxheightxPYMx<height>', sent again on each
 //     'pymxPYMx<id>xPYMxwidthxPYMx<width>' from the parent.
 import './loader.js';
 
 const params = new URLSearchParams(location.search);
-if (params.get('theme') === 'dark') document.documentElement.dataset.theme = 'dark';
+const theme = params.get('theme');
+if (theme === 'dark' || theme === 'auto') document.documentElement.dataset.theme = theme;
 
 const figure = document.querySelector('figure.chart');
 const framed = window.parent !== window;
@@ -30,6 +31,7 @@ const secret = (/[#&?]secret=([A-Za-z0-9]+)/.exec(location.hash) || [])[1];
 const pymID = params.get('childId');
 const PYM = 'xPYMx';
 let last = -1;
+let ready = false; // WordPress's host said 'ready'
 
 function height() {
   // The height of <html>'s box, not scrollHeight: scrollHeight never goes
@@ -39,6 +41,9 @@ function height() {
 
 function post(force) {
   if (!figure || !framed) return;
+  // A frame not laid out yet (WordPress's hidden frame, at first) has no
+  // width, and its page a height that means nothing: wait for a width.
+  if (document.documentElement.clientWidth < 100) return;
   const h = height();
   if (h === last && force !== true) return;
   last = h;
@@ -52,13 +57,19 @@ if (framed) {
   window.addEventListener('message', (e) => {
     if (e.source !== window.parent) return;
     const d = e.data;
-    if (secret && d && d.message === 'ready' && d.secret === secret) post(true);
+    if (secret && d && d.message === 'ready' && d.secret === secret) {
+      ready = true;
+      post(true);
+    }
     else if (pymID && typeof d === 'string' && d.startsWith(['pym', pymID, 'width', ''].join(PYM))) post(true);
   });
   if (secret) {
     document.addEventListener('click', (e) => {
       const a = e.target instanceof Element && e.target.closest('a[href]');
       if (!a || !/^https?:$/.test(a.protocol)) return;
+      // Only a sandboxed frame (an opaque origin) may not open the link's
+      // tab: there it asks the host, as WordPress's listener expects.
+      if (self.origin !== 'null') return;
       e.preventDefault();
       window.parent.postMessage({ secret, message: 'link', value: a.href }, '*');
     });
@@ -66,6 +77,12 @@ if (framed) {
 }
 
 post();
-window.addEventListener('load', () => post());
+window.addEventListener('load', () => post(true));
+// WordPress's listener (wp-embed.js, at the end of the host page) may come
+// after this page's first message, and its 'ready' before this page
+// listens: say the height again a few times, until it answers.
+if (framed && secret) {
+  for (const ms of [300, 1000, 2500, 5000]) setTimeout(() => { if (!ready) post(true); }, ms);
+}
 if (window.ResizeObserver) new ResizeObserver(() => post()).observe(document.documentElement);
 else window.addEventListener('resize', () => post());
