@@ -17,18 +17,22 @@ const siteCSS = `
 }
 `
 
-// TestEmbedDarkTheme: the embed stylesheet is the site's with its dark
-// palette again under :root[data-theme=dark] (what ?theme=dark sets), so
-// the palette is written once, in site.css; a site.css without the block
-// stops the build and says what is missing.
+// TestEmbedDarkTheme: the embed stylesheet is the site's, light unless the
+// host asks: its dark palette again under :root[data-theme=dark] (what
+// ?theme=dark sets) and, within prefers-color-scheme, under
+// :root[data-theme=auto], so the palette is written once, in site.css; a
+// site.css without the block stops the build and says what is missing.
 func TestEmbedDarkTheme(t *testing.T) {
 	layout := "-- layouts/home.html --\n{{ define \"main\" }}{{ $css := partial \"embed-css.html\" . }}[{{ $css.RelPermalink }}]{{ $css.Content }}{{ end }}\n"
 	files := testConfig + themeFiles(t, "layouts/_partials/embed-css.html") + layout
 	b := hugolib.Test(t, files+siteCSS)
 	b.AssertFileContent("public/index.html",
-		"[/css/embed.",               // fingerprinted
+		"[/css/embed-zh.",            // fingerprinted, one per language
 		":root{--bg:#fff;--fg:#111}", // the site's own rules
-		":root[data-theme=dark]{--bg:#0d1117;--fg:#e6edf3;color-scheme:dark}")
+		":root{color-scheme:light}",  // light by default, whatever the reader's setting
+		":root[data-theme=dark]{--bg:#0d1117;--fg:#e6edf3;color-scheme:dark}",
+		"@media(prefers-color-scheme:dark){:root[data-theme=auto]{--bg:#0d1117;--fg:#e6edf3;color-scheme:dark}}",
+		"! @media(prefers-color-scheme:dark){:root{--bg")
 
 	noDark := "-- assets/css/site.css --\n:root { --bg: #fff; }\n"
 	broken, err := hugolib.NewIntegrationTestBuilder(hugolib.IntegrationTestConfig{T: t, TxtarString: files + noDark}).BuildE()
