@@ -1,9 +1,9 @@
 package cards
 
 import (
+	"github.com/hunan-industry/plan-site/generator/internal/realplan"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/hunan-industry/plan-site/generator/charts"
@@ -14,25 +14,7 @@ import (
 var root = filepath.Join("..", "..")
 
 // realPlan is data/ loaded, with its charts, once for all the tests.
-func realPlan(t testing.TB) (*plan.Plan, []*charts.Chart) {
-	t.Helper()
-	loadOnce.Do(func() {
-		if loadedPlan, loadErr = plan.Load(filepath.Join(root, "data")); loadErr == nil {
-			loadedCharts, loadErr = charts.All(loadedPlan)
-		}
-	})
-	if loadErr != nil {
-		t.Fatal(loadErr)
-	}
-	return loadedPlan, loadedCharts
-}
-
-var (
-	loadOnce     sync.Once
-	loadedPlan   *plan.Plan
-	loadedCharts []*charts.Chart
-	loadErr      error
-)
+func realPlan(t testing.TB) (*plan.Plan, []*charts.Chart) { return realplan.Load(t) }
 
 // TestFontCoversData fails when the data holds a character that the
 // committed font subset lacks: the social images would show it as a blank.

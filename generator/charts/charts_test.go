@@ -114,27 +114,11 @@ func TestEnglishChartsSayEnglish(t *testing.T) {
 		if c.Lang != plan.EN {
 			continue
 		}
-		b, _ := json.Marshal(c.Option)
-		var walk func(key string, v any)
-		walk = func(key string, v any) {
-			switch x := v.(type) {
-			case map[string]any:
-				for k, e := range x {
-					walk(k, e)
-				}
-			case []any:
-				for _, e := range x {
-					walk(key, e)
-				}
-			case string:
-				if key != "name" && han.MatchString(x) {
-					t.Errorf("%s: %s %q is not English", c.ID, key, x)
-				}
+		walkJSON(t, c.Option, func(key string, v any) {
+			if x, ok := v.(string); ok && key != "name" && han.MatchString(x) {
+				t.Errorf("%s: %s %q is not English", c.ID, key, x)
 			}
-		}
-		var obj any
-		json.Unmarshal(b, &obj)
-		walk("", obj)
+		})
 		for _, s := range append([]string{c.Title, c.Summary}, c.Table.Header...) {
 			if han.MatchString(s) {
 				t.Errorf("%s: %q is not English", c.ID, s)

@@ -4,36 +4,17 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/hunan-industry/plan-site/generator/internal/realplan"
 	"maps"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
 )
 
-// realPlan is data/ loaded, with its charts, once for all the tests (a
-// loaded plan does not change).
-func realPlan(t testing.TB) (*plan.Plan, []*charts.Chart) {
-	t.Helper()
-	loadOnce.Do(func() {
-		if loadedPlan, loadErr = plan.Load("../../data"); loadErr == nil {
-			loadedCharts, loadErr = charts.All(loadedPlan)
-		}
-	})
-	if loadErr != nil {
-		t.Fatal(loadErr)
-	}
-	return loadedPlan, loadedCharts
-}
-
-var (
-	loadOnce     sync.Once
-	loadedPlan   *plan.Plan
-	loadedCharts []*charts.Chart
-	loadErr      error
-)
+// realPlan is data/ loaded, with its charts, once for all the tests.
+func realPlan(t testing.TB) (*plan.Plan, []*charts.Chart) { return realplan.Load(t) }
 
 func render(t *testing.T) map[string][]byte {
 	t.Helper()

@@ -514,16 +514,7 @@ func TestEmbedsInWordPress(t *testing.T) {
 			defer tb.close()
 			var frame context.Context
 			for end := time.Now().Add(10 * time.Second); frame == nil && time.Now().Before(end); time.Sleep(200 * time.Millisecond) {
-				infos, _ := chromedp.Targets(tb.ctx)
-				own := chromedp.FromContext(tb.ctx).Target.TargetID
-				for _, info := range infos {
-					if info.Type == "iframe" && info.ParentID == own {
-						ctx, cancel := chromedp.NewContext(tb.ctx, chromedp.WithTargetID(info.TargetID))
-						prev := tb.cancel
-						tb.cancel = func() { cancel(); prev() }
-						frame = ctx
-					}
-				}
+				frame = tb.childFrame()
 			}
 			if frame == nil {
 				t.Fatal("the sandboxed frame never showed")
@@ -635,18 +626,9 @@ func wpCheck(t *testing.T, u string, p paste, chart string, width int64, noScrip
 	inFrame := func() bool {
 		// The frame's page, measured from inside: its own target where
 		// Chromium runs a sandboxed frame in a process of its own.
-		infos, _ := chromedp.Targets(tb.ctx)
-		own := chromedp.FromContext(tb.ctx).Target.TargetID
-		for _, info := range infos {
-			if info.Type == "iframe" && info.ParentID == own {
-				// (Cancelling a context attached to a target closes it: only
-				// with the tab.)
-				ctx, cancel := chromedp.NewContext(tb.ctx, chromedp.WithTargetID(info.TargetID))
-				prev := tb.cancel
-				tb.cancel = func() { cancel(); prev() }
-				in, err = chromedp.Run(ctx, chromedp.Poll[probed](embedProbe, chromedp.WithPollingTimeout(15*time.Second)))
-				return err == nil
-			}
+		if ctx := tb.childFrame(); ctx != nil {
+			in, err = chromedp.Run(ctx, chromedp.Poll[probed](embedProbe, chromedp.WithPollingTimeout(15*time.Second)))
+			return err == nil
 		}
 		frames, ferr := chromedp.Run(tb.ctx, chromedp.Nodes(chromedp.CSS(`iframe`)))
 		if ferr != nil || len(frames) == 0 {
@@ -717,4 +699,22 @@ func hasChartLink(links []string, chart string) bool {
 		}
 	}
 	return false
+}
+
+// childFrame attaches to the tab's child frame where Chromium runs it as a
+// target of its own (a sandboxed, cross-origin frame); nil where it has
+// none. (Cancelling a context attached to a target closes it: only with
+// the tab.)
+func (tb *tab) childFrame() context.Context {
+	infos, _ := chromedp.Targets(tb.ctx)
+	own := chromedp.FromContext(tb.ctx).Target.TargetID
+	for _, info := range infos {
+		if info.Type == "iframe" && info.ParentID == own {
+			ctx, cancel := chromedp.NewContext(tb.ctx, chromedp.WithTargetID(info.TargetID))
+			prev := tb.cancel
+			tb.cancel = func() { cancel(); prev() }
+			return ctx
+		}
+	}
+	return nil
 }
