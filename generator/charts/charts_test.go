@@ -70,16 +70,6 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// def is the registry's line of a chart.
-func def(c *Chart) Def {
-	for _, d := range Registry {
-		if d.Kind == c.Kind && d.Page == c.Page && d.ID(c.Subject) == c.ID {
-			return d
-		}
-	}
-	panic("no line of the registry makes " + c.ID)
-}
-
 // TestCatalogue: All draws each line of the registry once for each of its
 // subjects, in both languages, under the id the line gives it.
 func TestCatalogue(t *testing.T) {

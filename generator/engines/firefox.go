@@ -131,11 +131,11 @@ func startFirefox(ctx context.Context, opts Options) (_ Browser, err error) {
 	select {
 	case u, ok := <-found:
 		if !ok {
-			return nil, fmt.Errorf("Firefox ended before its remote protocol listened:\n%s", f.log)
+			return nil, fmt.Errorf("engines: Firefox ended before its remote protocol listened:\n%s", f.log)
 		}
 		wsURL = u
 	case <-time.After(60 * time.Second):
-		return nil, fmt.Errorf("Firefox's remote protocol did not listen in 60 s:\n%s", f.log)
+		return nil, fmt.Errorf("engines: Firefox's remote protocol did not listen in 60 s:\n%s", f.log)
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
@@ -164,7 +164,7 @@ func startFirefox(ctx context.Context, opts Options) (_ Browser, err error) {
 		return nil, err
 	}
 	if len(tree.Contexts) == 0 {
-		return nil, fmt.Errorf("Firefox has no tab")
+		return nil, fmt.Errorf("engines: Firefox has no tab")
 	}
 	f.context = tree.Contexts[0].Context
 	return f, nil
@@ -205,7 +205,7 @@ func (f *firefox) call(ctx context.Context, method string, params, out any) erro
 	f.mu.Lock()
 	if f.dead != nil {
 		f.mu.Unlock()
-		return fmt.Errorf("Firefox's connection ended: %w", f.dead)
+		return fmt.Errorf("engines: Firefox's connection ended: %w", f.dead)
 	}
 	f.nextID++
 	id := f.nextID

@@ -168,14 +168,14 @@ func (w *webkit) startXvfb(ctx context.Context) (string, error) {
 		case <-time.After(20 * time.Second):
 			r.Close()
 			stop(cmd)
-			return "", fmt.Errorf("Xvfb did not serve display :%d in 20 s: %s", n, w.log)
+			return "", fmt.Errorf("engines: Xvfb did not serve display :%d in 20 s: %s", n, w.log)
 		case <-ctx.Done():
 			r.Close()
 			stop(cmd)
 			return "", ctx.Err()
 		}
 	}
-	return "", fmt.Errorf("Xvfb found no free display: %s", w.log)
+	return "", fmt.Errorf("engines: Xvfb found no free display: %s", w.log)
 }
 
 // call sends one WebDriver command and decodes its value into out.

@@ -91,7 +91,11 @@ func providerServer(t testing.TB) string {
 		}
 		base := "http://" + ln.Addr().String()
 		target, _ := url.Parse(site)
-		rp := httputil.NewSingleHostReverseProxy(target)
+		// Uncompressed from the site, so that its pages can be rewritten.
+		rp := &httputil.ReverseProxy{Rewrite: func(pr *httputil.ProxyRequest) {
+			pr.SetURL(target)
+			pr.Out.Header.Del("Accept-Encoding")
+		}}
 		rp.ModifyResponse = func(r *http.Response) error {
 			ct := r.Header.Get("Content-Type")
 			if !strings.Contains(ct, "html") && !strings.Contains(ct, "json") {
@@ -109,8 +113,6 @@ func providerServer(t testing.TB) string {
 			r.Header.Del("Content-Encoding")
 			return nil
 		}
-		director := rp.Director
-		rp.Director = func(r *http.Request) { director(r); r.Header.Del("Accept-Encoding") }
 		srv := &http.Server{Handler: rp}
 		go srv.Serve(ln)
 		atExit(func() { srv.Close() })
