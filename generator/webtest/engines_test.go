@@ -297,7 +297,13 @@ func TestPagesInEngines(t *testing.T) {
 				scheme := map[bool]string{false: "light", true: "dark"}[dark]
 				for _, p := range enginePages() {
 					s.with(func() {
-						s.show(t, base+p.path, engineWidths[0].w, engineWidths[0].h)
+						u := base + p.path
+						if p.k.Embed && dark {
+							// An embed is light unless its host asks; ?theme=auto
+							// follows the reader, so dark mode must hold there.
+							u += "?theme=auto"
+						}
+						s.show(t, u, engineWidths[0].w, engineWidths[0].h)
 						for i, v := range engineWidths {
 							if i > 0 {
 								s.resize(t, v.w, v.h)
