@@ -80,13 +80,13 @@ func TestHreflang(t *testing.T) {
 
 // TestTitlesNameTheEdition: a page's <title> names the edition after the
 // page, the home page's wraps the plan's title in the edition's words, and
-// the description falls back to the site's; the words are the i18n
-// files', in each language.
+// the description falls back to the site's; link previews (og:title) say
+// the same; the words are the i18n files', in each language.
 func TestTitlesNameTheEdition(t *testing.T) {
 	files := twinConfig + twins +
-		themeFiles(t, "layouts/_partials/head.html", "i18n/zh.toml", "i18n/en.toml") +
+		themeFiles(t, "layouts/_partials/head.html", "layouts/_partials/title.html", "layouts/_partials/social.html", "i18n/zh.toml", "i18n/en.toml") +
 		"-- assets/css/site.css --\nbody{margin:0}\n" +
-		"-- layouts/_partials/hreflang.html --\n-- layouts/_partials/social.html --\n-- layouts/_partials/jsonld.html --\n" +
+		"-- layouts/_partials/hreflang.html --\n-- layouts/_partials/jsonld.html --\n" +
 		"-- content/zh/_index.md --\n---\ntitle: 方案\ndescription: 首页说明\n---\n" +
 		"-- content/en/_index.md --\n---\ntitle: The Plan\n---\n" +
 		"-- layouts/single.html --\n{{ define \"main\" }}{{ partial \"head.html\" . }}{{ end }}\n" +
@@ -99,8 +99,11 @@ func TestTitlesNameTheEdition(t *testing.T) {
 	b.AssertFileContent("public/en/industries/a/index.html",
 		"<title>A · Hunan Industrial Plan (unofficial bilingual edition)</title>",
 		`<meta name="description" content="An independent, unofficial bilingual edition`)
-	b.AssertFileContent("public/index.html", "<title>方案（非官方中英文版）</title>", `<meta name="description" content="首页说明">`)
-	b.AssertFileContent("public/en/index.html", "<title>The Plan (unofficial bilingual edition)</title>")
+	b.AssertFileContent("public/index.html", "<title>方案（非官方中英文版）</title>", `<meta name="description" content="首页说明">`,
+		`<meta property="og:title" content="方案（非官方中英文版）">`)
+	b.AssertFileContent("public/en/index.html", "<title>The Plan (unofficial bilingual edition)</title>",
+		`<meta property="og:title" content="The Plan (unofficial bilingual edition)">`)
+	b.AssertFileContent("public/en/industries/a/index.html", `<meta property="og:title" content="A · Hunan Industrial Plan (unofficial bilingual edition)">`)
 	for _, f := range []string{"public/index.html", "public/en/index.html", "public/industries/a/index.html", "public/en/industries/a/index.html", "public/only/index.html"} {
 		b.AssertFileContent(f, "! <no value>", "! %!")
 	}
