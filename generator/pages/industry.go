@@ -207,7 +207,8 @@ func (v *view) industry(ind *plan.Industry, weight int) *Page {
 	}
 	return &Page{
 		Title:       v.t(ind.Name),
-		Description: v.t(ind.KeyPoints.Goal),
+		// Attributed: a search snippet must not read as the office speaking.
+		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_industry"), v.t(ind.Name), v.t(ind.KeyPoints.Goal)),
 		Weight:      weight + 1,
 		Params: &IndustryParams{
 			Code:           ind.Code.Value,
