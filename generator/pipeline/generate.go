@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"github.com/hunan-industry/plan-site/generator/assetpath"
@@ -32,8 +34,12 @@ type generation struct {
 	Charts    int            `json:"charts"`
 	Exports   int            `json:"exports"`
 	Languages map[string]any `json:"languages"` // pages.Languages, for Hugo
-	drawn     int            // charts drawn by this build; not recorded
-	reused    bool
+	// Words is the hash of the plan's words (units and passages), what
+	// the verbatim check holds the pages to: a data edit that leaves them
+	// and the pages alone is not checked again.
+	Words  string `json:"words"`
+	drawn  int    // charts drawn by this build; not recorded
+	reused bool
 	// units are the plan's words by id (plan.Units) and passages the ids
 	// of its running text (plan.Passages), for the verbatim check; not
 	// recorded, so a reused stage loads them again.
@@ -87,6 +93,7 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 		return generation{}, err
 	}
 	g := generation{Charts: len(cs), Languages: langs, units: p.Units(), passages: p.Passages()}
+	g.Words = wordsKey(g.units, g.passages)
 	progress("drawing %d charts", len(cs))
 	assets := filepath.Join(gen, "assets")
 	if g.drawn, err = writeCharts(cs, assets, root); err != nil {
@@ -217,4 +224,16 @@ func selfID() (string, error) {
 		}
 	})
 	return self.id, self.err
+}
+
+// wordsKey is the hash of the plan's words by id and of its passages' ids.
+func wordsKey(units map[string]string, passages []string) string {
+	h := sha256.New()
+	for _, id := range slices.Sorted(maps.Keys(units)) {
+		fmt.Fprintf(h, "%d\x00%s%d\x00%s", len(id), id, len(units[id]), units[id])
+	}
+	for _, id := range passages {
+		fmt.Fprintf(h, "%d\x00%s", len(id), id)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -157,8 +157,8 @@ func Run(opts Options) (Summary, error) {
 // to the plan's units, which plan.Load has proved to be the source's
 // (sitecheck.Verbatim): a changed character, a dropped mark or an
 // unmarked copy fails the build, naming the page and the element. A site
-// whose HTML and generator stage (data/ and the program: the stage's key)
-// are those of a site that passed passes again without reading it.
+// whose HTML, plan's words and program are those of a site that passed
+// passes again without being read.
 func checkVerbatim(root, site string, g generation) error {
 	cache, err := openCache(root, verbatimCacheDir, nil, nil)
 	if err != nil {
@@ -168,7 +168,11 @@ func checkVerbatim(root, site string, g generation) error {
 	if err != nil {
 		return err
 	}
-	key := cache.key(".passed", []byte(g.Key), digest)
+	prog, err := selfID()
+	if err != nil {
+		return err
+	}
+	key := cache.key(".passed", []byte(prog), []byte(g.Words), digest)
 	if _, ok := cache.get(key); ok {
 		return cache.prune()
 	}
