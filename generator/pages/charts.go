@@ -107,8 +107,9 @@ func (v *view) gallery() *Page {
 		all = append(all, v.chart(c.ID))
 	}
 	return &Page{
-		Title:  uitext.In(v.l, "go_page_charts"),
-		Params: &GalleryParams{Charts: all, DownloadScale: assetpath.DownloadScale},
+		Title:       uitext.In(v.l, "go_page_charts"),
+		Description: uitext.In(v.l, "go_desc_charts"),
+		Params:      &GalleryParams{Charts: all, DownloadScale: assetpath.DownloadScale},
 	}
 }
 
@@ -132,8 +133,9 @@ func (v *view) downloadsPage() *Page {
 		}
 	}
 	return &Page{
-		Title:  uitext.In(v.l, "go_page_downloads"),
-		Params: &DownloadsParams{Files: files},
+		Title:       uitext.In(v.l, "go_page_downloads"),
+		Description: uitext.In(v.l, "go_desc_downloads"),
+		Params:      &DownloadsParams{Files: files},
 	}
 }
 

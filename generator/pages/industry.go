@@ -206,7 +206,7 @@ func (v *view) industry(ind *plan.Industry, weight int) *Page {
 		notes = append(notes, Note{Field: n.Field.Value, Text: v.t(n.Text)})
 	}
 	return &Page{
-		Title:       v.t(ind.Name),
+		Title: v.t(ind.Name),
 		// Attributed: a search snippet must not read as the office speaking.
 		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_industry"), v.t(ind.Name), v.t(ind.KeyPoints.Goal)),
 		Weight:      weight + 1,

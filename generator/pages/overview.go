@@ -154,7 +154,7 @@ func (v *view) regions() *Page {
 	r := v.p.Document.General.Regions
 	return &Page{
 		Title:       v.t(r.Heading),
-		Description: v.t(r.Intro),
+		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_regions"), v.groupNames()),
 		Params:      &RegionsParams{Intro: v.t(r.Intro), Groups: v.groups(), Charts: v.pageCharts(charts.RegionsPage, "")},
 	}
 }
@@ -198,7 +198,7 @@ func (v *view) targets() *Page {
 	counts, total := differenceCounts(pairs)
 	return &Page{
 		Title:       uitext.In(v.l, "go_page_targets"),
-		Description: v.t(g.Paragraph),
+		Description: uitext.In(v.l, "go_desc_targets"),
 		Params: &TargetsParams{
 			GoalsHeading: v.t(g.Heading),
 			Goals:        v.t(g.Paragraph),
@@ -241,4 +241,14 @@ func (v *view) safeguards() *Page {
 		Description: uitext.In(v.l, "go_desc_safeguards"),
 		Params:      &SafeguardsParams{Items: items},
 	}
+}
+
+// groupNames are the regional groups' names as the plan gives them
+// (一核引领、两翼支撑、多点协同), in a list of the view's language.
+func (v *view) groupNames() string {
+	var names []string
+	for _, g := range v.p.Document.General.Regions.Groups {
+		names = append(names, v.t(g.Name))
+	}
+	return strings.Join(names, uitext.In(v.l, "listSeparator"))
 }

@@ -310,7 +310,7 @@ func (v *view) layoutMatrix() *Page {
 	a := v.p.Document.Attachments.Layout
 	return &Page{
 		Title:       v.t(a.Title),
-		Description: v.t(a.Note),
+		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_layout"), len(v.p.Industries), len(v.p.Cities)),
 		Params: &LayoutParams{Matrix: v.matrix(),
 			Charts: v.pageCharts(charts.LayoutPage, "")},
 	}
