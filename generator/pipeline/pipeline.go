@@ -127,17 +127,23 @@ func Run(opts Options) (Summary, error) {
 	}
 	sum.Exports = g.Exports
 
+	// The HTML is final here (the index goes beside it): one digest keys
+	// both the search index and the verbatim check's verdict.
+	digest, err := htmlDigest(staging)
+	if err != nil {
+		return sum, err
+	}
 	if opts.SearchLater && reuseIndex(out, staging) {
 		progress("search index: the previous build's, until IndexSearch")
 	} else {
 		progress("indexing for search (Pagefind, unless the pages are those of the cached index)")
-		if _, err := indexCached(root, staging); err != nil {
+		if _, err := indexByDigest(root, staging, digest); err != nil {
 			return sum, err
 		}
 	}
 
 	progress("checking the plan's words on every page against the source")
-	if err := checkVerbatim(root, staging, g); err != nil {
+	if err := checkVerbatim(root, g, staging, digest); err != nil {
 		return sum, err
 	}
 	if err := writeHeaders(staging); err != nil {
@@ -159,12 +165,8 @@ func Run(opts Options) (Summary, error) {
 // unmarked copy fails the build, naming the page and the element. A site
 // whose HTML, plan's words and program are those of a site that passed
 // passes again without being read.
-func checkVerbatim(root, site string, g generation) error {
+func checkVerbatim(root string, g generation, site string, digest []byte) error {
 	cache, err := openCache(root, verbatimCacheDir, nil, nil)
-	if err != nil {
-		return err
-	}
-	digest, err := htmlDigest(site)
 	if err != nil {
 		return err
 	}

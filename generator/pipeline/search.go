@@ -73,6 +73,16 @@ const searchCacheDir = "search-cache"
 // dir/pagefind: from the cache when the site's HTML is what it was
 // indexed from, else with Pagefind, keeping that one in the cache.
 func indexCached(root, dir string) (reused bool, err error) {
+	digest, err := htmlDigest(dir)
+	if err != nil {
+		return false, err
+	}
+	return indexByDigest(root, dir, digest)
+}
+
+// indexByDigest is indexCached for a site whose HTML digest (htmlDigest)
+// the caller has already taken.
+func indexByDigest(root, dir string, digest []byte) (reused bool, err error) {
 	versions, _ := filepath.Glob(filepath.Join(root, "node_modules", "@pagefind", "*", "package.json"))
 	inputs := []string{filepath.Join("node_modules", "pagefind", "package.json"), "pagefind.yml", "pagefind.yaml", "pagefind.toml", "pagefind.json"}
 	for _, f := range versions {
@@ -84,10 +94,7 @@ func indexCached(root, dir string) (reused bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	key, err := siteHTMLKey(cache, dir)
-	if err != nil {
-		return false, err
-	}
+	key := cache.key("", digest)
 	target := filepath.Join(dir, searchDir)
 	part := target + ".part"
 	os.RemoveAll(part)
@@ -175,13 +182,6 @@ func replaceDir(src, dst string) error {
 		return err
 	}
 	return os.RemoveAll(old)
-}
-
-// siteHTMLKey is the cache key of the HTML files of the site in dir, the
-// search index aside.
-func siteHTMLKey(cache *renderCache, dir string) (string, error) {
-	digest, err := htmlDigest(dir)
-	return cache.key("", digest), err
 }
 
 // htmlDigest is the hash of the HTML files of the site in dir, by path,
