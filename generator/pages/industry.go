@@ -47,17 +47,21 @@ func (v *view) statement(t *plan.Target) *Statement {
 // unitOf finds the unit of the plan a quoted phrase is taken from (the
 // first by id, for a stable page), or "" where none holds it.
 func (v *view) unitOf(quote string) string {
-	if v.units == nil {
-		v.units = v.p.Units()
-		for id := range v.units {
+	flat := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	if v.unitIDs == nil {
+		v.units = map[string]string{}
+		for id, text := range v.p.Units() {
+			v.units[id] = flat(text)
 			v.unitIDs = append(v.unitIDs, id)
 		}
 		sort.Strings(v.unitIDs)
 	}
-	flat := func(s string) string { return strings.Join(strings.Fields(s), "") }
 	q := flat(quote)
+	if q == "" {
+		return ""
+	}
 	for _, id := range v.unitIDs {
-		if q != "" && strings.Contains(flat(v.units[id]), q) {
+		if strings.Contains(v.units[id], q) {
 			return id
 		}
 	}
@@ -115,7 +119,7 @@ func (v *view) unitChips(ind *plan.Industry) []Unit {
 	for _, name := range strings.Split(parts[0], "、") {
 		u := Unit{Name: name, Lead: len(out) == 0}
 		if v.l == plan.ZH {
-			u.Part = ind.Slug.Value + "-units"
+			u.Part = plan.UnitsLineUnit(ind)
 		} else if body, ok := strings.CutSuffix(name, "等"); ok {
 			u.Name = fmt.Sprintf(uitext.In(v.l, "go_page_andOthers"), g.EN(body))
 		} else {
@@ -126,7 +130,7 @@ func (v *view) unitChips(ind *plan.Industry) []Unit {
 	if len(parts) > 1 {
 		u := Unit{Name: parts[1]}
 		if v.l == plan.ZH {
-			u.Part = ind.Slug.Value + "-units"
+			u.Part = plan.UnitsLineUnit(ind)
 		} else {
 			u.Name = cityGovernments(ind.Responsibility.EN)
 		}

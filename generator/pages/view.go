@@ -22,8 +22,8 @@ type view struct {
 	updated string
 	// cards says what the pages' social cards show.
 	cards *cards.Words
-	// units are the plan's words by id (plan.Units), sorted in unitIDs,
-	// worked out on first use (unitOf).
+	// units are the plan's words by id (plan.Units), whitespace taken
+	// out, sorted in unitIDs, worked out on first use (unitOf).
 	units   map[string]string
 	unitIDs []string
 }

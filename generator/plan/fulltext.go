@@ -88,7 +88,7 @@ func (p *Plan) FullText() []Block {
 			for i, it := range ind.Items {
 				add(fmt.Sprintf("%s-%d", slug, i+1), NumberedItem, it.Paragraph(i), ind.file, fmt.Sprintf("items[%d]", i))
 			}
-			add(slug+"-units", Units, ind.Responsibility, ind.file, "responsibility.zh")
+			add(UnitsLineUnit(ind), Units, ind.Responsibility, ind.file, "responsibility.zh")
 		}
 	}
 

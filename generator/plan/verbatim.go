@@ -95,6 +95,10 @@ func LayoutTierUnit(t *Tier) string { return "layout-" + TierAnchor(t) }
 // LayoutIndustryUnit is an industry's cell in attachment 1: A1：现代石化.
 func LayoutIndustryUnit(ind *Industry) string { return "layout-" + strings.ToLower(ind.Code.Value) }
 
+// UnitsLineUnit is an industry's responsibility line in the full text:
+// （责任单位：…）, also the line's anchor.
+func UnitsLineUnit(ind *Industry) string { return ind.Slug.Value + "-units" }
+
 // KeyPointsColumnUnit is attachment 2's column header i (from 0).
 func KeyPointsColumnUnit(i int) string { return fmt.Sprintf("kp-col-%d", i+1) }
 
