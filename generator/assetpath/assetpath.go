@@ -18,10 +18,20 @@ const (
 )
 
 // ChartFiles is where a chart's files go: <path>.svg (the build-time
-// drawing), .json (its option), .csv (its data), and .narrow.svg and
-// .narrow.json for a phone layout.
+// drawing), .json (its option), and .narrow.svg and .narrow.json for a
+// phone layout. Its data is a download (ChartData).
 func ChartFiles(lang plan.Lang, id string) string {
 	return ChartFilesDir + "/" + string(lang) + "/" + id
+}
+
+// DataDir is the site's folder of data downloads (/data/): the exports,
+// the data package that describes them, and each chart's CSV (ChartData).
+const DataDir = "data"
+
+// ChartData is where a chart's CSV goes within DataDir: a resource of the
+// data package beside the files it is cut from.
+func ChartData(lang plan.Lang, id string) string {
+	return "charts/" + string(lang) + "/" + id + ".csv"
 }
 
 // ChartDownloadFiles is where a chart's download files go: <path>.png and

@@ -115,14 +115,14 @@ func barData(values []int) []opts.BarData {
 
 func (b *builder) industriesPerCity() *Chart {
 	c := &Chart{Title: tIndustriesPerCity.In(b.lang), Summary: sIndustriesPerCity.In(b.lang)}
-	c.Table.Header = []string{lCity.In(b.lang), lCoreShort.In(b.lang), lKeyShort.In(b.lang), lTotal.In(b.lang)}
+	b.cityCountColumns(c)
 	var names []string
 	var core, key []int
 	for _, city := range b.p.Cities {
 		cs, ks := b.p.CityIndustries(city)
 		names = append(names, b.t(city.Short))
 		core, key = append(core, len(cs)), append(key, len(ks))
-		c.Table.Rows = append(c.Table.Rows, []string{b.t(city.Short), strconv.Itoa(len(cs)), strconv.Itoa(len(ks)), strconv.Itoa(len(cs) + len(ks))})
+		c.Table.row([]string{b.t(city.Short), strconv.Itoa(len(cs)), strconv.Itoa(len(ks)), strconv.Itoa(len(cs) + len(ks))}, city.Code.Value)
 	}
 	b.stackedBars(c, names, core, key)
 	return c
@@ -130,14 +130,17 @@ func (b *builder) industriesPerCity() *Chart {
 
 func (b *builder) citiesPerIndustry() *Chart {
 	c := &Chart{Title: tCitiesPerIndustry.In(b.lang), Summary: sCitiesPerIndustry.In(b.lang)}
-	c.Table.Header = []string{lIndustry.In(b.lang), lTier.In(b.lang), lCoreShort.In(b.lang), lKeyShort.In(b.lang), lTotal.In(b.lang)}
+	c.Table.columns(text(lIndustry.In(b.lang)), text(lTier.In(b.lang)),
+		b.count(lCoreShort, fCoreCities), b.count(lKeyShort, fKeyCities), b.count(lTotal, fAllCities))
+	c.Table.data(code(dIndustryCode, fIndustryCode, b.lang), code(dTierCode, fTierCode, b.lang))
 	var names []string
 	var core, key []int
 	for _, ind := range b.p.Industries {
 		cs, ks := b.p.IndustryCities(ind)
 		names = append(names, b.t(ind.Name))
 		core, key = append(core, len(cs)), append(key, len(ks))
-		c.Table.Rows = append(c.Table.Rows, []string{b.t(ind.Name), b.t(ind.Tier.Name), strconv.Itoa(len(cs)), strconv.Itoa(len(ks)), strconv.Itoa(len(cs) + len(ks))})
+		c.Table.row([]string{b.t(ind.Name), b.t(ind.Tier.Name), strconv.Itoa(len(cs)), strconv.Itoa(len(ks)), strconv.Itoa(len(cs) + len(ks))},
+			ind.Code.Value, ind.Tier.Code.Value)
 	}
 	b.stackedBars(c, names, core, key)
 	return c
@@ -162,33 +165,38 @@ func (b *builder) cityLabelAngle() float64 {
 
 func (b *builder) matrix() *Chart {
 	c := &Chart{Title: fmt.Sprintf(tMatrix.In(b.lang), len(b.p.Industries), len(b.p.Cities)), Summary: sMatrix.In(b.lang)}
-	c.Table.Header = []string{lIndustry.In(b.lang)}
+	fields := []Field{text(lIndustry.In(b.lang))}
+	ratings := []Field{code(dIndustryCode, fIndustryCode, b.lang)}
 	var cities []string
 	for _, city := range b.p.Cities {
 		cities = append(cities, b.t(city.Short))
-		c.Table.Header = append(c.Table.Header, b.t(city.Short))
+		fields = append(fields, Field{Name: b.t(city.Short), Type: TypeString, About: fmt.Sprintf(fStarsIn.In(b.lang), b.t(city.Name))})
+		ratings = append(ratings, Field{Name: dRatingIn + city.Code.Value, Type: TypeString, About: fmt.Sprintf(fRatingIn.In(b.lang), b.t(city.Name))})
 	}
+	c.Table.columns(fields...)
+	c.Table.data(ratings...)
 	var industries []string
 	var items []HeatMapData
 	for y, ind := range b.p.Industries {
 		industries = append(industries, b.t(ind.Name))
 		row := []string{b.t(ind.Name)}
+		words := []string{ind.Code.Value}
 		for x, city := range b.p.Cities {
 			lvl, ok := ind.Rating(city.Code.Value)
 			switch {
 			case !ok:
-				row = append(row, "")
+				row, words = append(row, ""), append(words, "")
 			case lvl == plan.Core:
-				row = append(row, "★★★")
+				row, words = append(row, "★★★"), append(words, lCore.In(b.lang))
 				items = append(items, HeatMapData{HeatMapData: opts.HeatMapData{Value: [3]int{x, y, valueCore}}, Label: &Label{Show: true, Formatter: "★★★", Color: colorOnFill, FontSize: 9},
 					Tooltip: b.itemTooltip(b.t(ind.Name) + " · " + b.t(city.Short) + b.colon() + lCore.In(b.lang))})
 			default:
-				row = append(row, "★★")
+				row, words = append(row, "★★"), append(words, lKey.In(b.lang))
 				items = append(items, HeatMapData{HeatMapData: opts.HeatMapData{Value: [3]int{x, y, valueKey}}, Label: &Label{Show: true, Formatter: "★★", Color: colorOnFill, FontSize: 9},
 					Tooltip: b.itemTooltip(b.t(ind.Name) + " · " + b.t(city.Short) + b.colon() + lKey.In(b.lang))})
 			}
 		}
-		c.Table.Rows = append(c.Table.Rows, row)
+		c.Table.row(row, words...)
 	}
 	hm := charts.NewHeatMap()
 	hm.SetGlobalOptions(
@@ -270,12 +278,17 @@ var decalSymbols = []string{"none", "rect", "circle", "triangle", "diamond", "pi
 type targetEntry struct {
 	category string
 	t        *plan.Target
+	ind      *plan.Industry // nil for the province's goals
 }
 
 // targetEntries sorts the drawable targets into amounts in yuan and shares
 // in per cent, the province's first, then each industry's.
 func (b *builder) targetEntries() (money, pct []targetEntry) {
-	add := func(scope string, ts []*plan.Target) {
+	add := func(ind *plan.Industry, ts []*plan.Target) {
+		scope := ""
+		if ind != nil {
+			scope = b.t(ind.Name)
+		}
 		for _, pr := range plan.Pairs(ts) {
 			t := pr.Body
 			// Attachment-only targets are on the targets page, marked; a
@@ -284,7 +297,7 @@ func (b *builder) targetEntries() (money, pct []targetEntry) {
 			if t == nil || t.Comparator.Value == "过" {
 				continue
 			}
-			e := targetEntry{category: b.t(t.Label), t: t}
+			e := targetEntry{category: b.t(t.Label), t: t, ind: ind}
 			if scope != "" {
 				e.category = scope + "\n" + e.category
 			}
@@ -296,22 +309,27 @@ func (b *builder) targetEntries() (money, pct []targetEntry) {
 			}
 		}
 	}
-	add("", b.p.Document.General.Goals.Targets)
+	add(nil, b.p.Document.General.Goals.Targets)
 	for _, ind := range b.p.Industries {
-		add(b.t(ind.Name), ind.Targets)
+		add(ind, ind.Targets)
 	}
 	return money, pct
 }
 
-// targetChart starts a target chart: its words and its table's header.
-func (b *builder) targetChart(title, summary plan.Text) *Chart {
+// targetChart starts a target chart: its words and its table's header,
+// and the download's columns: the target's key in targets.csv, and the
+// bar's length with its unit (about says what the length is).
+func (b *builder) targetChart(title, summary, about plan.Text) *Chart {
 	c := &Chart{Title: title.In(b.lang), Summary: summary.In(b.lang)}
-	c.Table.Header = []string{lIndustry.In(b.lang), lMeasure.In(b.lang), lTarget.In(b.lang), lStriveHeader.In(b.lang)}
+	c.Table.columns(text(lIndustry.In(b.lang)), text(lMeasure.In(b.lang)), text(lTarget.In(b.lang)), text(lStriveHeader.In(b.lang)))
+	c.Table.data(code(dIndustryCode, fIndustryCode, b.lang), code(dMetric, fMetric, b.lang), code(dSource, fSource, b.lang),
+		Field{Name: dValue, Type: TypeNumber, About: about.In(b.lang)}, code(dUnit, fUnit, b.lang))
 	return c
 }
 
-// targetRow adds a target to the chart's table.
-func (b *builder) targetRow(c *Chart, e targetEntry, display string) {
+// targetRow adds a target to the chart's table, with the bar's length
+// (value) in unit.
+func (b *builder) targetRow(c *Chart, e targetEntry, display, value, unit string) {
 	mark := ""
 	if e.t.Strive {
 		mark = lStriveMark.In(b.lang)
@@ -320,7 +338,11 @@ func (b *builder) targetRow(c *Chart, e targetEntry, display string) {
 	if measure == "" {
 		scope, measure = lProvince.In(b.lang), scope
 	}
-	c.Table.Rows = append(c.Table.Rows, []string{scope, measure, display, mark})
+	ind := ""
+	if e.ind != nil {
+		ind = e.ind.Code.Value
+	}
+	c.Table.row([]string{scope, measure, display, mark}, ind, e.t.Metric.Value, e.t.Source.Value, value, unit)
 }
 
 // targetDisplay is a target's figure as the plan writes it.
@@ -336,7 +358,7 @@ func (b *builder) targetDisplay(t *plan.Target) string {
 }
 
 func (b *builder) targetsYuan() *Chart {
-	c := b.targetChart(tYuan, sYuan)
+	c := b.targetChart(tYuan, sYuan, fYuanValue)
 	money, _ := b.targetEntries()
 	var cats []string
 	var bars []BarData
@@ -356,14 +378,14 @@ func (b *builder) targetsYuan() *Chart {
 			Label:     b.targetLabel(d + " · " + b.t(kind)),
 			Tooltip:   b.itemTooltip(strings.ReplaceAll(e.category, "\n", " · ") + b.colon() + d),
 		})
-		b.targetRow(c, e, d)
+		b.targetRow(c, e, d, b.yuanValue(e.t), lYuanUnit.In(b.lang))
 	}
 	b.targetBars(c, cats, bars, false)
 	return c
 }
 
 func (b *builder) targetsShare() *Chart {
-	c := b.targetChart(tShare, sShare)
+	c := b.targetChart(tShare, sShare, fShareValue)
 	_, pct := b.targetEntries()
 	var cats []string
 	var bars []BarData
@@ -373,7 +395,7 @@ func (b *builder) targetsShare() *Chart {
 		bars = append(bars, BarData{Value: e.t.Value.Value, ItemStyle: &ItemStyle{ItemStyle: opts.ItemStyle{Color: colorKey}},
 			Label:   b.targetLabel(d),
 			Tooltip: b.itemTooltip(strings.ReplaceAll(e.category, "\n", " · ") + b.colon() + d)})
-		b.targetRow(c, e, d)
+		b.targetRow(c, e, d, e.t.Value.Value, "%")
 	}
 	b.targetBars(c, cats, bars, true)
 	return c
@@ -433,4 +455,16 @@ func (b *builder) targetBars(c *Chart, cats []string, bars []BarData, percent bo
 	o := &Option{Series: charts.MultiSeries{series}, Grid: grid, YAxis: []YAxis{b.categoryAxis(cats, 300)}, XAxis: []XAxis{x}}
 	b.decorate(c, o, tooltip("item"), false)
 	c.Width, c.Height, c.Option = b.width(960), 140+rows*len(cats), o
+}
+
+// count is a column of counts: its header and what it counts.
+func (b *builder) count(header, about plan.Text) Field {
+	return Field{Name: header.In(b.lang), Type: TypeInteger, About: about.In(b.lang)}
+}
+
+// cityCountColumns are the columns of a chart counting each city's
+// industries, core and key.
+func (b *builder) cityCountColumns(c *Chart) {
+	c.Table.columns(text(lCity.In(b.lang)), b.count(lCoreShort, fCoreIndustries), b.count(lKeyShort, fKeyIndustries), b.count(lTotal, fAllIndustries))
+	c.Table.data(code(dCityCode, fCityCode, b.lang))
 }

@@ -55,10 +55,74 @@ type Drawing struct {
 	Option *Option
 }
 
-// Table is exactly the data a chart shows.
+// Table is exactly the data a chart shows: Header and Rows are the table
+// its page prints. Its CSV download (a resource of the site's data
+// package) adds the columns a tool needs after the page's: the codes behind
+// the names and the chart's figures as numbers with their units.
 type Table struct {
 	Header []string
 	Rows   [][]string
+	// Fields describes the CSV's columns: the page's (named by their
+	// header), then the download's own (Data).
+	Fields []Field
+	// Data holds, row by row, the cells of the download's own columns.
+	Data [][]string
+}
+
+// Field is a column of a chart's CSV as the data package's schema gives it.
+type Field struct {
+	Name string // the header cell; the download's own columns are named alike in both languages (value, unit, city_code)
+	Type string // Table Schema type: string, integer, number
+	// About says what the column holds, with its unit, in the chart's
+	// language; empty where the header says it all.
+	About string
+}
+
+// Field types, as Table Schema names them.
+const (
+	TypeString  = "string"
+	TypeInteger = "integer"
+	TypeNumber  = "number"
+)
+
+// CSVRows are the chart's CSV: the fields' names, then each row of the
+// page's table followed by its download cells.
+func (t Table) CSVRows() [][]string {
+	head := make([]string, len(t.Fields))
+	for i, f := range t.Fields {
+		head[i] = f.Name
+	}
+	rows := [][]string{head}
+	for i, r := range t.Rows {
+		row := append(append([]string{}, r...), t.Data[i]...)
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// columns starts the table: the page's header and each column's field.
+func (t *Table) columns(fs ...Field) {
+	t.Fields = fs
+	for _, f := range fs {
+		t.Header = append(t.Header, f.Name)
+	}
+}
+
+// data names the download's own columns, after the page's.
+func (t *Table) data(fs ...Field) { t.Fields = append(t.Fields, fs...) }
+
+// row adds a row: the page's cells, then the download's.
+func (t *Table) row(page []string, data ...string) {
+	t.Rows = append(t.Rows, page)
+	t.Data = append(t.Data, data)
+}
+
+func text(name string) Field { return Field{Name: name, Type: TypeString} }
+
+// code is a download column of codes or words, the same in both
+// languages' files.
+func code(name string, about plan.Text, lang plan.Lang) Field {
+	return Field{Name: name, Type: TypeString, About: about.In(lang)}
 }
 
 // File is the JSON the site and the renderer read: the option and its box.

@@ -61,3 +61,43 @@ var (
 	lListSep           = uitext.Text("go_chart_listSep")
 	lLastSep           = uitext.Text("go_chart_lastSep")
 )
+
+// What the columns of a chart's CSV hold, for the data package (go_field_*
+// keys, which the exports' own files share).
+var (
+	fCoreIndustries = uitext.Text("go_field_coreIndustries")
+	fKeyIndustries  = uitext.Text("go_field_keyIndustries")
+	fAllIndustries  = uitext.Text("go_field_allIndustries")
+	fCoreCities     = uitext.Text("go_field_coreCities")
+	fKeyCities      = uitext.Text("go_field_keyCities")
+	fAllCities      = uitext.Text("go_field_allCities")
+	fIndustryCode   = uitext.Text("go_field_industry_code")
+	fTierCode       = uitext.Text("go_field_tier_code")
+	fCityCode       = uitext.Text("go_field_city_code")
+	fGroupID        = uitext.Text("go_field_group_id")
+	fLevel          = uitext.Text("go_field_level")
+	fStarsIn        = uitext.Text("go_field_starsIn")
+	fRatingIn       = uitext.Text("go_field_ratingIn")
+	fMetric         = uitext.Text("go_field_metric")
+	fSource         = uitext.Text("go_field_source")
+	fUnit           = uitext.Text("go_field_chartUnit")
+	fYuanValue      = uitext.Text("go_field_yuanValue")
+	fShareValue     = uitext.Text("go_field_shareValue")
+	// lYuanUnit is the unit of the yuan chart's bars: 亿元, billion yuan.
+	lYuanUnit = uitext.Text("go_chart_yuanUnit")
+)
+
+// The names of the download's own columns, alike in both languages and in
+// the exports' files (layout.csv, targets.csv).
+const (
+	dIndustryCode = "industry_code"
+	dTierCode     = "tier_code"
+	dCityCode     = "city_code"
+	dGroupID      = "group_id"
+	dLevel        = "level"
+	dRatingIn     = "rating_" // + a city's code: the matrix's stars in words
+	dMetric       = "metric"
+	dSource       = "source"
+	dValue        = "value"
+	dUnit         = "unit"
+)

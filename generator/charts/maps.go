@@ -128,7 +128,8 @@ func (b *builder) industryMap(ind *plan.Industry) *Chart {
 		c.Summary += fmt.Sprintf(sIndustryMapKey.In(b.lang), b.sentenceList(b.names(key)))
 	}
 	c.Summary += fmt.Sprintf(sIndustryMapEnd.In(b.lang), b.cities(len(core)+len(key)))
-	c.Table.Header = []string{lCity.In(b.lang), lRating.In(b.lang)}
+	c.Table.columns(text(lCity.In(b.lang)), text(lRating.In(b.lang)))
+	c.Table.data(code(dCityCode, fCityCode, b.lang), code(dLevel, fLevel, b.lang))
 	var items []MapData
 	for _, city := range b.p.Cities {
 		name := b.t(city.Short)
@@ -138,10 +139,10 @@ func (b *builder) industryMap(ind *plan.Industry) *Chart {
 			items = append(items, b.region(city, valueNone, name, name+b.colon()+lNone.In(b.lang), colorNone))
 		case lvl == plan.Core:
 			items = append(items, b.region(city, valueCore, name+"\n★★★", name+b.colon()+lCore.In(b.lang), colorCore))
-			c.Table.Rows = append(c.Table.Rows, []string{name, lCore.In(b.lang)})
+			c.Table.row([]string{name, lCore.In(b.lang)}, city.Code.Value, string(lvl))
 		default:
 			items = append(items, b.region(city, valueKey, name+"\n★★", name+b.colon()+lKey.In(b.lang), colorKey))
-			c.Table.Rows = append(c.Table.Rows, []string{name, lKey.In(b.lang)})
+			c.Table.row([]string{name, lKey.In(b.lang)}, city.Code.Value, string(lvl))
 		}
 	}
 	b.mapChart(c, items, b.pieces(
@@ -166,13 +167,14 @@ func (b *builder) cityMap(city *plan.City) *Chart {
 	name := b.t(city.Short)
 	c := &Chart{Title: fmt.Sprintf(tCityMap.In(b.lang), b.t(city.Name))}
 	c.Summary = fmt.Sprintf(sCityMap.In(b.lang), b.t(city.Name), b.t(city.Group.Name))
-	c.Table.Header = []string{lCity.In(b.lang), lGroup.In(b.lang)}
+	c.Table.columns(text(lCity.In(b.lang)), text(lGroup.In(b.lang)))
+	c.Table.data(code(dCityCode, fCityCode, b.lang), code(dGroupID, fGroupID, b.lang))
 	var items []MapData
 	for _, other := range b.p.Cities {
 		n := b.t(other.Short)
 		if other == city {
 			items = append(items, b.region(other, 2, n, n+b.colon()+b.t(other.Group.Name), colorCore))
-			c.Table.Rows = append(c.Table.Rows, []string{b.t(other.Name), b.t(other.Group.Name)})
+			c.Table.row([]string{b.t(other.Name), b.t(other.Group.Name)}, other.Code.Value, other.Group.ID.Value)
 			continue
 		}
 		items = append(items, b.region(other, 1, n, n, colorNone))
@@ -186,7 +188,8 @@ func (b *builder) cityMap(city *plan.City) *Chart {
 
 func (b *builder) regions() *Chart {
 	c := &Chart{Title: tRegions.In(b.lang)}
-	c.Table.Header = []string{lGroup.In(b.lang), lCity.In(b.lang), lFocus.In(b.lang)}
+	c.Table.columns(text(lGroup.In(b.lang)), text(lCity.In(b.lang)), text(lFocus.In(b.lang)))
+	c.Table.data(code(dGroupID, fGroupID, b.lang), code(dCityCode, fCityCode, b.lang))
 	var items []MapData
 	var pieces []Piece
 	var parts []string
@@ -205,7 +208,7 @@ func (b *builder) regions() *Chart {
 			for _, f := range cf.Focus {
 				focus = append(focus, b.t(f.Name))
 			}
-			c.Table.Rows = append(c.Table.Rows, []string{b.t(g.Name), b.t(city.Name), b.join(focus)})
+			c.Table.row([]string{b.t(g.Name), b.t(city.Name), b.join(focus)}, g.ID.Value, city.Code.Value)
 		}
 		parts = append(parts, fmt.Sprintf(lGroupCities.In(b.lang), b.t(g.Name), b.join(names)))
 	}
@@ -216,7 +219,7 @@ func (b *builder) regions() *Chart {
 
 func (b *builder) overview() *Chart {
 	c := &Chart{Title: tOverview.In(b.lang)}
-	c.Table.Header = []string{lCity.In(b.lang), lCoreShort.In(b.lang), lKeyShort.In(b.lang), lTotal.In(b.lang)}
+	b.cityCountColumns(c)
 	var items []MapData
 	best, bestN := "", -1
 	maxN := 0
@@ -234,7 +237,7 @@ func (b *builder) overview() *Chart {
 		item.ItemStyle.AreaColor = "" // the visual map shades it
 		item.Emphasis = nil
 		items = append(items, item)
-		c.Table.Rows = append(c.Table.Rows, []string{name, strconv.Itoa(len(core)), strconv.Itoa(len(key)), strconv.Itoa(n)})
+		c.Table.row([]string{name, strconv.Itoa(len(core)), strconv.Itoa(len(key)), strconv.Itoa(n)}, city.Code.Value)
 	}
 	c.Summary = fmt.Sprintf(sOverview.In(b.lang), best, bestN)
 	b.mapChart(c, items, VisualMap{

@@ -1,25 +1,31 @@
 // Package exports writes the plan's data for download: the layout table,
-// the targets and the glossary as CSV, the whole dataset as JSON, and a
-// workbook for people.
+// the targets and the glossary as CSV, the whole dataset as JSON, a
+// workbook for people, each chart's data as CSV, and the Frictionless data
+// package (datapackage.json) that describes every one of them.
 package exports
 
 import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"strconv"
 
+	"github.com/hunan-industry/plan-site/generator/assetpath"
+	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
 )
 
 // bom makes Excel read the CSV files as UTF-8, so the Chinese shows.
 const bom = "\ufeff"
 
-// Files maps a file name to its bytes.
+// Files maps a file's path within the site's data folder to its bytes.
 type Files map[string][]byte
 
-// Render makes every export.
-func Render(p *plan.Plan) (Files, error) {
+// Render makes every export: the plan's files, each chart's CSV
+// (assetpath.ChartData) and the data package that describes them all,
+// dated with the edition.
+func Render(p *plan.Plan, cs []*charts.Chart, edition string) (Files, error) {
 	files := Files{}
 	var err error
 	if files["layout.csv"], err = layoutCSV(p); err != nil {
@@ -35,6 +41,14 @@ func Render(p *plan.Plan) (Files, error) {
 		return nil, err
 	}
 	if files["plan.xlsx"], err = Workbook(p); err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		if files[assetpath.ChartData(c.Lang, c.ID)], err = CSV(c.Table.CSVRows()); err != nil {
+			return nil, err
+		}
+	}
+	if files[PackageFile], err = dataPackage(p, cs, files, edition); err != nil {
 		return nil, err
 	}
 	return files, nil
@@ -53,11 +67,30 @@ func CSV(rows [][]string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// LayoutHeader is the header of layout.csv. The columns up to level are
-// the machine columns readers already use; the words for people follow
-// them, so no column moves.
-var LayoutHeader = []string{"industry_code", "industry_zh", "industry_en", "tier_zh", "tier_en", "city_code", "city_zh", "city_en", "level",
-	"level_zh", "level_en"}
+// field is a column of an export CSV: its name and its Table Schema type;
+// what it holds is its go_field_ words (fieldWords).
+type field struct{ name, typ string }
+
+func names(fs []field) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.name
+	}
+	return out
+}
+
+// layoutFields are the columns of layout.csv. The columns up to level are
+// the machine columns readers already use; the words for people and the
+// further codes follow them, so no column moves.
+var layoutFields = []field{
+	{"industry_code", charts.TypeString}, {"industry_zh", charts.TypeString}, {"industry_en", charts.TypeString},
+	{"tier_zh", charts.TypeString}, {"tier_en", charts.TypeString},
+	{"city_code", charts.TypeString}, {"city_zh", charts.TypeString}, {"city_en", charts.TypeString}, {"level", charts.TypeString},
+	{"level_zh", charts.TypeString}, {"level_en", charts.TypeString}, {"stars", charts.TypeString}, {"tier_code", charts.TypeString},
+}
+
+// LayoutHeader is the header of layout.csv.
+var LayoutHeader = names(layoutFields)
 
 func layoutCSV(p *plan.Plan) ([]byte, error) {
 	rows := [][]string{LayoutHeader}
@@ -70,44 +103,82 @@ func layoutCSV(p *plan.Plan) ([]byte, error) {
 			rows = append(rows, []string{
 				ind.Code.Value, ind.Name.ZH, ind.Name.EN, ind.Tier.Name.ZH, ind.Tier.Name.EN,
 				c.Code.Value, c.Name.ZH, c.Name.EN, string(lvl),
-				levelWords[lvl].ZH, levelWords[lvl].EN,
+				levelWords[lvl].ZH, levelWords[lvl].EN, lvl.Stars(), ind.Tier.Code.Value,
 			})
 		}
 	}
 	return CSV(rows)
 }
 
-// TargetsHeader is the header of targets.csv: the machine columns up to
-// quote_zh as before, then the words for people beside each code.
-var TargetsHeader = []string{"industry_code", "metric_zh", "metric_en", "value", "unit_zh", "comparator_zh", "strive", "source", "quote_zh",
-	"industry_zh", "industry_en", "unit_en", "comparator_en", "strive_zh", "strive_en", "source_zh", "source_en", "quote_en"}
+// targetFields are the columns of targets.csv: the machine columns up to
+// quote_zh as before (value now a number, empty for a range), then the
+// words for people beside each code, then the figures a tool sorts by.
+var targetFields = []field{
+	{"industry_code", charts.TypeString}, {"metric_zh", charts.TypeString}, {"metric_en", charts.TypeString},
+	{"value", charts.TypeNumber}, {"unit_zh", charts.TypeString}, {"comparator_zh", charts.TypeString},
+	{"strive", "boolean"}, {"source", charts.TypeString}, {"quote_zh", charts.TypeString},
+	{"industry_zh", charts.TypeString}, {"industry_en", charts.TypeString}, {"unit_en", charts.TypeString}, {"comparator_en", charts.TypeString},
+	{"strive_zh", charts.TypeString}, {"strive_en", charts.TypeString}, {"source_zh", charts.TypeString}, {"source_en", charts.TypeString},
+	{"quote_en", charts.TypeString},
+	{"metric", charts.TypeString}, {"value_from", charts.TypeNumber}, {"value_to", charts.TypeNumber},
+	{"base_value", charts.TypeNumber}, {"base_unit_zh", charts.TypeString}, {"base_unit_en", charts.TypeString},
+	{"display_zh", charts.TypeString}, {"display_en", charts.TypeString},
+}
+
+// TargetsHeader is the header of targets.csv.
+var TargetsHeader = names(targetFields)
+
+// targetKey is the columns that name a row of targets.csv: the chart
+// CSVs' foreign key.
+var targetKey = []string{"industry_code", "metric", "source"}
 
 func targetsCSV(p *plan.Plan) ([]byte, error) {
 	rows := [][]string{TargetsHeader}
-	add := func(in *plan.Industry, ts []*plan.Target) {
+	add := func(in *plan.Industry, ts []*plan.Target) error {
 		code := ""
 		if in != nil {
 			code = in.Code.Value
 		}
 		for _, t := range ts {
-			ind, strive, src := industryWord(in), yesNo[t.Strive], sourceWord(t.Source.Value)
+			tf, err := figures(t)
+			if err != nil {
+				return fmt.Errorf("target %s (%s): %w", t.Metric.Value, t.Source.Value, err)
+			}
+			var base word
+			if tf.base != nil {
+				base = unitWords[t.Unit.Value].base
+			}
+			ind, strive, src := industryWord(in), striveWords[t.Strive], sourceWord(t.Source.Value)
 			rows = append(rows, []string{
-				code, t.Label.ZH, t.Label.EN, t.Value.Value, t.Unit.Value, t.Comparator.Value,
+				code, t.Label.ZH, t.Label.EN, tf.value.text(), t.Unit.Value, t.Comparator.Value,
 				strconv.FormatBool(t.Strive), t.Source.Value, t.Quote.ZH,
 				ind.ZH, ind.EN, unitEN(t.Unit.Value), comparatorEN(t.Comparator.Value), strive.ZH, strive.EN, src.ZH, src.EN, t.Quote.EN,
+				t.Metric.Value, tf.from.text(), tf.to.text(), tf.base.text(), base.ZH, base.EN,
+				t.DisplayZH(), t.DisplayEN(),
 			})
 		}
+		return nil
 	}
-	add(nil, p.Document.General.Goals.Targets)
+	if err := add(nil, p.Document.General.Goals.Targets); err != nil {
+		return nil, err
+	}
 	for _, ind := range p.Industries {
-		add(ind, ind.Targets)
+		if err := add(ind, ind.Targets); err != nil {
+			return nil, err
+		}
 	}
 	return CSV(rows)
 }
 
-// GlossaryHeader is the header of glossary.csv: every name the glossary
+// glossaryFields are the columns of glossary.csv: every name the glossary
 // gives an English for, with its kind and basis as codes and as words.
-var GlossaryHeader = []string{"zh", "en", "kind", "kind_zh", "kind_en", "basis", "basis_zh", "basis_en", "note"}
+var glossaryFields = []field{
+	{"zh", charts.TypeString}, {"en", charts.TypeString}, {"kind", charts.TypeString}, {"kind_zh", charts.TypeString}, {"kind_en", charts.TypeString},
+	{"basis", charts.TypeString}, {"basis_zh", charts.TypeString}, {"basis_en", charts.TypeString}, {"note", charts.TypeString},
+}
+
+// GlossaryHeader is the header of glossary.csv.
+var GlossaryHeader = names(glossaryFields)
 
 func glossaryCSV(p *plan.Plan) ([]byte, error) {
 	rows := [][]string{GlossaryHeader}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
 )
 
@@ -20,7 +21,11 @@ func load(t *testing.T) (*plan.Plan, Files) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := Render(p)
+	cs, err := charts.All(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Render(p, cs, "2024-01-02")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +85,7 @@ func allTargets(p *plan.Plan) []stated {
 // The words people read, spelled out here rather than taken from the
 // package's table, so a slip in the table shows.
 var (
-	wantStrive = map[bool][2]string{true: {"是", "Yes"}, false: {"否", "No"}}
+	wantStrive = map[bool][2]string{true: {"力争目标", "aspirational target"}, false: {"目标", "target"}}
 	wantSource = map[string][2]string{"body": {"正文", "Plan text"}, "attachment2": {"附件2", "Attachment 2"}}
 	wantLevel  = map[string][2]string{"core": {"核心产业", "core industry"}, "key": {"重点产业", "key industry"}}
 )
@@ -92,7 +97,7 @@ func TestLayoutCSV(t *testing.T) {
 	if got := strings.Join(rows[0][:9], ","); got != "industry_code,industry_zh,industry_en,tier_zh,tier_en,city_code,city_zh,city_en,level" {
 		t.Errorf("header %q", got)
 	}
-	if got := strings.Join(rows[0][9:], ","); got != "level_zh,level_en" {
+	if got := strings.Join(rows[0][9:], ","); got != "level_zh,level_en,stars,tier_code" {
 		t.Errorf("human columns %q", got)
 	}
 	want := 0
@@ -107,8 +112,11 @@ func TestLayoutCSV(t *testing.T) {
 		if !ok || string(lvl) != r[8] {
 			t.Errorf("row %v: the layout says %q", r, lvl)
 		}
-		if w := wantLevel[string(lvl)]; r[9] != w[0] || r[10] != w[1] {
-			t.Errorf("row %v: level %s should read %v", r, lvl, w)
+		if w := wantLevel[string(lvl)]; r[9] != w[0] || r[10] != w[1] || r[11] != lvl.Stars() {
+			t.Errorf("row %v: level %s should read %v and %s", r, lvl, w, lvl.Stars())
+		}
+		if r[12] != p.Industry(r[0]).Tier.Code.Value {
+			t.Errorf("row %v: tier code", r)
 		}
 	}
 }
@@ -119,8 +127,9 @@ func TestTargetsCSV(t *testing.T) {
 	if got := strings.Join(rows[0][:9], ","); got != "industry_code,metric_zh,metric_en,value,unit_zh,comparator_zh,strive,source,quote_zh" {
 		t.Errorf("header %q", got)
 	}
-	col := columns(t, rows[0], "industry_zh", "industry_en", "unit_en", "comparator_en", "strive_zh", "strive_en", "source_zh", "source_en", "quote_en")
-	if len(rows[0]) != 18 {
+	col := columns(t, rows[0], "industry_zh", "industry_en", "unit_en", "comparator_en", "strive_zh", "strive_en", "source_zh", "source_en", "quote_en",
+		"metric", "value_from", "value_to", "base_value", "base_unit_zh", "base_unit_en", "display_zh", "display_en")
+	if len(rows[0]) != 26 {
 		t.Errorf("header %q", rows[0])
 	}
 	n := len(p.Document.General.Goals.Targets)
@@ -159,6 +168,27 @@ func TestTargetsCSV(t *testing.T) {
 		}
 		if got("unit_en") == "" || got("comparator_en") == "" || got("quote_en") != tg.Quote.EN {
 			t.Errorf("row %d: unit %q, comparator %q, quote %q", i+2, got("unit_en"), got("comparator_en"), got("quote_en"))
+		}
+		if got("metric") != tg.Metric.Value || got("display_zh") != tg.DisplayZH() || got("display_en") != tg.DisplayEN() {
+			t.Errorf("row %d: metric %q, display %q %q", i+2, got("metric"), got("display_zh"), got("display_en"))
+		}
+		// The figure is a number, exactly the plan's digits; a range has
+		// its two ends instead.
+		lo, hi, isRange := strings.Cut(tg.Value.Value, "-")
+		if isRange {
+			if r[3] != "" || got("value_from") != lo || got("value_to") != hi {
+				t.Errorf("row %d: the range %s reads value %q, from %q, to %q", i+2, tg.Value.Value, r[3], got("value_from"), got("value_to"))
+			}
+		} else if _, err := strconv.ParseFloat(r[3], 64); err != nil || r[3] != tg.Value.Value || got("value_from") != "" {
+			t.Errorf("row %d: value %q, the plan writes %s", i+2, r[3], tg.Value.Value)
+		}
+		// The base figure is the amount the site states in English.
+		if q := tg.Quantity(); !isRange && !q.Scale && q.Unit != "" {
+			if b, ok := new(big.Rat).SetString(got("base_value")); !ok || b.Cmp(rat(t, q.Number)) != 0 || got("base_unit_en") != q.Unit {
+				t.Errorf("row %d: base %q %q; the site says %s", i+2, got("base_value"), got("base_unit_en"), q)
+			}
+		} else if got("base_value") != "" {
+			t.Errorf("row %d: %s%s has a base figure %q", i+2, tg.Value.Value, tg.Unit.Value, got("base_value"))
 		}
 	}
 }
@@ -457,5 +487,61 @@ func TestWords(t *testing.T) {
 		if kindWords[g.Kind.Value] == (word{}) || basisWords[g.Basis.Value] == (word{}) {
 			t.Errorf("%s: kind %s or basis %s has no words", g.ZH.Value, g.Kind.Value, g.Basis.Value)
 		}
+	}
+}
+
+// chartValueFaults reads a chart's CSV as a spreadsheet or pandas does,
+// with no schema, and says where its value column is not a number or has
+// no unit beside it.
+func chartValueFaults(t *testing.T, b []byte) []string {
+	t.Helper()
+	rows := readCSV(t, b)
+	idx := map[string]int{}
+	for i, h := range rows[0] {
+		idx[h] = i
+	}
+	v, ok := idx["value"]
+	u, hasUnit := idx["unit"]
+	if !ok || !hasUnit {
+		return []string{"no value or unit column"}
+	}
+	var out []string
+	for i, r := range rows[1:] {
+		if _, err := strconv.ParseFloat(r[v], 64); err != nil {
+			out = append(out, "row "+strconv.Itoa(i+2)+": value "+strconv.Quote(r[v]))
+		}
+		if r[u] == "" {
+			out = append(out, "row "+strconv.Itoa(i+2)+": no unit")
+		}
+	}
+	return out
+}
+
+// TestChartCSVsHoldNumbers: each target chart's CSV holds its bars as
+// numbers with their unit, the wording beside them as the page shows it;
+// the check is proven on a bar written as text.
+func TestChartCSVsHoldNumbers(t *testing.T) {
+	_, files := load(t)
+	for _, name := range []string{"charts/zh/targets-yuan.csv", "charts/en/targets-yuan.csv", "charts/zh/targets-share.csv", "charts/en/targets-share.csv"} {
+		b, ok := files[name]
+		if !ok {
+			t.Fatalf("no %s", name)
+		}
+		if faults := chartValueFaults(t, b); len(faults) > 0 {
+			t.Errorf("%s: %v", name, faults)
+		}
+	}
+	// 4100亿元 is 410 billion yuan, and the wording stays as written.
+	rows := readCSV(t, files["charts/en/targets-yuan.csv"])
+	if got := strings.Join(rows[1], "|"); got != "Modern petrochemicals|petrochemical output|strive for more than 410 billion yuan|yes|A1|output|body|410|billion yuan" {
+		t.Errorf("first row %q", got)
+	}
+	rows = readCSV(t, files["charts/zh/targets-yuan.csv"])
+	if got := strings.Join(rows[1], "|"); got != "现代石化|石化产业产值|力争超过4100亿元|是|A1|output|body|4100|亿元" {
+		t.Errorf("first row %q", got)
+	}
+	broken := bytes.Replace(files["charts/en/targets-yuan.csv"], []byte(",410,"), []byte(",strive for more than 410 billion yuan,"), 1)
+	if faults := chartValueFaults(t, broken); len(faults) != 1 {
+		t.Errorf("a bar written as text: %v", faults)
 	}
 }

@@ -3,6 +3,7 @@ package exports
 import (
 	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 
 	"github.com/hunan-industry/plan-site/generator/plan"
@@ -36,7 +37,8 @@ func (x word) pair() []any {
 func bi(zh, en string) string { return zh + " " + en }
 
 var (
-	yesNo = map[bool]word{true: w(uitext.Text("go_data_yes")), false: w(uitext.Text("go_data_no"))}
+	// striveWords say whether the plan's sentence says 力争 (strive for).
+	striveWords = map[bool]word{true: w(uitext.Text("go_data_aspirational")), false: w(uitext.Text("go_data_firm"))}
 
 	sourceWords = map[plan.Source]word{
 		plan.SourceBody:        w(uitext.Text("sourceBody")),
@@ -137,6 +139,15 @@ func (f figure) format(grouped bool) string {
 		s += "." + strings.Repeat("0", f.decimals)
 	}
 	return s
+}
+
+// text writes the figure as the plan does (4100, 1.4): a number a CSV
+// reader casts exactly; "" for none.
+func (f *figure) text() string {
+	if f == nil {
+		return ""
+	}
+	return strconv.FormatFloat(f.V, 'f', f.decimals, 64)
 }
 
 // parseFigure reads a value as the YAML writes it ("4100", "1.4"). The

@@ -187,7 +187,7 @@ func targetRows(p *plan.Plan) ([][]any, error) {
 				t.Comparator.Value, comparatorEN(t.Comparator.Value),
 				asNum(tf.value, false), asNum(tf.from, false), asNum(tf.to, false), t.Unit.Value, unitEN(t.Unit.Value),
 				asNum(tf.base, true), base,
-				yesNo[t.Strive].bi(), sourceWord(t.Source.Value).bi(), t.DisplayZH(), t.DisplayEN(), t.Quote.ZH, t.Quote.EN})
+				striveWords[t.Strive].bi(), sourceWord(t.Source.Value).bi(), t.DisplayZH(), t.DisplayEN(), t.Quote.ZH, t.Quote.EN})
 		}
 		return nil
 	}

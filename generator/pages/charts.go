@@ -27,6 +27,9 @@ type ChartView struct {
 	// Download is where the chart's download files are (.png, .svg: the
 	// wide drawing with its credit lines, drawn at build time).
 	Download string `json:"download"`
+	// Data is the site path of the chart's CSV, a resource of the data
+	// package (/data/datapackage.json).
+	Data string `json:"data"`
 	// Page is where the chart lives in the site, relative to the language
 	// root; the embed page links back to it.
 	Page string `json:"page"`
@@ -67,7 +70,8 @@ func (v *view) chart(id string) *ChartView {
 		if c.ID == id && c.Lang == v.l {
 			page, _ := chartPage(c)
 			cv := &ChartView{ID: c.ID, Title: c.Title, Summary: c.Summary, Header: c.Table.Header, Rows: c.Table.Rows,
-				Files: assetpath.ChartFiles(c.Lang, c.ID), Download: assetpath.ChartDownloadFiles(c.Lang, c.ID), Map: c.Map, Width: c.Width, Height: c.Height, Narrow: c.Narrow != nil, Page: page}
+				Files: assetpath.ChartFiles(c.Lang, c.ID), Download: assetpath.ChartDownloadFiles(c.Lang, c.ID),
+				Data: "/" + assetpath.DataDir + "/" + assetpath.ChartData(c.Lang, c.ID), Map: c.Map, Width: c.Width, Height: c.Height, Narrow: c.Narrow != nil, Page: page}
 			if c.Narrow != nil {
 				cv.NarrowHeight = c.Narrow.Height
 			}
@@ -123,6 +127,7 @@ type Download struct {
 // downloadOrder lists the data files as the page shows them.
 var downloadOrder = []struct{ name, format string }{
 	{"layout.csv", "CSV"}, {"targets.csv", "CSV"}, {"glossary.csv", "CSV"}, {"plan.xlsx", "Excel (XLSX)"}, {"plan.json", "JSON"},
+	{"datapackage.json", "Frictionless Data Package (JSON)"},
 }
 
 func (v *view) downloadsPage() *Page {

@@ -102,7 +102,7 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 	if err := writeImages(p, cs, assets, root, baseURL, updated, progress); err != nil {
 		return generation{}, err
 	}
-	data, err := exports.Render(p)
+	data, err := exports.Render(p, cs, updated)
 	if err != nil {
 		return generation{}, err
 	}

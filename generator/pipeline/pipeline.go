@@ -14,7 +14,6 @@ import (
 
 	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/charts"
-	"github.com/hunan-industry/plan-site/generator/exports"
 	"github.com/hunan-industry/plan-site/generator/headers"
 	"github.com/hunan-industry/plan-site/generator/netlify"
 	"github.com/hunan-industry/plan-site/generator/plan"
@@ -345,8 +344,8 @@ func countFiles(dir string) (int, error) {
 	return n, err
 }
 
-// writeCharts writes each chart's option (JSON) and data (CSV) where the
-// site's templates find them, then draws the charts to SVG in one batch —
+// writeCharts writes each chart's option (JSON) where the site's
+// templates find them (its data, a CSV, is an export), then draws the charts to SVG in one batch —
 // only those not in the SVG cache (see drawCharts) — and says how many it drew.
 func writeCharts(cs []*charts.Chart, assets, root string) (drawn int, err error) {
 	dir := filepath.Join(assets, assetpath.ChartFilesDir)
@@ -366,9 +365,6 @@ func writeCharts(cs []*charts.Chart, assets, root string) (drawn int, err error)
 		}
 		if n != nil {
 			files[rel+".narrow.json"] = n
-		}
-		if files[rel+".csv"], err = exports.CSV(append([][]string{c.Table.Header}, c.Table.Rows...)); err != nil {
-			return 0, err
 		}
 	}
 	// The SVGs, not named here, go too: drawCharts links them afresh.

@@ -163,8 +163,10 @@ func TestPageContent(t *testing.T) {
 		{"en/cities/xiangxi/index.html", []string{"Xiangxi Tujia and Miao Autonomous Prefecture"}},
 		{"plan/index.html", []string{`id="construction-machinery-1"`, "1.特种工程机械。依托三一集团"}},
 		{"en/plan/index.html", []string{"unofficial translation"}},
-		{"data/layout.csv", []string{"\ufeffindustry_code,industry_zh,industry_en,tier_zh,tier_en,city_code,city_zh,city_en,level,level_zh,level_en\r\n", "B1,工程机械,Construction machinery"}},
-		{"data/targets.csv", []string{"\ufeffindustry_code,metric_zh,metric_en,value,unit_zh,comparator_zh,strive,source,quote_zh,industry_zh,industry_en,unit_en,comparator_en,strive_zh,strive_en,source_zh,source_en,quote_en\r\n", ",4100,亿元,超过,"}},
+		{"data/layout.csv", []string{"\ufeffindustry_code,industry_zh,industry_en,tier_zh,tier_en,city_code,city_zh,city_en,level,level_zh,level_en,", "B1,工程机械,Construction machinery"}},
+		{"data/targets.csv", []string{"\ufeffindustry_code,metric_zh,metric_en,value,unit_zh,comparator_zh,strive,source,quote_zh,industry_zh,industry_en,unit_en,comparator_en,strive_zh,strive_en,source_zh,source_en,quote_en,", ",4100,亿元,超过,"}},
+		{"data/datapackage.json", []string{`"path": "charts/en/targets-yuan.csv"`, "湘政办发〔2023〕54号"}},
+		{"data/charts/en/targets-yuan.csv", []string{"\ufeffIndustry,", ",value,unit\r\n", ",410,billion yuan\r\n"}},
 		{"sitemap.xml", []string{"sitemapindex"}},
 		{"zh/sitemap.xml", []string{`hreflang="en"`, testURL + "en/industries/construction-machinery/"}},
 	} {
