@@ -40,6 +40,16 @@ async function load(d) {
   })
 }
 
+// referenced reads a resource that foreign keys point into, once; null if
+// it does not read.
+const refs = new Map()
+async function referenced(d) {
+  if (!refs.has(d.name)) {
+    refs.set(d.name, await load(d).then((t) => t.read({ keyed: true })).catch(() => null))
+  }
+  return refs.get(d.name)
+}
+
 try {
   const pkg = await Package.load(file, { basePath: base, strict: false })
   if (!pkg.valid) pkg.errors.forEach((e) => fail('datapackage.json', e))
@@ -74,7 +84,10 @@ try {
       for (const fk of d.schema.foreignKeys || []) {
         const ref = pkg.getResource(fk.reference.resource)
         if (!ref) throw new Error(`foreign key to ${fk.reference.resource}, which is not in the package`)
-        relations[fk.reference.resource] = await (await load(ref.descriptor)).read({ keyed: true })
+        const rows = await referenced(ref.descriptor)
+        // A resource that does not read is reported under its own name;
+        // the keys into it wait until it does.
+        if (rows) relations[fk.reference.resource] = rows
       }
       const table = await load(d)
       const rows = await table.read({ keyed: true, relations })

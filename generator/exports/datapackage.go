@@ -119,8 +119,8 @@ var (
 		"layout.csv":   w(uitext.Text("go_data_sheetLayout")),
 		"targets.csv":  w(uitext.Text("go_data_sheetTargets")),
 		"glossary.csv": w(uitext.Text("go_data_sheetNames")),
-		"plan.xlsx":    w(uitext.Text("go_page_downloads")),
-		"plan.json":    w(uitext.Text("go_page_downloads")),
+		"plan.xlsx":    w(uitext.Text("go_dp_workbook")),
+		"plan.json":    w(uitext.Text("go_dp_dataset")),
 	}
 )
 

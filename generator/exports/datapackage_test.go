@@ -129,6 +129,7 @@ func TestDataPackageCatchesBrokenData(t *testing.T) {
 			if err == nil || len(r.Errors) == 0 {
 				t.Fatalf("%s in %s passed the check", c.name, c.file)
 			}
+			t.Logf("%s: %s", c.file, strings.Join(r.Errors, "; "))
 			for _, e := range r.Errors {
 				if !strings.HasPrefix(e, c.want+":") {
 					t.Errorf("an error about something else than the fault: %s", e)

@@ -22,6 +22,7 @@ import (
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/socialfont"
+	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
 // socialMeta reads a page's Open Graph and Twitter <meta> tags, by
@@ -229,7 +230,7 @@ func TestChartDownloads(t *testing.T) {
 	zhDay, _ := cards.DateText(plan.ZH, lastUpdated(root))
 	host := siteHost(testURL)
 	figureRE := regexp.MustCompile(`(?s)<figure class="chart[^"]*" id="chart-([^"]+)".*?</figure>`)
-	linkRE := regexp.MustCompile(`<a href="([^"]+)" download="([^"]+)">(PNG|SVG|CSV)</a>`)
+	linkRE := regexp.MustCompile(`<a href="([^"]+)" download="([^"]+)\.(png|svg|csv)">([^<]+)</a>`)
 	checked := map[string]bool{}
 	for _, l := range plan.Langs {
 		pagesDir := dir
@@ -260,8 +261,12 @@ func TestChartDownloads(t *testing.T) {
 					continue
 				}
 				for _, ln := range links {
-					if ln[2] != id+"."+strings.ToLower(ln[3]) {
-						t.Errorf("%s/%s: %s saves as %q", l, page, ln[1], ln[2])
+					if ln[2] != id {
+						t.Errorf("%s/%s: %s saves as %q", l, page, ln[1], ln[2]+"."+ln[3])
+					}
+					// The link says what the file is: an image, or the data.
+					if want := uitext.In(l, map[string]string{"png": "dl_chartPNG", "svg": "dl_chartSVG", "csv": "embedData"}[ln[3]]); ln[4] != want {
+						t.Errorf("%s/%s: chart %s: the %s link reads %q, want %q", l, page, id, ln[3], ln[4], want)
 					}
 					if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(ln[1], "/")))); err != nil {
 						t.Errorf("%s/%s: chart %s: %s is not in the site", l, page, id, ln[1])
