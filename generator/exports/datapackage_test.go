@@ -170,3 +170,30 @@ func rehash(t *testing.T, dir, file string, b []byte) {
 		t.Fatal(err)
 	}
 }
+
+// TestDataPackageCatchesBrokenDescriptor: a descriptor the Data Package
+// profile rejects (a type Table Schema has not got) fails the check too.
+func TestDataPackageCatchesBrokenDescriptor(t *testing.T) {
+	src := builtData(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "datapackage.json")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(b), `"type": "number"`, `"type": "decimal"`, 1)
+	if broken == string(b) {
+		t.Fatal("no number field to break")
+	}
+	if err := os.WriteFile(p, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := validate(t, dir)
+	if err == nil || len(r.Errors) == 0 {
+		t.Fatal("a field of type decimal passed the check")
+	}
+	t.Log(strings.Join(r.Errors, "; "))
+}
