@@ -129,7 +129,7 @@ func (b *builder) industryMap(ind *plan.Industry) *Chart {
 	}
 	c.Summary += fmt.Sprintf(sIndustryMapEnd.In(b.lang), b.cities(len(core)+len(key)))
 	c.Table.columns(text(lCity.In(b.lang)), text(lRating.In(b.lang)))
-	c.Table.data(code(dCityCode, fCityCode, b.lang), code(dLevel, fLevel, b.lang))
+	c.Table.data(code(dIndustryCode, fIndustryCode, b.lang), code(dCityCode, fCityCode, b.lang), code(dLevel, fLevel, b.lang))
 	var items []MapData
 	for _, city := range b.p.Cities {
 		name := b.t(city.Short)
@@ -139,10 +139,10 @@ func (b *builder) industryMap(ind *plan.Industry) *Chart {
 			items = append(items, b.region(city, valueNone, name, name+b.colon()+lNone.In(b.lang), colorNone))
 		case lvl == plan.Core:
 			items = append(items, b.region(city, valueCore, name+"\n★★★", name+b.colon()+lCore.In(b.lang), colorCore))
-			c.Table.row([]string{name, lCore.In(b.lang)}, city.Code.Value, string(lvl))
+			c.Table.row([]string{name, lCore.In(b.lang)}, ind.Code.Value, city.Code.Value, string(lvl))
 		default:
 			items = append(items, b.region(city, valueKey, name+"\n★★", name+b.colon()+lKey.In(b.lang), colorKey))
-			c.Table.row([]string{name, lKey.In(b.lang)}, city.Code.Value, string(lvl))
+			c.Table.row([]string{name, lKey.In(b.lang)}, ind.Code.Value, city.Code.Value, string(lvl))
 		}
 	}
 	b.mapChart(c, items, b.pieces(

@@ -273,8 +273,8 @@ func dataPackage(p *plan.Plan, cs []*charts.Chart, files Files, edition string) 
 		for _, f := range c.Table.Fields {
 			s.Fields = append(s.Fields, schemaField{Name: f.Name, Type: f.Type, Description: f.About})
 		}
-		if from == "targets.csv" {
-			s.ForeignKeys = []foreignKey{{Fields: targetKey, Reference: reference{Resource: resourceName(from), Fields: targetKey}}}
+		if key := chartKey(c, from); key != nil {
+			s.ForeignKeys = []foreignKey{{Fields: key, Reference: reference{Resource: resourceName(from), Fields: key}}}
 		}
 		name := assetpath.ChartData(c.Lang, c.ID)
 		add(name, resource{
@@ -300,6 +300,27 @@ func dataPackage(p *plan.Plan, cs []*charts.Chart, files Files, edition string) 
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// layoutRating is the columns of a layout.csv row that a map of an
+// industry's ratings repeats: each rating it shows must be the table's.
+var layoutRating = []string{"industry_code", "city_code", "level"}
+
+// chartKey is the columns of a chart's CSV that name a row of the resource
+// it is cut from (its foreign key), or nil where its rows are counts or a
+// matrix rather than rows of that resource.
+func chartKey(c *charts.Chart, from string) []string {
+	key := map[string][]string{"targets.csv": targetKey, "layout.csv": layoutRating}[from]
+	has := map[string]bool{}
+	for _, f := range c.Table.Fields {
+		has[f.Name] = true
+	}
+	for _, k := range key {
+		if !has[k] {
+			return nil
+		}
+	}
+	return key
 }
 
 // cutFrom is the export a chart's data comes from: the targets for the

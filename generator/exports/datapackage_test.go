@@ -103,6 +103,9 @@ func TestDataPackageCatchesBrokenData(t *testing.T) {
 		{"a boolean that is not one", "targets.csv", "targets", func(s string) string {
 			return strings.Replace(s, ",false,body,", ",否,body,", 1)
 		}},
+		{"a map's rating that is not the layout table's", "charts/en/industry-health.csv", "chart-en-industry-health", func(s string) string {
+			return strings.Replace(s, ",zhuzhou,key\r\n", ",zhuzhou,core\r\n", 1)
+		}},
 		{"a target no row of targets.csv has", "charts/zh/targets-share.csv", "chart-zh-targets-share", func(s string) string {
 			return strings.Replace(s, ",manufacturing-share,", ",no-such-target,", 1)
 		}},
