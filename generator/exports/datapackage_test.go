@@ -22,13 +22,15 @@ type report struct {
 }
 
 // validate runs the Frictionless libraries (datapackage, tableschema) over
-// the package in dir, as scripts/validate-datapackage.mjs does.
+// the package in dir: scripts/validate-datapackage.mjs of the project copy
+// the site was built from, whose node_modules the build installed (a fresh
+// clone has none of its own).
 func validate(t *testing.T, dir string) (report, error) {
 	t.Helper()
 	if _, err := exec.LookPath("node"); err != nil {
 		t.Fatal("node is needed to build the site:", err)
 	}
-	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	root, _ := built(t)
 	cmd := exec.Command("node", filepath.Join(root, "scripts", "validate-datapackage.mjs"), filepath.Join(dir, "datapackage.json"))
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -40,12 +42,18 @@ func validate(t *testing.T, dir string) (report, error) {
 	return r, err
 }
 
-func builtData(t *testing.T) string {
+// built is the shared real site: its project copy and its output.
+func built(t *testing.T) (root, out string) {
 	t.Helper()
-	_, out := sitefixture.Built(t, func(root, out, url string) error {
+	return sitefixture.Built(t, func(root, out, url string) error {
 		_, err := pipeline.Run(pipeline.Options{Root: root, Out: out, BaseURL: url})
 		return err
 	})
+}
+
+func builtData(t *testing.T) string {
+	t.Helper()
+	_, out := built(t)
 	return filepath.Join(out, "data")
 }
 
