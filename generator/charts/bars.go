@@ -321,7 +321,9 @@ func (b *builder) targetEntries() (money, pct []targetEntry) {
 // bar's length with its unit (about says what the length is).
 func (b *builder) targetChart(title, summary, about plan.Text) *Chart {
 	c := &Chart{Title: title.In(b.lang), Summary: summary.In(b.lang)}
-	c.Table.columns(text(lIndustry.In(b.lang)), text(lMeasure.In(b.lang)), text(lTarget.In(b.lang)), text(lStriveHeader.In(b.lang)))
+	c.Table.columns(text(lIndustry.In(b.lang)), text(lMeasure.In(b.lang)),
+		Field{Name: lTarget.In(b.lang), Type: TypeString, About: fTargetWording.In(b.lang)},
+		Field{Name: lStriveHeader.In(b.lang), Type: TypeString, About: fmt.Sprintf(fTargetStrive.In(b.lang), lStriveMark.In(b.lang))})
 	c.Table.data(code(dIndustryCode, fIndustryCode, b.lang), code(dMetric, fMetric, b.lang), code(dSource, fSource, b.lang),
 		Field{Name: dValue, Type: TypeNumber, About: about.In(b.lang)}, code(dUnit, fUnit, b.lang))
 	return c

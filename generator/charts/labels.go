@@ -83,6 +83,8 @@ var (
 	fUnit           = uitext.Text("go_field_chartUnit")
 	fYuanValue      = uitext.Text("go_field_yuanValue")
 	fShareValue     = uitext.Text("go_field_shareValue")
+	fTargetWording  = uitext.Text("go_field_chartTarget")
+	fTargetStrive   = uitext.Text("go_field_chartStrive")
 	// lYuanUnit is the unit of the yuan chart's bars: 亿元, billion yuan.
 	lYuanUnit = uitext.Text("go_chart_yuanUnit")
 )
