@@ -1,6 +1,7 @@
 // Package netlify reads the headers that netlify.toml sets and tells which
-// apply to a path, merged as Netlify merges them, so that tests and the
-// preview server apply the same headers as the CDN.
+// apply to a path, merged as Netlify merges them, and which rewrite or 404
+// rule answers it, so that tests and the preview server serve the site as
+// the CDN does.
 package netlify
 
 import (
