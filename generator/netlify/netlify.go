@@ -1,11 +1,13 @@
 // Package netlify reads the headers that netlify.toml sets and tells which
-// apply to a path, merged as Netlify merges them, so that tests and the
-// preview server apply the same headers as the CDN.
+// apply to a path, merged as Netlify merges them, and which rewrite or 404
+// rule answers it, so that tests and the preview server serve the site as
+// the CDN does.
 package netlify
 
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -38,12 +40,16 @@ type Rule struct {
 	Values map[string]string `toml:"values"`
 }
 
-// Redirect is a redirect or rewrite rule.
+// Redirect is a redirect or rewrite rule. Query names the query
+// parameters the request must carry for the rule to apply; a value
+// ":name" takes the parameter's value, which To may use as :name (as
+// :splat stands for what the From's * matched).
 type Redirect struct {
-	From   string `toml:"from"`
-	To     string `toml:"to"`
-	Status int    `toml:"status"`
-	Force  bool   `toml:"force"`
+	From   string            `toml:"from"`
+	Query  map[string]string `toml:"query"`
+	To     string            `toml:"to"`
+	Status int               `toml:"status"`
+	Force  bool              `toml:"force"`
 }
 
 // Load reads netlify.toml.
@@ -57,6 +63,14 @@ func Load(path string) (*Config, error) {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	for i, r := range c.Redirects {
+		for k, v := range r.Query {
+			// Rewrite knows a parameter's value only as a placeholder.
+			if !strings.HasPrefix(v, ":") || len(v) < 2 {
+				return nil, fmt.Errorf("%s: redirect %d (from %s): query %s = %q: want a placeholder, \":name\"", path, i+1, r.From, k, v)
+			}
+		}
 	}
 	return &c, nil
 }
@@ -103,6 +117,53 @@ func (c *Config) NotFound(path string) string {
 		}
 	}
 	return ""
+}
+
+// Rewrite gives the path served for a request of path with query, by the
+// first rewrite rule (status 200) that applies, as Netlify serves it: a
+// rule applies when its From matches the path, the request carries each
+// of its Query's parameters (any value, which its placeholder takes), and
+// it is forced or no file is there
+// (exists says; Netlify's shadowing). A placeholder's value may not leave
+// the folder the rule writes it into. ok is false where no rule applies.
+func (c *Config) Rewrite(p string, query url.Values, exists func(string) bool) (target string, ok bool) {
+	for _, r := range c.Redirects {
+		if r.Status != http.StatusOK || !Matches(r.From, p) {
+			continue
+		}
+		vals := map[string]string{}
+		if prefix, ok := strings.CutSuffix(r.From, "*"); ok {
+			vals["splat"] = strings.TrimPrefix(p, prefix)
+		}
+		applies := true
+		for k, want := range r.Query {
+			got, has := query[k]
+			if !has || len(got) == 0 {
+				applies = false
+				break
+			}
+			if strings.ContainsAny(got[0], "/\\") || got[0] == ".." {
+				applies = false
+				break
+			}
+			vals[strings.TrimPrefix(want, ":")] = got[0]
+		}
+		if !applies || (!r.Force && exists(p)) {
+			continue
+		}
+		to := r.To
+		// Longer names first, so that :chart is not read as :c + "hart".
+		names := make([]string, 0, len(vals))
+		for k := range vals {
+			names = append(names, k)
+		}
+		sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+		for _, k := range names {
+			to = strings.ReplaceAll(to, ":"+k, vals[k])
+		}
+		return to, true
+	}
+	return "", false
 }
 
 // HeadersFile is the name of Netlify's headers file in the published

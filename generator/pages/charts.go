@@ -155,7 +155,7 @@ func (v *view) embed(c *charts.Chart) *Page {
 		Title:       c.Title,
 		Description: c.Summary,
 		Type:        "embed",
-		Outputs:     []string{"html", "oembed"}, // oembed.json beside the page
+		Outputs:     []string{"html", "oembed", "cite"}, // oembed.json and cite.html beside the page
 		Params:      &EmbedParams{Chart: v.chart(c.ID), Social: socialParam(v.cards.Embed(c)), Canonical: embedCanonical(c)},
 	}
 }

@@ -365,8 +365,8 @@ func TestEmbedPage(t *testing.T) {
 			}
 		}
 		frontMatter(t, files, string(l)+"/embed/overview.md", &pg)
-		if pg.Type != "embed" || !slices.Equal(pg.Outputs, []string{"html", "oembed"}) || pg.Params.Canonical != "charts/#overview" {
-			t.Errorf("%s/embed/overview.md: type %q, outputs %v, canonical %q; want embed, [html oembed], charts/#overview", l, pg.Type, pg.Outputs, pg.Params.Canonical)
+		if pg.Type != "embed" || !slices.Equal(pg.Outputs, []string{"html", "oembed", "cite"}) || pg.Params.Canonical != "charts/#overview" {
+			t.Errorf("%s/embed/overview.md: type %q, outputs %v, canonical %q; want embed, [html oembed cite], charts/#overview", l, pg.Type, pg.Outputs, pg.Params.Canonical)
 		}
 		if pg.Params.Chart.ID != "overview" || pg.Title != pg.Params.Chart.Title || pg.Params.Social.Image == "" || pg.Params.Social.Alt == "" {
 			t.Errorf("%s/embed/overview.md: chart %+v under the title %q, social %+v; want the overview chart, titled as the page, with a card", l, pg.Params.Chart, pg.Title, pg.Params.Social)

@@ -1,6 +1,6 @@
 // Package preview serves a built site on a loopback address as the CDN
 // would: with netlify.toml's headers (so pages run under the real
-// Content-Security-Policy) and its per-language 404 pages.
+// Content-Security-Policy), its rewrites and its per-language 404 pages.
 package preview
 
 import (
@@ -68,7 +68,24 @@ func files(dir string, toml *netlify.Config) http.Handler {
 		if strings.HasSuffix(r.URL.Path, "/") && p != "/" {
 			p += "/"
 		}
-		if p == "/"+netlify.HeadersFile || !exists(dir, p) { // Netlify never serves _headers
+		if p == "/"+netlify.HeadersFile { // Netlify never serves _headers
+			notFound(w, r, dir, &cfg, p)
+			return
+		}
+		// netlify.toml's rewrites: the target's file, with its headers,
+		// at the address asked for.
+		if to, ok := cfg.Rewrite(p, r.URL.Query(), func(p string) bool { return exists(dir, p) }); ok {
+			if !exists(dir, to) {
+				notFound(w, r, dir, &cfg, p)
+				return
+			}
+			for k, vs := range cfg.HeadersFor(to) {
+				w.Header()[k] = vs
+			}
+			http.ServeFile(w, r, filepath.Join(dir, filepath.FromSlash(to)))
+			return
+		}
+		if !exists(dir, p) {
 			notFound(w, r, dir, &cfg, p)
 			return
 		}

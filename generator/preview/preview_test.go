@@ -3,6 +3,7 @@ package preview
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"net/http/httptest"
 	"os"
@@ -109,5 +110,87 @@ func TestCompressed(t *testing.T) {
 		if c.body != "" && string(body) != c.body {
 			t.Errorf("%s: the body differs from the file", what)
 		}
+	}
+}
+
+// TestChartAddresses: netlify.toml's rules, applied as the preview applies
+// them, answer a chart's citation address (<page>?chart=<id>) with the
+// chart's cite page, in each language, and leave every other address to
+// its own file or its language's 404 page. Without the rules, the same
+// checks fail.
+func TestChartAddresses(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"targets/index.html":                 "zh page",
+		"en/targets/index.html":              "en page",
+		"embed/targets-share/cite.html":      "zh cite",
+		"en/embed/targets-share/cite.html":   "en cite",
+		"en/embed/targets-share/oembed.json": "{}",
+		"404.html":                           "zh 404",
+		"en/404.html":                        "en 404",
+		netlify.HeadersFile:                  "/*\n  X-Test: 1\n",
+	}
+	for name, body := range files {
+		f := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := netlify.Load(filepath.Join("..", "..", "netlify.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		path string
+		code int
+		body string
+	}{
+		{"/en/targets/?chart=targets-share", 200, "en cite"},
+		{"/targets/?chart=targets-share", 200, "zh cite"},
+		{"/en/targets/?chart=targets-share&maxwidth=500", 200, "en cite"},
+		{"/en/targets/", 200, "en page"},
+		{"/en/targets/?theme=dark", 200, "en page"},
+		{"/en/targets/?chart=nothing", 404, "en 404"},
+		{"/targets/?chart=..%2F..%2Fen%2Ftargets", 200, "zh page"},
+		{"/en/embed/targets-share/oembed.json?url=x", 200, "{}"},
+	}
+	check := func(cfg *netlify.Config) []string {
+		var out []string
+		h := Handler(dir, cfg)
+		for _, c := range cases {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", c.path, nil))
+			if got := strings.TrimSpace(rec.Body.String()); rec.Code != c.code || got != c.body {
+				out = append(out, fmt.Sprintf("%s: %d %q, want %d %q", c.path, rec.Code, got, c.code, c.body))
+			}
+		}
+		return out
+	}
+	for _, f := range check(cfg) {
+		t.Error(f)
+	}
+	bare := *cfg
+	bare.Redirects = nil
+	for _, r := range cfg.Redirects {
+		if r.Query == nil {
+			bare.Redirects = append(bare.Redirects, r)
+		}
+	}
+	if len(check(&bare)) == 0 {
+		t.Error("without netlify.toml's ?chart rules the checks still pass: they check nothing")
+	}
+}
+
+// TestQueryPlaceholdersOnly: a rule's query value that is not a
+// placeholder is refused, as the preview could not apply it as Netlify
+// does.
+func TestQueryPlaceholdersOnly(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "netlify.toml")
+	os.WriteFile(f, []byte("[[redirects]]\n  from = \"/*\"\n  query = {chart = \"overview\"}\n  to = \"/x\"\n  status = 200\n"), 0o644)
+	if _, err := netlify.Load(f); err == nil || !strings.Contains(err.Error(), "placeholder") {
+		t.Errorf("a literal query value: %v, want an error asking for a placeholder", err)
 	}
 }

@@ -197,8 +197,10 @@ func (s *Site) checkAlternate(fs *Findings, pg *Page, hreflang, want, siteHost s
 	}
 }
 
-// isRedirect tells Hugo's alias pages, which exist only to send a reader on.
-func isRedirect(pg *Page) bool { return pg.Lang == "" && len(pg.Links) == 0 }
+// isRedirect tells the pages that exist only to send a reader on: Hugo's
+// aliases and the charts' cite pages. Their links are checked as any
+// page's.
+func isRedirect(pg *Page) bool { return pg.Refresh != "" || (pg.Lang == "" && len(pg.Links) == 0) }
 
 // LanguageOfParts finds Han characters outside any element marked as
 // Chinese: on an English page a screen reader would read them with an

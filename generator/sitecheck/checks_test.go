@@ -51,6 +51,9 @@ func good() map[string]string {
 		"data/layout.csv":  "a,b",
 		"en/extra.txt":     "not a page",
 		"zh/redirect.html": `<html><head><meta http-equiv="refresh" content="0; url=/"></head></html>`,
+		// A chart's cite page: in a language, with a link, and only a
+		// redirect, without twin, switch or alternates of its own.
+		"en/embed/x/cite.html": `<!doctype html><html lang="en"><head><meta http-equiv="refresh" content="0; url=/en/a/#self"></head><body><a href="/en/a/#self">x</a></body></html>`,
 		// An embed page: twins and alternates, but no switch.
 		"embed/x/index.html":    embedPage(page("zh-CN", "/en/embed/x/", "/embed/x/", "")),
 		"en/embed/x/index.html": embedPage(page("en", "/embed/x/", "/en/embed/x/", "")),
@@ -90,6 +93,9 @@ func TestCheckersFailOnBrokenPages(t *testing.T) {
 	}{
 		{"missing page", func(f map[string]string) { f["a/index.html"] += `<a href="/nowhere/">x</a>` },
 			func(s *Site) Findings { return s.Links("site.test") }, "no file serves /nowhere/"},
+		{"a redirect to an anchor that is not there", func(f map[string]string) {
+			f["en/embed/x/cite.html"] = strings.Replace(f["en/embed/x/cite.html"], `url=/en/a/#self`, `url=/en/a/#gone`, 1)
+		}, func(s *Site) Findings { return s.Links("site.test") }, `has no id "gone"`},
 		{"missing anchor", func(f map[string]string) { f["index.html"] = strings.Replace(f["index.html"], "#x", "#y", 1) },
 			func(s *Site) Findings { return s.Links("site.test") }, `has no id "y"`},
 		{"canonical to an anchor that is not there", func(f map[string]string) {

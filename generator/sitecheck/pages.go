@@ -31,6 +31,10 @@ type Page struct {
 	// Framed is an embed page (<body class="embed">): shown inside other
 	// sites' pages, whose reader chose the language, it has no switch.
 	Framed bool
+	// Refresh is where a <meta http-equiv="refresh"> sends the reader on
+	// to: a page that exists to redirect (a Hugo alias, a chart's cite
+	// page), not one a reader reads.
+	Refresh string
 	// Han are the runs of Han characters in text whose nearest lang
 	// (the element's own, an ancestor's or <html lang>) is not Chinese.
 	Han []string
@@ -119,6 +123,12 @@ func parse(rel string, b []byte) (*Page, error) {
 			switch n.Data {
 			case "html":
 				pg.Lang = a["lang"]
+			case "meta":
+				if strings.EqualFold(a["http-equiv"], "refresh") {
+					_, to, _ := strings.Cut(a["content"], "url=")
+					pg.Refresh = strings.TrimSpace(to)
+					pg.Links = append(pg.Links, pg.Refresh) // checked as a link
+				}
 			case "body":
 				pg.Framed = strings.Contains(" "+a["class"]+" ", " embed ")
 			case "a":

@@ -405,11 +405,18 @@ var pastes = []paste{
 	{"embed code", "author", func(_ pasteURLs, s string, _ oEmbed) string { return "<!-- wp:html -->\n" + s + "\n<!-- /wp:html -->" }, false},
 }
 
-// wpCases are the charts pasted: a map and a bar chart.
+// wpCases are the charts pasted: a map and a bar chart, each its page's
+// lead chart, and a chart after the lead on its page, which only an
+// address naming it (the citation URL) embeds.
 var wpCases = []embedCase{
 	{"map", "/industries/construction-machinery/", "industry-construction-machinery"},
 	{"bar chart", "/targets/", "targets-yuan"},
+	{"second chart", "/targets/", "targets-share"},
 }
+
+// wpLead says a case is its page's lead chart: every paste applies. Of a
+// chart after the lead, the citation URL is pasted.
+func wpLead(c embedCase, p paste) bool { return c.name != "second chart" || p.name == "citation URL" }
 
 // wpView is what a reader of the post sees of the embed.
 type wpView struct {
@@ -417,6 +424,7 @@ type wpView struct {
 	Visible               bool    // the iframe shows (not clipped away by WordPress's fallback style)
 	ColX, ColW            float64 // the post's text column: its first paragraph
 	Quote                 float64 // the height of WordPress's fallback blockquote, where it shows
+	Src                   string  // the iframe's address
 	Links                 []string
 }
 
@@ -424,7 +432,7 @@ const wpProbe = `(() => {
 	const f = document.querySelector('.entry-content iframe, .wp-block-post-content iframe');
 	const p = document.querySelector('.wp-block-post-content > p, .entry-content > p');
 	const q = document.querySelector('blockquote.wp-embedded-content');
-	const out = {Frame: 0, FrameW: 0, FrameX: 0, Visible: false, ColX: 0, ColW: 0, Quote: 0, Links: []};
+	const out = {Frame: 0, FrameW: 0, FrameX: 0, Visible: false, ColX: 0, ColW: 0, Quote: 0, Src: f ? f.src : '', Links: []};
 	if (p) { const r = p.getBoundingClientRect(); out.ColX = r.left; out.ColW = r.width; }
 	if (f) {
 		const r = f.getBoundingClientRect(), s = getComputedStyle(f);
@@ -472,8 +480,11 @@ func TestEmbedsInWordPress(t *testing.T) {
 			} else if err := json.Unmarshal(b, &o); err != nil {
 				t.Fatal(err)
 			}
-			u := pasteURLs{page: page, cite: page + "#chart-" + c.chart, embed: wp.provider + strings.TrimPrefix(l.Prefix()+"/embed/"+c.chart+"/", "/")}
+			u := pasteURLs{page: page, cite: page + "?chart=" + c.chart + "#chart-" + c.chart, embed: wp.provider + strings.TrimPrefix(l.Prefix()+"/embed/"+c.chart+"/", "/")}
 			for _, p := range pastes {
+				if !wpLead(c, p) {
+					continue
+				}
 				name := fmt.Sprintf("%s/%s/%s by %s", l, c.name, p.name, p.role)
 				posts = append(posts, wpPost{Title: name, Role: p.role, User: wp.users[p.role],
 					Content: "<!-- wp:paragraph -->\n<p>The province has set out where each industry is to grow.</p>\n<!-- /wp:paragraph -->\n\n" + p.body(u, s, o) +
@@ -489,14 +500,21 @@ func TestEmbedsInWordPress(t *testing.T) {
 	posts = append(posts, wpPost{Title: "broken", Role: "administrator", User: wp.users["administrator"],
 		Content: "<!-- wp:paragraph -->\n<p>The province has set out where each industry is to grow.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:html -->\n" +
 			fmt.Sprintf(oldCode, wp.provider, wpCases[0].chart, wpCases[0].chart) + "\n<!-- /wp:html -->"})
+	// And the citation URL as it was, naming the second chart by its
+	// fragment only, which never reaches the server.
+	second := wpCases[2]
+	posts = append(posts, wpPost{Title: "broken citation", Role: "author", User: wp.users["author"],
+		Content: embedBlock(wp.provider+"en"+second.page+"#chart-"+second.chart, oEmbed{})})
 	var saved []struct{ URL, Content string }
 	if err := wp.php(wpInsert, posts, &saved); err != nil {
 		t.Fatal(err)
 	}
-	broken := saved[len(saved)-1].URL
+	broken, brokenCite := saved[len(saved)-2].URL, saved[len(saved)-1].URL
 	t.Run("broken fixture", func(t *testing.T) {
+		_, f := wpCheck(t, brokenCite, pastes[1], second.chart, 1280, false, "", "broken citation/1280")
+		expectFinding(t, "the chart's-own-frame check", "the citation URL by fragment", f, "another chart")
 		p := paste{name: "old embed code", frame: true}
-		_, f := wpCheck(t, broken, p, wpCases[0].chart, 1280, false, "", "broken/1280")
+		_, f = wpCheck(t, broken, p, wpCases[0].chart, 1280, false, "", "broken/1280")
 		expectFinding(t, "the column check", "the old embed code", f, "outside the text column")
 		_, f = wpCheck(t, broken, p, wpCases[0].chart, 390, true, "", "broken/390")
 		expectFinding(t, "the blank-on-a-phone check", "the old embed code", f, "more than 40")
@@ -673,6 +691,8 @@ func wpCheck(t *testing.T, u string, p paste, chart string, width int64, noScrip
 		line += " (fallback link)"
 	case !v.Visible || !measured:
 		out = append(out, fmt.Sprintf("the chart's frame does not show (frame %.0f × %.0f, shown %v, measured %v %v)", v.FrameW, v.Frame, v.Visible, measured, err))
+	case !strings.Contains(v.Src, "/embed/"+chart+"/"):
+		out = append(out, fmt.Sprintf("the frame shows another chart (%s), not %s", v.Src, chart))
 	default:
 		fv := frameView{Frame: v.Frame, FrameW: v.FrameW, Content: in.Content, Chart: in.Chart, ChartH: in.ChartH, ChartW: in.ChartW, Foot: in.Foot, Styled: in.Styled}
 		out = append(out, frameFindings(fv, !noScript)...)
