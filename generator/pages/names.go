@@ -144,7 +144,7 @@ type nameKeys struct {
 
 func (k nameKeys) less(a, b *plan.Term) bool {
 	if k.l == plan.EN {
-		if c := k.coll.CompareString(a.EN, b.EN); c != 0 {
+		if c := k.coll.CompareString(filed(a.EN), filed(b.EN)); c != 0 {
 			return c < 0
 		}
 		return a.ZH.Value < b.ZH.Value
@@ -166,7 +166,7 @@ func nameSortKeys(l plan.Lang, terms []*plan.Term) nameKeys {
 	k := nameKeys{l: l, key: map[*plan.Term]string{}, letter: map[*plan.Term]string{}, coll: collate.New(language.English, collate.IgnoreCase)}
 	if l == plan.EN {
 		for _, t := range terms {
-			k.letter[t] = initial(t.EN)
+			k.letter[t] = initial(filed(t.EN))
 		}
 		return k
 	}
@@ -226,6 +226,10 @@ func spelled(readings []string, en string) string {
 	}
 	return best
 }
+
+// filed is an English name as it is filed: without the quotation marks
+// it may open with ("three rare" minerals under T).
+func filed(name string) string { return strings.TrimLeft(name, "\"'“‘") }
 
 // initial is the letter an English name is filed under; "#" for a
 // figure or a sign.

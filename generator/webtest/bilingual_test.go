@@ -259,3 +259,31 @@ func TestTranslatorsNotesOnPages(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesFilter: on a phone, with scripts off as on, the names index
+// shows every entry until a reader picks a kind; picking one shows that
+// kind's entries alone and hides the initials left empty.
+func TestNamesFilter(t *testing.T) {
+	base := siteServer(t)
+	for _, l := range plan.Langs {
+		for _, opts := range []tabOptions{phone, {width: 390, noScript: true}} {
+			tb := open(t, base+l.Prefix()+"/names/", opts)
+			visible := `[...document.querySelectorAll('.name-list > li')].filter(li => li.offsetParent !== null).length`
+			all := eval[int](t, tb, `document.querySelectorAll('.name-list > li').length`)
+			if got := eval[int](t, tb, visible); got != all || all == 0 {
+				t.Errorf("%s (scripts off: %v): %d of %d entries shown before a kind is picked", l, opts.noScript, got, all)
+			}
+			for _, kind := range []string{"body", "company"} {
+				want := eval[int](t, tb, `+document.querySelector('label[for="kind-`+kind+`"] small').textContent`)
+				eval[bool](t, tb, `document.querySelector('label[for="kind-`+kind+`"]').click(), true`)
+				if got := eval[int](t, tb, visible); got != want || want == 0 {
+					t.Errorf("%s (scripts off: %v): %d entries shown for %s; its label counts %d", l, opts.noScript, got, kind, want)
+				}
+				if empty := eval[int](t, tb, `[...document.querySelectorAll('.letter')].filter(s => s.offsetParent !== null && ![...s.querySelectorAll('li')].some(li => li.offsetParent !== null)).length`); empty != 0 {
+					t.Errorf("%s: %d initials shown with no %s under them", l, empty, kind)
+				}
+			}
+			tb.close()
+		}
+	}
+}
