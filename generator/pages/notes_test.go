@@ -117,7 +117,6 @@ func TestTranslatorsNotes(t *testing.T) {
 	}
 }
 
-
 // TestNamesIndexOrder: the English index is in alphabetical order of the
 // English names, the Chinese in pinyin order, with polyphonic first
 // characters read as the glossary spells them (长沙 under C, not Z), and
