@@ -12,12 +12,13 @@ import (
 // single-language texts give it, so that a link to a paragraph in either
 // reaches its pair.
 type Pair struct {
-	ID      string   `json:"id"`
-	Kind    string   `json:"kind"`
-	ZH      string   `json:"zh"`
-	EN      string   `json:"en"`
-	ZHLines []string `json:"zhLines,omitempty"`
-	ENLines []string `json:"enLines,omitempty"`
+	ID      string    `json:"id"`
+	Kind    string    `json:"kind"`
+	ZH      string    `json:"zh"`
+	EN      string    `json:"en"`
+	ZHLines []string  `json:"zhLines,omitempty"`
+	ENLines []string  `json:"enLines,omitempty"`
+	Notes   []NoteRef `json:"notes,omitempty"`
 }
 
 // KeyPointPair is one industry's row of attachment 2 in both languages:
@@ -29,6 +30,7 @@ type KeyPointPair struct {
 	EN       string     `json:"en"`
 	NameUnit string     `json:"nameUnit"` // the Chinese name's unit of the plan
 	Cells    []CellPair `json:"cells"`
+	Notes    []NoteRef  `json:"notes,omitempty"`
 }
 
 // CellPair is one column of a key-points row, with the units of the
@@ -47,16 +49,17 @@ type CellPair struct {
 func (v *view) bilingual() *Page {
 	zh, en := newView(v.p, plan.ZH, nil), newView(v.p, plan.EN, nil)
 	var pairs []Pair
+	notes := v.placedNotes()
 	for _, b := range v.p.FullText() {
 		pairs = append(pairs, Pair{ID: b.ID, Kind: blockKinds[b.Kind], ZH: b.Text.ZH, EN: b.Text.EN,
-			ZHLines: splitIfMany(b.Text.ZH), ENLines: splitIfMany(b.Text.EN)})
+			ZHLines: splitIfMany(b.Text.ZH), ENLines: splitIfMany(b.Text.EN), Notes: notes.blocks[b.ID]})
 	}
 	a := v.p.Document.Attachments
 	var rows []KeyPointPair
 	zr, er := zh.keyPointRows(), en.keyPointRows()
 	for i, ind := range v.p.Industries {
 		row := KeyPointPair{ID: "kp-" + strings.ToLower(ind.Code.Value), Industry: v.industryLink(ind), ZH: ind.Name.ZH, EN: ind.Name.EN,
-			NameUnit: plan.KeyPointsUnit(ind, "name")}
+			NameUnit: plan.KeyPointsUnit(ind, "name"), Notes: notes.keyPoints[ind]}
 		for c, col := range a.Attachment2.Columns[1:] {
 			row.Cells = append(row.Cells, CellPair{ZHHead: col.ZH, ENHead: col.EN, ZH: zr[i].Cells[c], EN: er[i].Cells[c],
 				ZHHeadUnit: plan.KeyPointsColumnUnit(c + 1), ZHUnit: zr[i].CellUnits[c]})
@@ -76,104 +79,6 @@ func (v *view) bilingual() *Page {
 			KeyPointsTitle: Both{a.Attachment2.Title.ZH, a.Attachment2.Title.EN},
 			KeyPoints:      rows,
 		},
-	}
-}
-
-// NameEntry is one glossary name on the names index.
-type NameEntry struct {
-	ZH         string      `json:"zh"`
-	EN         string      `json:"en"`
-	Basis      string      `json:"basis"`
-	Note       string      `json:"note,omitempty"`
-	Places     []NameGroup `json:"places"`
-	Industries []Link      `json:"industries,omitempty"`
-	City       *Link       `json:"city,omitempty"`
-}
-
-// NameGroup is where the full text names an entry within one part or
-// section: the heading and a link to each paragraph.
-type NameGroup struct {
-	Heading string `json:"heading"`
-	Links   []Link `json:"links"`
-}
-
-// NameKind is one kind of name (company, body, place…) and its entries.
-type NameKind struct {
-	Kind    string      `json:"kind"`
-	Entries []NameEntry `json:"entries"`
-}
-
-// nameKinds is the order of the kinds on the page: the ones investors
-// look up first.
-var nameKinds = []string{"company", "city", "place", "body", "platform", "project", "brand", "term"}
-
-func (v *view) namesIndex() *Page {
-	g := v.p.Names()
-	mentions := v.p.NameMentions()
-	// Each block's heading (its part or section) and short label.
-	heading, label := map[string]string{}, map[string]string{}
-	cur := ""
-	bySlug := map[string]*plan.Industry{}
-	for _, ind := range v.p.Industries {
-		bySlug[ind.Slug.Value] = ind
-	}
-	for _, b := range v.p.FullText() {
-		switch b.Kind {
-		case plan.Part, plan.Section:
-			cur = v.t(b.Text)
-			if ind := bySlug[b.ID]; ind != nil { // A1 现代石化, not （一）现代石化
-				cur = ind.Code.Value + " " + v.t(ind.Name)
-			}
-			label[b.ID] = "#"
-		case plan.NumberedItem:
-			label[b.ID] = b.ID[strings.LastIndex(b.ID, "-")+1:]
-		default:
-			label[b.ID] = "¶"
-		}
-		heading[b.ID] = cur
-	}
-	kp := v.t(v.p.Document.Attachments.Attachment2.Label)
-	byKind := map[string][]NameEntry{}
-	for _, t := range g.Entries(v.p) {
-		m := mentions[t]
-		e := NameEntry{ZH: t.ZH.Value, EN: t.EN, Basis: t.Basis.Value}
-		if v.l == plan.EN {
-			e.Note = t.Note
-		}
-		for _, id := range m.Blocks {
-			h := heading[id]
-			if n := len(e.Places); n == 0 || e.Places[n-1].Heading != h {
-				e.Places = append(e.Places, NameGroup{Heading: h})
-			}
-			grp := &e.Places[len(e.Places)-1]
-			grp.Links = append(grp.Links, Link{Path: "plan/#" + id, Title: label[id]})
-		}
-		if len(m.KeyPoints) > 0 {
-			grp := NameGroup{Heading: kp}
-			for _, ind := range m.KeyPoints {
-				grp.Links = append(grp.Links, Link{Path: "plan/#kp-" + strings.ToLower(ind.Code.Value), Title: ind.Code.Value})
-			}
-			e.Places = append(e.Places, grp)
-		}
-		if t.Kind.Value == "company" {
-			e.Industries = v.industryLinks(m.Industries)
-		}
-		if c := v.cityNamed(t); c != nil {
-			l := v.cityLink(c)
-			e.City = &l
-		}
-		byKind[t.Kind.Value] = append(byKind[t.Kind.Value], e)
-	}
-	var kinds []NameKind
-	for _, k := range nameKinds {
-		if len(byKind[k]) > 0 {
-			kinds = append(kinds, NameKind{Kind: k, Entries: byKind[k]})
-		}
-	}
-	return &Page{
-		Title:       uitext.In(v.l, "go_page_names"),
-		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_names"), len(g.Entries(v.p))),
-		Params:      &NamesParams{Kinds: kinds},
 	}
 }
 

@@ -45,6 +45,7 @@ var Kinds = []Kind{
 	{Name: "home", Path: "/", Charts: true, Layout: "home.html", content: one("_index.md", (*view).home)},
 	{Name: "full text", Path: "/plan/", Layout: "plan/single.html", Menu: 30, content: one("plan.md", (*view).fullText)},
 	{Name: "bilingual", Path: "/bilingual/", Layout: "bilingual/single.html", content: one("bilingual.md", (*view).bilingual)},
+	{Name: "notes", Path: "/notes/", Layout: "notes/single.html", content: one("notes.md", (*view).notesPage)},
 	{Name: "names", Path: "/names/", Layout: "names/single.html", Menu: 40, content: one("names.md", (*view).namesIndex)},
 	{Name: "industry", Path: "/industries/construction-machinery/", Charts: true, Layout: "industries/single.html", content: (*view).industryPages},
 	{Name: "city", Path: "/cities/changsha/", Charts: true, Layout: "cities/single.html", content: (*view).cityPages},

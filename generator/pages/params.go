@@ -63,7 +63,10 @@ type HomeParams struct {
 
 // PlanParams: the full text (kind full text).
 type PlanParams struct {
-	Blocks          []Paragraph   `json:"blocks"`
+	Blocks []Paragraph `json:"blocks"`
+	// KeyPointsNotes are the notes of attachment 2's rows, printed after
+	// the table (each row marks its own).
+	KeyPointsNotes  []NoteRef     `json:"keyPointsNotes,omitempty"`
 	LayoutTitle     string        `json:"layoutTitle"`
 	LayoutNote      string        `json:"layoutNote"`
 	Layout          Matrix        `json:"layout"`
@@ -88,7 +91,14 @@ type BilingualParams struct {
 
 // NamesParams: the names index (kind names).
 type NamesParams struct {
-	Kinds []NameKind `json:"kinds"`
+	Kinds   []NameKind   `json:"kinds"`
+	Letters []NameLetter `json:"letters"`
+	Total   int          `json:"total"`
+}
+
+// NotesParams: the translator's notes (kind notes).
+type NotesParams struct {
+	Kinds []NoteKind `json:"kinds"`
 }
 
 // IndustryParams: an industry's page (kind industry).
@@ -198,6 +208,7 @@ func (HomeParams) params()       {}
 func (PlanParams) params()       {}
 func (BilingualParams) params()  {}
 func (NamesParams) params()      {}
+func (NotesParams) params()      {}
 func (IndustryParams) params()   {}
 func (CityParams) params()       {}
 func (TiersParams) params()      {}

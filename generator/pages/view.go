@@ -84,11 +84,12 @@ func (v *view) pages() map[string]*Page {
 
 // Paragraph is a block of text with its anchor.
 type Paragraph struct {
-	ID    string   `json:"id"`
-	Kind  string   `json:"kind,omitempty"`
-	Title string   `json:"title,omitempty"`
-	Text  string   `json:"text"`
-	Lines []string `json:"lines,omitempty"`
+	ID    string    `json:"id"`
+	Kind  string    `json:"kind,omitempty"`
+	Title string    `json:"title,omitempty"`
+	Text  string    `json:"text"`
+	Lines []string  `json:"lines,omitempty"`
+	Notes []NoteRef `json:"notes,omitempty"` // the translator's notes first placed here
 }
 
 var blockKinds = map[plan.BlockKind]string{
@@ -98,8 +99,15 @@ var blockKinds = map[plan.BlockKind]string{
 
 func (v *view) fullText() *Page {
 	var blocks []Paragraph
+	notes := v.placedNotes()
 	for _, b := range v.p.FullText() {
-		blocks = append(blocks, Paragraph{ID: b.ID, Kind: blockKinds[b.Kind], Text: v.t(b.Text), Lines: splitIfMany(v.t(b.Text))})
+		blocks = append(blocks, Paragraph{ID: b.ID, Kind: blockKinds[b.Kind], Text: v.t(b.Text), Lines: splitIfMany(v.t(b.Text)), Notes: notes.blocks[b.ID]})
+	}
+	rows := v.keyPointRows()
+	var kpNotes []NoteRef
+	for i, ind := range v.p.Industries {
+		rows[i].Notes = notes.keyPoints[ind]
+		kpNotes = append(kpNotes, rows[i].Notes...)
 	}
 	a := v.p.Document.Attachments
 	return &Page{
@@ -113,7 +121,8 @@ func (v *view) fullText() *Page {
 			KeyPointsLabel:  v.cell(a.Attachment2.Label, plan.UnitKeyPointsLabel),
 			KeyPointsTitle:  v.cell(a.Attachment2.Title, plan.UnitKeyPointsTitle),
 			KeyPointsHeader: v.columns(),
-			KeyPoints:       v.keyPointRows(),
+			KeyPoints:       rows,
+			KeyPointsNotes:  kpNotes,
 		},
 	}
 }
@@ -144,6 +153,7 @@ type KeyPointRow struct {
 	TierUnit  string     `json:"tierUnit,omitempty"`
 	NameUnit  string     `json:"nameUnit,omitempty"`
 	CellUnits []string   `json:"cellUnits,omitempty"`
+	Notes     []NoteRef  `json:"notes,omitempty"`
 }
 
 // keyPointCells are the ends of KeyPointsUnit for attachment 2's text

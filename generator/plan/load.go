@@ -46,6 +46,7 @@ func load(dir string, coverage bool) (*Plan, error) {
 			p.Glossary = append(p.Glossary, terms...)
 		}
 	}
+	l.decodeNotes(p)
 	mapNames := l.readMapNames()
 	var srcFile, source string
 	var haveSource bool
@@ -55,6 +56,11 @@ func load(dir string, coverage bool) (*Plan, error) {
 	if len(l.problems) == 0 {
 		validate(p, l)
 		checkMapNames(p, l, mapNames)
+	}
+	// The notes are placed in the plan's text, so on a text that is
+	// otherwise valid: a broken one would misplace every note.
+	if len(l.problems) == 0 {
+		checkNotes(p, l)
 	}
 	// Coverage runs on data that is otherwise valid: on a broken link (an
 	// unknown tier, a duplicate code) it would report every paragraph of

@@ -603,6 +603,18 @@ var badCases = []struct {
 		[]want{{"industries/B1.yaml", 51, "targets[2].source", `source "attachment3" is not one of attachment2, body`}}},
 	{"province-wide goal from attachment 2", []edit{replace("plan.yaml", "        source: body", "        source: attachment2")},
 		[]want{{"plan.yaml", 30, "general.goals.targets[0].source", `source "attachment2" is not one of body`}}},
+	{"note on words the plan does not print", []edit{replace("notes.yaml", "at: {zh: 中联重科, en: Zoomlion}", "at: {zh: 徐工, en: XCMG}")},
+		[]want{{"notes.yaml", 9, "[1].at.zh", "徐工 stands nowhere in the plan's text: a note explains words the plan prints"}}},
+	{"note's English not where its Chinese first stands", []edit{replace("notes.yaml", "at: {zh: 三一集团, en: SANY Group}", "at: {zh: 三一集团, en: Sany Heavy}")},
+		[]want{{"notes.yaml", 5, "[0].at.en", `"Sany Heavy" is not in the English where the plan first prints 三一集团 (block construction-machinery-text)`}}},
+	{"note without English", []edit{replace("notes.yaml", "note: {zh: 中联重科的英文名称。, en: Zoomlion's own English name.}", "note: {zh: 中联重科的英文名称。}")},
+		[]want{{"notes.yaml", 10, "[1].note.en", "missing English translation"}}},
+	{"note of an unknown kind", []edit{replace("notes.yaml", "kind: name", "kind: gloss")},
+		[]want{{"notes.yaml", 8, "[1].kind", `kind "gloss" is not one of label, abbreviation, misprint, name`}}},
+	{"two notes with one id", []edit{replace("notes.yaml", "- id: zoomlion", "- id: sany")},
+		[]want{{"notes.yaml", 7, "[1].id", `id "sany" is also the id of the note on line 3`}}},
+	{"note id not a slug", []edit{replace("notes.yaml", "- id: zoomlion", "- id: Zoom Lion")},
+		[]want{{"notes.yaml", 7, "[1].id", `id "Zoom Lion" is not lower-case words joined by hyphens (chenzhou-mining)`}}},
 	{"empty target", []edit{replace("industries/B1.yaml", "targets:\n", "targets:\n  - {}\n")},
 		[]want{
 			{"industries/B1.yaml", 25, "targets[0].label", "missing text (zh and en)"},
@@ -851,5 +863,24 @@ func TestPairKind(t *testing.T) {
 		if got := (&TargetPair{Differs: c.differs}).Kind(); got != c.want {
 			t.Errorf("Kind(%v) = %s; want %s", c.differs, got, c.want)
 		}
+	}
+}
+
+// TestNotePlaces pins where a note is printed: the first place its words
+// stand in print order, a paragraph of the body or a row of attachment 2.
+func TestNotePlaces(t *testing.T) {
+	p, err := Load(validData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Notes) != 2 {
+		t.Fatalf("%d notes; want 2", len(p.Notes))
+	}
+	sany, zoomlion := p.Notes[0].Place, p.Notes[1].Place
+	if sany.KeyPoints != nil || !strings.HasPrefix(sany.Block, "construction-machinery") {
+		t.Errorf("三一集团's note is placed at %+v; want B1's body", sany)
+	}
+	if zoomlion.KeyPoints == nil || zoomlion.KeyPoints.Code.Value != "B1" || zoomlion.Block != "" {
+		t.Errorf("中联重科's note is placed at %+v; want B1's row of attachment 2", zoomlion)
 	}
 }

@@ -14,6 +14,7 @@ type Plan struct {
 	Industries []*Industry
 	Layout     Layout
 	Glossary   []*Term
+	Notes      []*TranslatorNote // the edition's translator's notes
 
 	glossary *Glossary
 	// mentions is NameMentions, worked out once: the plan does not change
