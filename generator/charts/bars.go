@@ -315,21 +315,18 @@ func (b *builder) targetEntries() (money, pct []targetEntry) {
 // targetChart starts a target chart: its words and its table's header.
 func (b *builder) targetChart(title, summary plan.Text) *Chart {
 	c := &Chart{Title: title.In(b.lang), Summary: summary.In(b.lang)}
-	c.Table.Header = []string{lIndustry.In(b.lang), lMeasure.In(b.lang), lTarget.In(b.lang), lStriveHeader.In(b.lang)}
+	c.Table.Header = []string{lIndustry.In(b.lang), lMeasure.In(b.lang), lTarget.In(b.lang)}
 	return c
 }
 
-// targetRow adds a target to the chart's table.
+// targetRow adds a target to the chart's table; its figure keeps the
+// plan's 力争 (strive for), so the table needs no column to say it.
 func (b *builder) targetRow(c *Chart, e targetEntry, display string) {
-	mark := ""
-	if e.t.Strive {
-		mark = lStriveMark.In(b.lang)
-	}
 	scope, measure, _ := strings.Cut(e.category, "\n")
 	if measure == "" {
 		scope, measure = lProvince.In(b.lang), scope
 	}
-	c.Table.Rows = append(c.Table.Rows, []string{scope, measure, display, mark})
+	c.Table.Rows = append(c.Table.Rows, []string{scope, measure, display})
 }
 
 // targetDisplay is a target's figure as the plan writes it.

@@ -22,8 +22,6 @@ var (
 	lProvince      = uitext.Text("go_chart_province")
 	lMeasure       = uitext.Text("go_chart_measure")
 	lTarget        = uitext.Text("go_chart_target")
-	lStriveHeader  = uitext.Text("go_chart_striveHeader")
-	lStriveMark    = uitext.Text("go_chart_striveMark")
 	lStrive        = uitext.Text("go_chart_strive")
 	lSourceFormat  = uitext.Text("go_chart_sourceLine")
 	lCredit        = uitext.Text("go_chart_credit")
