@@ -15,6 +15,14 @@ import (
 
 const barWidth = 640
 
+// wideLineHeight is a wrapped name's line on the wide target charts, whose
+// rows (wideTargetRow) hold two such lines beside a bar: the longest names
+// at 300 px (a test on the drawn charts fails on a name that needs more).
+const (
+	wideLineHeight = 14
+	wideTargetRow  = 40
+)
+
 // stackedBars draws core and key counts per category as horizontal
 // stacked bars; decal patterns tell the two apart without colour.
 func (b *builder) stackedBars(c *Chart, categories []string, core, key []int) {
@@ -64,14 +72,15 @@ func (b *builder) barGrid(wide Grid) *Grid {
 }
 
 // categoryAxis is the bars' axis of names: beside the bars on the wide
-// layout (truncated at wideWidth if that is set); above each bar, wrapped
-// to the phone's width, on the narrow one.
+// layout (wrapped at wideWidth if that is set: a name cut short is a
+// different name); above each bar, wrapped to the phone's width, on the
+// narrow one.
 func (b *builder) categoryAxis(names []string, wideWidth int) YAxis {
 	a := YAxis{YAxis: opts.YAxis{Type: "category", Inverse: ptr(true), Data: names},
 		AxisLabel: AxisLabel{Interval: 0, Color: colorText, FontSize: b.textSize(12)},
 		AxisLine:  opts.AxisLine{LineStyle: &opts.LineStyle{Color: colorAxis}}, AxisTick: opts.AxisTick{Show: ptr(false)}}
 	if wideWidth > 0 {
-		a.AxisLabel.Width, a.AxisLabel.Overflow = wideWidth, "truncate"
+		a.AxisLabel.Width, a.AxisLabel.Overflow, a.AxisLabel.LineHeight = wideWidth, "break", wideLineHeight
 	}
 	if b.narrow() {
 		// The trailing line and the bottom padding lift the name clear of
@@ -322,20 +331,16 @@ func (b *builder) targetEntries() (money, pct []targetEntry) {
 func (b *builder) targetChart(title, summary, about plan.Text) *Chart {
 	c := &Chart{Title: title.In(b.lang), Summary: summary.In(b.lang)}
 	c.Table.columns(text(lIndustry.In(b.lang)), text(lMeasure.In(b.lang)),
-		Field{Name: lTarget.In(b.lang), Type: TypeString, About: fTargetWording.In(b.lang)},
-		Field{Name: lStriveHeader.In(b.lang), Type: TypeString, About: fmt.Sprintf(fTargetStrive.In(b.lang), lStriveMark.In(b.lang))})
+		Field{Name: lTarget.In(b.lang), Type: TypeString, About: fTargetWording.In(b.lang)})
 	c.Table.data(code(dIndustryCode, fIndustryCode, b.lang), code(dMetric, fMetric, b.lang), code(dSource, fSource, b.lang),
 		Field{Name: dValue, Type: TypeNumber, About: about.In(b.lang)}, code(dUnit, fUnit, b.lang))
 	return c
 }
 
 // targetRow adds a target to the chart's table, with the bar's length
-// (value) in unit.
+// (value) in unit; its figure keeps the plan's 力争 (strive for), so the
+// table needs no column to say it.
 func (b *builder) targetRow(c *Chart, e targetEntry, display, value, unit string) {
-	mark := ""
-	if e.t.Strive {
-		mark = lStriveMark.In(b.lang)
-	}
 	scope, measure, _ := strings.Cut(e.category, "\n")
 	if measure == "" {
 		scope, measure = lProvince.In(b.lang), scope
@@ -344,7 +349,7 @@ func (b *builder) targetRow(c *Chart, e targetEntry, display, value, unit string
 	if e.ind != nil {
 		ind = e.ind.Code.Value
 	}
-	c.Table.row([]string{scope, measure, display, mark}, ind, e.t.Metric.Value, e.t.Source.Value, value, unit)
+	c.Table.row([]string{scope, measure, display}, ind, e.t.Metric.Value, e.t.Source.Value, value, unit)
 }
 
 // targetDisplay is a target's figure as the plan writes it.
@@ -447,7 +452,7 @@ func (b *builder) targetBars(c *Chart, cats []string, bars []BarData, percent bo
 		x = b.valueAxis("%", 26)
 	}
 	grid := b.barGrid(Grid{Left: 336, Right: 270, Top: 84, Bottom: 40})
-	rows := 40
+	rows := wideTargetRow
 	if b.narrow() {
 		// Up to three lines of name and wording above each bar.
 		rows = 76

@@ -22,8 +22,6 @@ var (
 	lProvince      = uitext.Text("go_chart_province")
 	lMeasure       = uitext.Text("go_chart_measure")
 	lTarget        = uitext.Text("go_chart_target")
-	lStriveHeader  = uitext.Text("go_chart_striveHeader")
-	lStriveMark    = uitext.Text("go_chart_striveMark")
 	lStrive        = uitext.Text("go_chart_strive")
 	lSourceFormat  = uitext.Text("go_chart_sourceLine")
 	lCredit        = uitext.Text("go_chart_credit")
@@ -84,7 +82,6 @@ var (
 	fYuanValue      = uitext.Text("go_field_yuanValue")
 	fShareValue     = uitext.Text("go_field_shareValue")
 	fTargetWording  = uitext.Text("go_field_chartTarget")
-	fTargetStrive   = uitext.Text("go_field_chartStrive")
 	// lYuanUnit is the unit of the yuan chart's bars: 亿元, billion yuan.
 	lYuanUnit = uitext.Text("go_chart_yuanUnit")
 )

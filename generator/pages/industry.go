@@ -18,6 +18,9 @@ type Statement struct {
 	// QuoteUnit is, in Chinese, the unit of the plan the quote is taken
 	// from, which the template marks it as part of.
 	QuoteUnit string `json:"quoteUnit,omitempty"`
+	// Unit is the unit as the source writes it (亿元, 亿), which a
+	// difference in units names.
+	Unit string `json:"unit"`
 }
 
 // TargetView is one metric with its statement in the body and in
@@ -36,7 +39,7 @@ func (v *view) statement(t *plan.Target) *Statement {
 	if t == nil {
 		return nil
 	}
-	s := &Statement{Strive: t.Strive, Quote: v.t(t.Quote), Display: t.DisplayEN()}
+	s := &Statement{Strive: t.Strive, Quote: v.t(t.Quote), Display: t.DisplayEN(), Unit: t.Unit.Value}
 	if v.l == plan.ZH {
 		s.Display = t.DisplayZH()
 		s.QuoteUnit = v.unitOf(t.Quote.ZH)

@@ -40,6 +40,9 @@ type Both struct {
 type SearchNames struct {
 	OwnNames   string `json:"ownNames,omitempty"`
 	OtherNames string `json:"otherNames,omitempty"`
+	// The amounts of the targets the page states, in the other language
+	// (addSearchFigures).
+	OtherFigures string `json:"otherFigures,omitempty"`
 }
 
 // searchNamed is a page kind whose params carry SearchNames.
@@ -59,6 +62,7 @@ type HomeParams struct {
 	Groups     []GroupView  `json:"groups"`
 	Charts     []*ChartView `json:"charts"`
 	Social     Social       `json:"social"`
+	SearchNames
 }
 
 // PlanParams: the full text (kind full text).
@@ -167,6 +171,7 @@ type TargetsParams struct {
 	Differences  []KindCount       `json:"differences"`
 	Differing    int               `json:"differing"`
 	Charts       []*ChartView      `json:"charts"`
+	SearchNames
 }
 
 // LayoutParams: attachment 1's matrix (kind layout).

@@ -79,6 +79,7 @@ func (v *view) pages() map[string]*Page {
 		}
 	}
 	v.addSearchNames(out)
+	v.addSearchFigures(out)
 	return out
 }
 

@@ -14,9 +14,16 @@ import (
 
 // literalEnglish are the interface strings issue 14 found literal: the
 // 布局 wording, the strive marker, a city page's sentence, the column label
-// given two names, and the placeholder date.
+// given two names, and the placeholder date; then issue 23's table speak:
+// label-colon-count lines, a yes/no strive column, "different units" where
+// both are yuan, a label that reads as a verb, bytes beside kilobytes.
 var literalEnglish = []string{"laid out", "laying out", "lays out", "output aim", " aim ", "is in Hunan Province, part of",
-	"Key technologies to tackle", "accessed D Month YYYY", "D Month YYYY", "YYYY"}
+	"Key technologies to tackle", "accessed D Month YYYY", "D Month YYYY", "YYYY",
+	"with this industry:", "lists for it:", "Target to strive for", "different units", "Embed page", " bytes)",
+	"Conflicting figure or unit", "Wording only"}
+
+// literalChinese are issue 23's table speak in Chinese, likewise.
+var literalChinese = []string{"所列产业：", "的市州：", "单位不同", "嵌入页面", "“力争”有无", "项目标表述不一致", "字节", "实质差异"}
 
 // edition gives the rules of issue 15 for the real project.
 func edition(t *testing.T) sitecheck.Edition {
@@ -36,7 +43,7 @@ func edition(t *testing.T) sitecheck.Edition {
 		}
 	}
 	zh, en := rules(plan.ZH), rules(plan.EN)
-	zh.Forbidden = []string{"YYYY年M月D日"}
+	zh.Forbidden = append([]string{"YYYY年M月D日"}, literalChinese...)
 	en.Forbidden = literalEnglish
 	return sitecheck.Edition{
 		Langs:     map[string]sitecheck.EditionLang{"zh-CN": zh, "en": en},

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -52,6 +53,39 @@ func TestSearchFindsPages(t *testing.T) {
 		{"/en/search/", "Changsha", "/en/cities/changsha/"},
 	} {
 		links, err := searchResults(ctx, srv.URL+c.page+"?q="+c.query)
+		if err != nil {
+			t.Errorf("%s %q: %v", c.page, c.query, err)
+			continue
+		}
+		if !slices.ContainsFunc(links, func(l string) bool { return strings.HasSuffix(l, c.want) }) {
+			t.Errorf("%s %q: results %v do not include %s", c.page, c.query, links, c.want)
+		}
+	}
+}
+
+// TestSearchFindsFiguresInEitherScript: a figure typed as the other
+// language writes it finds the page that states it, in both directions
+// (the plan's 4100亿元 on the English site, 410 billion on the Chinese).
+func TestSearchFindsFiguresInEitherScript(t *testing.T) {
+	cfg, err := netlify.Load(filepath.Join("..", "..", "netlify.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := preview.Start(siteDir(t), "127.0.0.1:0", cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	ctx := startBrowser(t)
+	for _, c := range []struct{ page, query, want string }{
+		{"/en/search/", "4100亿元", "/en/industries/modern-petrochemicals/"},
+		{"/en/search/", "4100亿", "/en/industries/modern-petrochemicals/"},
+		{"/en/search/", "1.4万亿元", "/en/targets/"},
+		{"/search/", "410 billion", "/industries/modern-petrochemicals/"},
+		{"/search/", "410 billion yuan", "/industries/modern-petrochemicals/"},
+		{"/search/", "1.4 trillion yuan", "/targets/"},
+	} {
+		links, err := searchResults(ctx, srv.URL+c.page+"?q="+url.QueryEscape(c.query))
 		if err != nil {
 			t.Errorf("%s %q: %v", c.page, c.query, err)
 			continue

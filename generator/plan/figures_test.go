@@ -168,3 +168,28 @@ func TestFiguresOnThePlan(t *testing.T) {
 	}
 	t.Logf("glossary names carrying a figure: %s", strings.Join(names, ", "))
 }
+
+// TestTargetAmounts pins the forms of an amount the search index gives the
+// other language's readers.
+func TestTargetAmounts(t *testing.T) {
+	for _, c := range []struct {
+		value, unit string
+		zh          []string
+		en          string
+	}{
+		{"4100", "亿元", []string{"4100亿元", "4100亿"}, "410 billion yuan"},
+		{"1000", "亿元", []string{"1000亿元", "1000亿", "千亿", "千亿元"}, "100 billion yuan"},
+		{"1", "万亿级", []string{"1万亿级", "万亿", "万亿级"}, "1 trillion yuan"},
+		{"630", "亿斤", []string{"630亿斤"}, "63 billion jin (31.5 million tonnes)"},
+		{"30", "%", nil, ""},
+		{"5", "家", nil, ""},
+	} {
+		tg := &Target{Value: Str{Value: c.value}, Unit: Str{Value: c.unit}}
+		if got := tg.AmountsZH(); !slices.Equal(got, c.zh) {
+			t.Errorf("%s%s in Chinese: %q; want %q", c.value, c.unit, got, c.zh)
+		}
+		if got := tg.AmountEN(); got != c.en {
+			t.Errorf("%s%s in English: %q; want %q", c.value, c.unit, got, c.en)
+		}
+	}
+}

@@ -195,3 +195,37 @@ func stringKeys(m map[Source]string) map[string]bool {
 	}
 	return out
 }
+
+// AmountsZH are the ways Chinese writes the target's amount, without its
+// comparator: 4100亿元 and 4100亿, 千亿元 for 1000亿元, 万亿级 as the plan
+// writes it. Shares (30%) and counts (5家) are figures English writes
+// alike: none.
+func (t *Target) AmountsZH() []string {
+	v, u := t.Value.Value, t.Unit.Value
+	if t.AmountEN() == "" {
+		return nil
+	}
+	var out []string
+	for _, f := range zhValueForms(v, u) {
+		if f != v {
+			out = append(out, f, f+u[len(strings.TrimSuffix(strings.TrimSuffix(u, "元"), "级")):])
+			continue
+		}
+		out = append(out, v+u)
+		if short := strings.TrimSuffix(u, "元"); short != u {
+			out = append(out, v+short)
+		}
+	}
+	return out
+}
+
+// AmountEN is the target's amount as English writes it, without its
+// comparator: 410 billion yuan; none for a share or a count, written alike.
+func (t *Target) AmountEN() string {
+	q := t.Quantity()
+	if t.Unit.Value == "%" || q.Unit == "" {
+		return ""
+	}
+	q.Scale = false
+	return q.String()
+}

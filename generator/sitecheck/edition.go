@@ -87,6 +87,8 @@ var (
 	// A half-width colon, comma or semicolon between Chinese characters
 	// (spaces allowed): "长沙: 新一代信息技术", "数值不同; 单位不同".
 	halfWidthInChinese = regexp.MustCompile(`\p{Han}[)）”]?\s*[:,;]\s*[“（(]?\p{Han}`)
+	// A space after a full-width mark, which carries its own: "区域布局： 一核引领".
+	spaceAfterFullWidth = regexp.MustCompile(`[：；，、][ \t]+`)
 	// The Chinese list separator in English text: "Changde、Yiyang".
 	cjkSeparatorInEnglish = regexp.MustCompile(`[A-Za-z)]\s*[、，；：]\s*[A-Za-z(]`)
 	latinWord             = regexp.MustCompile(`[A-Za-z]{2,}`)
@@ -187,6 +189,9 @@ func CheckEditionPage(fs *Findings, u string, b []byte, rules EditionLang, e Edi
 		for _, t := range siteText {
 			if m := halfWidthInChinese.FindString(t); m != "" {
 				fs.add(u, "half-width punctuation between Chinese characters: %q in %q", m, short(t))
+			}
+			if m := spaceAfterFullWidth.FindString(t); m != "" {
+				fs.add(u, "a space after full-width punctuation: %q in %q", m, short(t))
 			}
 		}
 		if is404 {

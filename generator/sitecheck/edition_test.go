@@ -66,6 +66,7 @@ func TestEditionChecksFailOnBrokenPages(t *testing.T) {
 		{"half-width colon", "/regions/", edPage("zh-CN", "x · 站", `<p>长沙: 新一代信息技术, 工程机械</p>`+zhFooter), zhRules, "half-width punctuation"},
 		{"half-width semicolon", "/targets/", edPage("zh-CN", "x · 站", `<p>数值不同; 单位不同</p>`+zhFooter), zhRules, "half-width punctuation"},
 		{"half-width in an aria-label", "/x/", edPage("zh-CN", "x · 站", `<svg aria-label="各市州布局.长沙最多"></svg><div aria-label="长沙,株洲"></div>`+zhFooter), zhRules, "half-width punctuation"},
+		{"space after a full-width colon", "/cities/x/", edPage("zh-CN", "x · 站", `<p>区域布局： <a href="/regions/">一核引领</a></p>`+zhFooter), zhRules, "a space after full-width punctuation"},
 		{"English on the Chinese 404", "/404.html", edPage("zh-CN", "404 Page not found", zhFooter), zhRules, "English on the Chinese 404"},
 		{"placeholder date", "/x/", edPage("zh-CN", "x · 站", `<p class="citation">湖南产业体系方案. x[EB/OL]，访问日期：YYYY年M月D日。</p>`+zhFooter), zhRules, "literal interface text"},
 		{"laid out", "/en/x/", edPage("en", "x · site", `<h2>Construction machinery: where it is laid out</h2>`+enFooter), enRules, `literal interface text "laid out"`},
