@@ -123,6 +123,7 @@ type Download struct {
 // downloadOrder lists the data files as the page shows them.
 var downloadOrder = []struct{ name, format string }{
 	{"layout.csv", "CSV"}, {"targets.csv", "CSV"}, {"glossary.csv", "CSV"}, {"plan.xlsx", "Excel (XLSX)"}, {"plan.json", "JSON"},
+	{"plan-zh.epub", "EPUB 3"}, {"plan-en.epub", "EPUB 3"}, {"plan-bilingual.epub", "EPUB 3"},
 }
 
 func (v *view) downloadsPage() *Page {
