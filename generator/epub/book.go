@@ -420,13 +420,19 @@ func (b *book) addImage(c Chart) string {
 }
 
 // paintOrder is SVG 2's paint-order attribute, which the renderer sets on
-// the map labels' halos.
-var paintOrder = regexp.MustCompile(` paint-order="([a-z ]+)"`)
+// the map labels' halos; dataAttr is a data-* attribute (the site's
+// layout marks).
+var (
+	paintOrder = regexp.MustCompile(` paint-order="([a-z ]+)"`)
+	dataAttr   = regexp.MustCompile(` data-[a-z-]+="[^"]*"`)
+)
 
 // svg11 makes a drawing valid SVG 1.1, which is what EPUB 3 takes: SVG 2's
 // paint-order attribute becomes the same property in a style attribute
-// (the renderer writes no other), which readers that know it apply alike.
+// (the renderer writes no other), which readers that know it apply alike,
+// and the site's data-* attributes go.
 func svg11(svg []byte) []byte {
+	svg = dataAttr.ReplaceAll(svg, nil)
 	return paintOrder.ReplaceAll(svg, []byte(` style="paint-order:$1"`))
 }
 
@@ -468,10 +474,17 @@ func (b *book) names() {
 	g := b.p.Names()
 	mentions := b.p.NameMentions()
 	heading := map[string]said{} // a block's part or section
+	industry := map[string]*plan.Industry{}
+	for _, ind := range b.p.Industries {
+		industry[ind.Slug.Value] = ind
+	}
 	var cur said
 	for _, bl := range b.p.FullText() {
 		if bl.Kind == plan.Part || bl.Kind == plan.Section {
 			cur = b.say(bl.Text)
+			if ind := industry[bl.ID]; ind != nil { // A1：现代石化, not （一）现代石化, which each part numbers anew
+				cur = b.say(plan.LayoutIndustryCell(ind))
+			}
 		}
 		heading[bl.ID] = cur
 	}

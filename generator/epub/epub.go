@@ -35,10 +35,10 @@ func (e Edition) File() string { return "plan-" + e.Name + ".epub" }
 // Bilingual says whether the edition sets the languages side by side.
 func (e Edition) Bilingual() bool { return len(e.Langs) > 1 }
 
-// Chart is a chart as the e-books carry it: the drawing the site offers
-// for download (with its title and credit lines), and optionally its PNG,
-// which the package names as the SVG's fallback for reading systems that
-// draw no SVG.
+// Chart is a chart as the e-books carry it: one of the build's drawings
+// of it (SVG), and optionally a PNG of the same drawing, which the
+// package names as the SVG's fallback for reading systems that draw no
+// SVG.
 type Chart struct {
 	*charts.Chart
 	SVG []byte

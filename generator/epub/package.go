@@ -191,7 +191,8 @@ func (b *book) ncx() string {
 
 // stylesheet is the e-books' one stylesheet: the reading system's fonts
 // (no CJK font is embedded: it would weigh more than the book), the
-// plan's parts and items set as the site sets them, tables that scroll
+// plan's parts and items set as the site sets them, contents without a
+// second numbering over the plan's own, tables that scroll
 // sideways rather than overflow, and the pairs of the side-by-side
 // edition in two columns where the screen is wide enough.
 const stylesheet = `body { margin: 0 3%; line-height: 1.7; }
@@ -218,12 +219,14 @@ thead th { background: #eef1f4; }
 figure { margin: 1em 0; }
 img { max-width: 100%; height: auto; }
 figcaption { font-size: .9em; margin-top: .3em; }
+#toc ol { list-style-type: none; padding-left: 1.2em; }
+#toc > ol { padding-left: 0; }
 .names { padding-left: 1.2em; }
 .names li { margin: 0 0 .6em; }
 .where { font-size: .85em; }
 .pair { margin: 0 0 .7em; }
 .pair > .half > :last-child { margin-bottom: 0; }
-.pair > .half + .half { margin-top: .4em; }
+.pair > .half + .half { margin-top: .4em; border-left: 3px solid #d0d7de; padding-left: .6em; }
 @media (min-width: 40em) {
   .pair { display: table; width: 100%; table-layout: fixed; }
   .pair > .half { display: table-cell; width: 50%; padding-right: 1em; }

@@ -245,15 +245,21 @@ func wordsKey(units map[string]string, passages []string) string {
 }
 
 // ebooks makes the EPUB editions (package epub), published beside the data
-// downloads: the site-wide charts go in as the drawings offered for
-// download (writeImages has made them), with their data tables.
+// downloads: the site-wide charts go in with their data tables, each as
+// its phone layout where it has one (most e-books are read on phones; the
+// wide drawing's labels would be a third of their size there), else as
+// the drawing offered for download (writeImages has made it).
 func ebooks(p *plan.Plan, cs []*charts.Chart, assets, siteURL, day string) (map[string][]byte, error) {
 	var carried []epub.Chart
 	for _, c := range cs {
 		if !epub.Carried(c) {
 			continue
 		}
-		svg, err := os.ReadFile(filepath.Join(assets, assetpath.ChartDownloadFiles(c.Lang, c.ID)+".svg"))
+		file := assetpath.ChartDownloadFiles(c.Lang, c.ID) + ".svg"
+		if c.Narrow != nil {
+			file = assetpath.ChartFiles(c.Lang, c.ID) + ".narrow.svg"
+		}
+		svg, err := os.ReadFile(filepath.Join(assets, file))
 		if err != nil {
 			return nil, err
 		}
