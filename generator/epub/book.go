@@ -219,7 +219,7 @@ func (b *book) titlePage() error {
 	doc.body.WriteString(b.each("", func(l plan.Lang) string {
 		return fmt.Sprintf(`<h1>%s</h1><p class="issuer">%s<br/>%s</p><p class="edition">%s</p><p class="edition">%s</p>`,
 			text(l, d.ReaderTitle.In(l)), text(l, d.Notice.Issuer.In(l)), text(l, d.Notice.Number.In(l)),
-			text(l, uitext.In(l, "editionKicker")), text(l, fmt.Sprintf(uitext.In(l, "go_epub_date"), date[l])))
+			text(l, uitext.In(l, "siteName")), text(l, fmt.Sprintf(uitext.In(l, "go_epub_date"), date[l])))
 	}))
 	doc.body.WriteString("</section>\n")
 	return nil
@@ -269,6 +269,10 @@ func (b *book) layoutTable() {
 	doc := b.newDoc("layout.xhtml", b.say(a.Title))
 	b.addNav(b.say(a.Title), doc.file)
 	doc.body.WriteString(b.element("h2", "attachment-layout", "", b.say(a.Title)))
+	// Side by side, the two tables stack even on a wide screen: each is
+	// 17 columns wide.
+	doc.body.WriteString(`<div class="stacked">`)
+	defer doc.body.WriteString("</div>\n")
 	doc.body.WriteString(b.each("", func(l plan.Lang) string {
 		var t strings.Builder
 		t.WriteString(`<div class="wide"><table class="matrix"><thead><tr>`)

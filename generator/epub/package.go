@@ -231,5 +231,7 @@ figcaption { font-size: .9em; margin-top: .3em; }
   .pair { display: table; width: 100%; table-layout: fixed; }
   .pair > .half { display: table-cell; width: 50%; padding-right: 1em; }
   .pair > .half + .half { margin-top: 0; padding-right: 0; }
+  .stacked > .pair, .stacked > .pair > .half { display: block; width: auto; }
+  .stacked > .pair > .half + .half { margin-top: .4em; }
 }
 `
