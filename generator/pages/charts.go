@@ -128,6 +128,7 @@ type Download struct {
 var downloadOrder = []struct{ name, format string }{
 	{"layout.csv", "CSV"}, {"targets.csv", "CSV"}, {"glossary.csv", "CSV"}, {"plan.xlsx", "Excel (XLSX)"}, {"plan.json", "JSON"},
 	{"datapackage.json", "Frictionless Data Package (JSON)"},
+	{"plan-zh.epub", "EPUB 3"}, {"plan-en.epub", "EPUB 3"}, {"plan-bilingual.epub", "EPUB 3"},
 }
 
 func (v *view) downloadsPage() *Page {

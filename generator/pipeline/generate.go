@@ -16,6 +16,7 @@ import (
 
 	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/charts"
+	"github.com/hunan-industry/plan-site/generator/epub"
 	"github.com/hunan-industry/plan-site/generator/exports"
 	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/plan"
@@ -106,6 +107,11 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 	if err != nil {
 		return generation{}, err
 	}
+	books, err := ebooks(p, cs, assets, baseURL, updated)
+	if err != nil {
+		return generation{}, err
+	}
+	maps.Copy(data, books)
 	if err := writeTree(data, filepath.Join(gen, exportsDir)); err != nil {
 		return generation{}, err
 	}
@@ -236,4 +242,28 @@ func wordsKey(units map[string]string, passages []string) string {
 		fmt.Fprintf(h, "%d\x00%s", len(id), id)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// ebooks makes the EPUB editions (package epub), published beside the data
+// downloads: the site-wide charts go in with their data tables, each as
+// its phone layout where it has one (most e-books are read on phones; the
+// wide drawing's labels would be a third of their size there), else as
+// the drawing offered for download (writeImages has made it).
+func ebooks(p *plan.Plan, cs []*charts.Chart, assets, siteURL, day string) (map[string][]byte, error) {
+	var carried []epub.Chart
+	for _, c := range cs {
+		if !epub.Carried(c) {
+			continue
+		}
+		file := assetpath.ChartDownloadFiles(c.Lang, c.ID) + ".svg"
+		if c.Narrow != nil {
+			file = assetpath.ChartFiles(c.Lang, c.ID) + ".narrow.svg"
+		}
+		svg, err := os.ReadFile(filepath.Join(assets, file))
+		if err != nil {
+			return nil, err
+		}
+		carried = append(carried, epub.Chart{Chart: c, SVG: svg})
+	}
+	return epub.Render(epub.Input{Plan: p, Charts: carried, Date: day, SiteURL: siteURL})
 }
