@@ -102,7 +102,7 @@ func TestBadDataKeepsOutput(t *testing.T) {
 	// The small valid dataset in place of the plan; the fonts stay.
 	useValidData := func() {
 		t.Helper()
-		for _, name := range []string{"plan.yaml", "cities.yaml", "layout.yaml", "industries", "glossary", "geo", "source"} {
+		for _, name := range []string{"plan.yaml", "cities.yaml", "layout.yaml", "notes.yaml", "industries", "glossary", "geo", "source"} {
 			if err := os.RemoveAll(filepath.Join(data, name)); err != nil {
 				t.Fatal(err)
 			}
