@@ -209,7 +209,8 @@ func (b *builder) regions() *Chart {
 		}
 		parts = append(parts, fmt.Sprintf(lGroupCities.In(b.lang), b.t(g.Name), b.join(names)))
 	}
-	c.Summary = strings.Join(parts, lGroupSep.In(b.lang))
+	// Attributed: the grouping is the plan's, not the site's own finding.
+	c.Summary = fmt.Sprintf(sRegions.In(b.lang), strings.Join(parts, lGroupSep.In(b.lang)))
 	b.mapChart(c, items, b.pieces(pieces...), len(pieces))
 	return c
 }

@@ -259,7 +259,7 @@ func (b *builder) tooltipStyle(t *opts.Tooltip) Tooltip {
 func (b *builder) credit(isMap bool) string {
 	d := b.p.Document
 	source := fmt.Sprintf(lSourceFormat.In(b.lang), b.t(d.Title), b.t(d.Notice.Number))
-	line := fmt.Sprintf(lCredit.In(b.lang), lSiteShortName.In(b.lang))
+	line := fmt.Sprintf(lCredit.In(b.lang), lSiteNameLabel.In(b.lang))
 	if isMap {
 		line += lCreditSep.In(b.lang) + lMapNote.In(b.lang)
 		if n := lMapApproval.In(b.lang); n != "" {
@@ -271,7 +271,7 @@ func (b *builder) credit(isMap bool) string {
 
 // Credit is the site's credit line every chart carries, for checks over
 // the drawn SVGs.
-func Credit(l plan.Lang) string { return fmt.Sprintf(lCredit.In(l), lSiteShortName.In(l)) }
+func Credit(l plan.Lang) string { return fmt.Sprintf(lCredit.In(l), lSiteNameLabel.In(l)) }
 
 // itemTooltip is a data item's own tooltip: its text, not a function.
 func (b *builder) itemTooltip(text string) *opts.SeriesTooltip {
