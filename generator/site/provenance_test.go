@@ -63,3 +63,26 @@ func TestPlanDateAndEditionDate(t *testing.T) {
 	b.AssertFileContent("public/index.html", "<p>本站最后更新：2026年12月1日</p>")
 	b.AssertFileContent("public/en/index.html", "<p>This edition last updated 1 December 2026</p>")
 }
+
+// TestTierIntrosQuoted: on the industries page each tier's intro, the
+// plan's paragraph, stands in a block quote captioned as the plan's words,
+// still marked for the verbatim check in Chinese.
+func TestTierIntrosQuoted(t *testing.T) {
+	page := func(lang, name, intro string) string {
+		return `-- content/` + lang + `/industries/_index.md --
+{"title": "I", "params": {"tiers": [{"code": "A", "anchor": "tier-a", "name": "` + name + `", "intro": "` + intro + `", "industries": []}]}}
+`
+	}
+	files := testConfig +
+		themeFiles(t, "layouts/industries/list.html", "i18n/zh.toml", "i18n/en.toml") +
+		"-- layouts/_partials/link-list.html --\n\n" +
+		page("zh", "传统产业", "对现代石化等传统产业，加快技术改造。") +
+		page("en", "Traditional industries", "For traditional industries, accelerate upgrading.")
+	b := hugolib.Test(t, files)
+	b.AssertFileContent("public/industries/index.html",
+		`<figure class="plan-quote">`, `<figcaption>方案原文：</figcaption>`,
+		`<blockquote><p data-plan="tier-a-text">对现代石化等传统产业，加快技术改造。</p></blockquote>`)
+	b.AssertFileContent("public/en/industries/index.html",
+		`<figcaption>The plan says:</figcaption>`,
+		`<blockquote><p>For traditional industries, accelerate upgrading.</p></blockquote>`)
+}
