@@ -40,8 +40,9 @@ func SiteName(l plan.Lang) string { return uitext.In(l, "siteName") }
 
 // ChartDownload is what a chart's download files (a PNG and an SVG, drawn
 // at build time under assetpath.ChartDownloadFiles) carry under the chart,
-// whose own title, source line and 制图 credit they keep: a credit line
-// (the site's name; the build adds its address and the date), then notes.
+// whose own title, source line and credit (制图, the site's name) they
+// keep: a credit line (the build adds the site's address and the date;
+// the name, said in the chart's own credit, is not said twice), then notes.
 type ChartDownload struct {
 	Lang   plan.Lang
 	Chart  string // by id
@@ -54,7 +55,7 @@ type ChartDownload struct {
 func ChartDownloads(cs []*charts.Chart) []ChartDownload {
 	var out []ChartDownload
 	for _, c := range cs {
-		d := ChartDownload{Lang: c.Lang, Chart: c.ID, Credit: SiteName(c.Lang)}
+		d := ChartDownload{Lang: c.Lang, Chart: c.ID}
 		if c.Lang != plan.ZH {
 			d.Notes = append(d.Notes, uitext.In(c.Lang, "unofficialTranslation"))
 		}
