@@ -68,7 +68,8 @@ func (s *Site) Previews(r Previews) (fs Findings) {
 }
 
 // CheckPreviews checks one page: it has a preview title and description;
-// every preview title says unofficial; every description says whose it
+// every preview title and the site's name say unofficial, and the header
+// gives the site the name the previews give it; every description says whose it
 // is; and no sentence of a description or image text states one of the
 // plan's goals without naming the plan.
 func CheckPreviews(fs *Findings, u string, b []byte, r PreviewLang) {
@@ -78,8 +79,12 @@ func CheckPreviews(fs *Findings, u string, b []byte, r PreviewLang) {
 		return
 	}
 	meta := map[string]string{}
+	var brand []string // the header's name of the site
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "a" && strings.Contains(" "+attrs(n)["class"]+" ", " brand ") {
+			brand = append(brand, strings.TrimSpace(TextOf(n)))
+		}
 		if n.Type == html.ElementNode && n.Data == "meta" {
 			a := attrs(n)
 			key := a["property"]
@@ -99,6 +104,16 @@ func CheckPreviews(fs *Findings, u string, b []byte, r PreviewLang) {
 	for _, k := range []string{"og:title", "description", "og:description"} {
 		if _, ok := meta[k]; !ok {
 			fs.add(u, "no %s", k)
+		}
+	}
+	// One name: the header calls the site what previews call it.
+	site := meta["og:site_name"]
+	if !strings.Contains(site, r.Unofficial) {
+		fs.add(u, "og:site_name %q does not say %q", site, r.Unofficial)
+	}
+	for _, b := range brand {
+		if b != site {
+			fs.add(u, "the header names the site %q, og:site_name %q", b, site)
 		}
 	}
 	for _, k := range previewTitles {

@@ -22,7 +22,16 @@ var previewEN = PreviewLang{
 }
 
 func previewPage(metas ...string) []byte {
-	return []byte(`<!doctype html><html lang="en"><head><title>t</title>` + strings.Join(metas, "") + `</head><body></body></html>`)
+	return pageWithHeader("", metas...)
+}
+
+// pageWithHeader is a page whose header names the site brand (none if "").
+func pageWithHeader(brand string, metas ...string) []byte {
+	body := ""
+	if brand != "" {
+		body = `<header><a class="brand" href="/">` + brand + `</a></header>`
+	}
+	return []byte(`<!doctype html><html lang="en"><head><title>t</title>` + strings.Join(metas, "") + `</head><body>` + body + `</body></html>`)
 }
 
 func meta(key, content string) string {
@@ -38,7 +47,7 @@ func meta(key, content string) string {
 // own, is found.
 func TestPreviews(t *testing.T) {
 	good := func(desc string) []byte {
-		return previewPage(meta("og:title", "现代石化 · 湖南现代化产业体系方案（非官方中英文版）"), meta("description", desc), meta("og:description", desc))
+		return previewPage(meta("og:title", "现代石化 · 湖南现代化产业体系方案（非官方中英文版）"), meta("og:site_name", "湖南现代化产业体系方案（非官方中英文版）"), meta("description", desc), meta("og:description", desc))
 	}
 	for _, desc := range []string{
 		"方案附件2所列现代石化的2027年发展目标：石化产业产值超过4100亿元。",
@@ -52,7 +61,8 @@ func TestPreviews(t *testing.T) {
 		}
 	}
 	var fs Findings
-	CheckPreviews(&fs, "/en/x/", previewPage(meta("og:title", "Modern petrochemicals · Hunan Industrial Plan (unofficial bilingual edition)"),
+	CheckPreviews(&fs, "/en/x/", pageWithHeader("Hunan Industrial Plan (unofficial bilingual edition)",
+		meta("og:title", "Modern petrochemicals · Hunan Industrial Plan (unofficial bilingual edition)"), meta("og:site_name", "Hunan Industrial Plan (unofficial bilingual edition)"),
 		meta("description", "The plan aims for output of more than 410 billion yuan by 2027."), meta("og:description", "The plan aims for more."),
 		meta("twitter:image:alt", "The plan's layout table.")), previewEN)
 	if len(fs) != 0 {
@@ -69,6 +79,9 @@ func TestPreviews(t *testing.T) {
 		{"twitter:title without unofficial", previewPage(meta("og:title", "x（非官方）"), meta("twitter:title", "x"), meta("description", "本站"), meta("og:description", "本站")), previewZH, `twitter:title "x" does not say`},
 		{"no og:description", previewPage(meta("og:title", "x（非官方）"), meta("description", "本站")), previewZH, "no og:description"},
 		{"no description", previewPage(meta("og:title", "x（非官方）"), meta("og:description", "本站")), previewZH, "no description"},
+		{"the header's name is another form", []byte(strings.Replace(string(good("本站")), "<body>", `<body><a class="brand" href="/">湖南产业体系方案（非官方）</a>`, 1)), previewZH,
+			`the header names the site "湖南产业体系方案（非官方）", og:site_name "湖南现代化产业体系方案（非官方中英文版）"`},
+		{"a site name without unofficial", previewPage(meta("og:title", "x（非官方）"), meta("og:site_name", "湖南现代化产业体系方案"), meta("description", "本站"), meta("og:description", "本站")), previewZH, `og:site_name "湖南现代化产业体系方案" does not say "非官方"`},
 		{"a description with no provenance", good("一核引领：长沙、株洲、湘潭；两翼支撑：岳阳、衡阳"), previewZH, "description \"一核引领"},
 		{"a goal as the site's fact", good("本站逐段呈现原文。石化产业产值超过4100亿元。"), previewZH, "states the plan's goal as the site's own: \"石化产业产值超过4100亿元。\""},
 		{"an English goal as fact", previewPage(meta("og:title", "Petrochemicals (unofficial)"), meta("description", "Petrochemical output will exceed 410 billion yuan. Read it on this site."),
