@@ -25,7 +25,8 @@ func (b *builder) mapBox(legendRows int) (w, h, top, bottom int) {
 		bottom = 12 + 22*legendRows
 		return NarrowWidth, 390 + bottom, 8, bottom
 	}
-	return mapWidth, mapHeight, 84, 64
+	// Below the title and its four lines of source and credit (English).
+	return mapWidth, mapHeight, 98, 64
 }
 
 // mapChart draws items on the Hunan map with a legend below.

@@ -261,7 +261,9 @@ func (b *builder) credit(isMap bool) string {
 	source := fmt.Sprintf(lSourceFormat.In(b.lang), b.t(d.Title), b.t(d.Notice.Number))
 	line := fmt.Sprintf(lCredit.In(b.lang), lSiteNameLabel.In(b.lang))
 	if isMap {
-		line += lCreditSep.In(b.lang) + lMapNote.In(b.lang)
+		// A line of its own: beside the site's full name it would run past
+		// the chart's edge.
+		line += "\n" + lMapNote.In(b.lang)
 		if n := lMapApproval.In(b.lang); n != "" {
 			line += lCreditSep.In(b.lang) + n
 		}
