@@ -89,22 +89,22 @@ func TestSocialCards(t *testing.T) {
 		size  float64  // the title's size
 	}{
 		{"zh", Card{
-			Lang: "zh", Title: "产业布局表：16个产业 × 14个市州",
+			Lang: "zh", Edition: "湖南现代化产业体系方案（非官方中英文版）", Title: "产业布局表：16个产业 × 14个市州",
 			Subtitle: "附件1对每个产业在每个市州的布局评级：★★★为核心产业，★★为重点产业，空白为未布局。",
-			Footer:   []string{"湖南现代化产业体系方案（非官方中英文版）", "据《湖南省现代化产业体系建设实施方案》（湘政办发〔2023〕54号）"},
+			Footer:   []string{"据《湖南省现代化产业体系建设实施方案》（湘政办发〔2023〕54号）"},
 			Credit:   "plan.test",
 			Keep:     []string{"湘政办发〔2023〕54号"},
 		}, []string{"产业布局表：", "16个产业 ×", "14个市州"}, 64},
 		{"zh long", Card{
-			Lang: "zh", Title: "湘西土家族苗族自治州在湖南的位置（“一核引领、两翼支撑、多点协同”）",
+			Lang: "zh", Edition: "湖南现代化产业体系方案（非官方中英文版）", Title: "湘西土家族苗族自治州在湖南的位置（“一核引领、两翼支撑、多点协同”）",
 			Subtitle: "湘西土家族苗族自治州 · 多点协同",
 			Footer:   []string{"湖南省现代化产业体系建设实施方案", "湘政办发〔2023〕54号"},
 			Credit:   "湖南现代化产业体系 · plan.test",
 		}, []string{"湘西土家族苗族自治", "州在湖南的位置", "（“一核引领、两翼", "支撑、多点协同”）"}, 46},
 		{"en", Card{
-			Lang: "en", Title: "Xiangxi Tujia and Miao Autonomous Prefecture",
+			Lang: "en", Edition: "Hunan Industrial Plan (unofficial bilingual edition)", Title: "Xiangxi Tujia and Miao Autonomous Prefecture",
 			Subtitle: "Xiangxi Tujia and Miao Autonomous Prefecture · Multiple points coordinating",
-			Footer:   []string{"Hunan Industrial Plan (unofficial bilingual edition)", "Based on the Hunan Province Plan for Building a Modern Industrial System (Xiang Zheng Ban Fa [2023] No. 54)"},
+			Footer:   []string{"Based on the Hunan Province Modern Industrial System Construction Implementation Plan (Xiang Zheng Ban Fa [2023] No. 54)"},
 			Credit:   "plan.test",
 			Keep:     []string{"Xiang Zheng Ban Fa [2023] No. 54"},
 		}, []string{"Xiangxi Tujia and", "Miao Autonomous", "Prefecture"}, 52},
@@ -117,11 +117,21 @@ func TestSocialCards(t *testing.T) {
 			t.Fatal(c.name, err)
 		}
 		lines := drawnLines(svg)
-		var title, sub, foot, credit []string
-		role := 0 // 0 title, 1 subtitle, 2 footer, 3 credit: in this order only
+		var band, title, sub, foot, credit []string
+		role := -1 // -1 the band, 0 title, 1 subtitle, 2 footer, 3 credit: in this order only
 		for i, d := range lines {
 			var r int
 			switch {
+			case d.fill == "#ffffff":
+				band, r = append(band, d.s), -1
+				// The edition's name: bold, in type as large as a title's
+				// smaller sizes, and inside the band.
+				if d.weight != 700 || d.size < 26 || d.y > bandH || d.y-d.size*0.88 < 0 {
+					t.Errorf("%s: the edition's name %+v is not bold, large and inside the band (%v px high)", c.name, d, bandH)
+				}
+				if w := px(bold, d.size)(d.s); w > bandWidth+0.01 {
+					t.Errorf("%s: the edition's name is %.1f px wide, the band's text %v", c.name, w, bandWidth)
+				}
 			case d.weight == 700 && d.size > footSize:
 				title, r = append(title, d.s), 0
 				if d.size != c.size {
@@ -140,6 +150,9 @@ func TestSocialCards(t *testing.T) {
 				t.Errorf("%s: %q comes after a line it should stand above", c.name, d.s)
 			}
 			role = r
+			if r >= 0 && d.y-d.size*0.88 < bandH {
+				t.Errorf("%s: %q (baseline %v) reaches into the band (%v px high)", c.name, d.s, d.y, bandH)
+			}
 			if d.x != pad {
 				t.Errorf("%s: %q starts at x=%v, not in the text column (x=%v)", c.name, d.s, d.x, pad)
 			}
@@ -147,15 +160,18 @@ func TestSocialCards(t *testing.T) {
 			if d.weight == 700 {
 				face = bold
 			}
-			if w := px(face, d.size)(d.s); w > leftWidth+0.01 && !slices.ContainsFunc(c.card.Keep, func(k string) bool { return strings.Contains(d.s, k) }) {
+			if w := px(face, d.size)(d.s); r >= 0 && w > leftWidth+0.01 && !slices.ContainsFunc(c.card.Keep, func(k string) bool { return strings.Contains(d.s, k) }) {
 				t.Errorf("%s: %q is %.1f px wide, the column %v", c.name, d.s, w, leftWidth)
 			}
 			if i > 0 && d.y-lines[i-1].y < d.size {
 				t.Errorf("%s: %q (baseline %v) overlaps or stands above the line before it (baseline %v)", c.name, d.s, d.y, lines[i-1].y)
 			}
-			if d.y > SocialHeight-pad+footSize {
+			if d.y > SocialHeight-bottom+footSize {
 				t.Errorf("%s: %q at y=%v falls off the card's bottom margin", c.name, d.s, d.y)
 			}
+		}
+		if !slices.Equal(band, []string{c.card.Edition}) {
+			t.Errorf("%s: the band reads %q, want the edition's name %q on one line", c.name, band, c.card.Edition)
 		}
 		if !slices.Equal(title, c.title) {
 			t.Errorf("%s: the title breaks as %q, want %q", c.name, title, c.title)
@@ -308,9 +324,10 @@ func TestKeepWhole(t *testing.T) {
 	m := px(l.font.Regular(), 20)
 	for _, c := range []struct{ text, keep string }{
 		{"据《湖南省现代化产业体系建设实施方案》（湘政办发〔2023〕54号）", "湘政办发〔2023〕54号"},
-		{"Based on the Hunan Province Plan for Building a Modern Industrial System (Xiang Zheng Ban Fa [2023] No. 54)", "Xiang Zheng Ban Fa [2023] No. 54"},
+		{"Based on the Hunan Province Modern Industrial System Construction Implementation Plan (Xiang Zheng Ban Fa [2023] No. 54)", "Xiang Zheng Ban Fa [2023] No. 54"},
 	} {
-		for width := 120.0; width < 700; width += 13 {
+		// From just wider than the longest word (Implementation, 150 px).
+		for width := 159.0; width < 700; width += 13 {
 			got := wrapKeep(c.text, []string{c.keep}, m, width).lines
 			joined := strings.Join(got, "\n")
 			if !strings.Contains(joined, c.keep) {
@@ -355,7 +372,7 @@ func TestTitleSizes(t *testing.T) {
 
 func TestEscapesAndRejects(t *testing.T) {
 	l := layout(t)
-	svg, err := l.Social(Card{Lang: "zh", Title: `<script>&"`, Subtitle: "a < b", Credit: "x", Chart: testChart(t)})
+	svg, err := l.Social(Card{Lang: "zh", Edition: "本站", Title: `<script>&"`, Subtitle: "a < b", Credit: "x", Chart: testChart(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -366,12 +383,18 @@ func TestEscapesAndRejects(t *testing.T) {
 		t.Error("the chart is not nested whole")
 	}
 	for _, bad := range []string{"", "<div></div>", "<svg/>", `<svg width="0"></svg>`} {
-		if _, err := l.Social(Card{Lang: "zh", Title: "t", Chart: []byte(bad)}); err == nil {
+		if _, err := l.Social(Card{Lang: "zh", Edition: "本站", Title: "t", Chart: []byte(bad)}); err == nil {
 			t.Errorf("chart %q accepted", bad)
 		}
 	}
-	if _, err := l.Social(Card{Lang: "zh", Title: " ", Chart: testChart(t)}); err == nil {
+	if _, err := l.Social(Card{Lang: "zh", Edition: "本站", Title: " ", Chart: testChart(t)}); err == nil {
 		t.Error("a card without a title accepted")
+	}
+	if _, err := l.Social(Card{Lang: "zh", Title: "t", Chart: testChart(t)}); err == nil {
+		t.Error("a card without the edition's name accepted")
+	}
+	if _, err := l.Social(Card{Lang: "en", Edition: strings.Repeat("An unofficial edition ", 8), Title: "t", Chart: testChart(t)}); err == nil {
+		t.Error("an edition's name too long for the band accepted")
 	}
 	if _, _, _, err := l.Download(Download{Lang: "zh", Chart: testChart(t)}); err == nil {
 		t.Error("a download without a credit line accepted")

@@ -17,16 +17,17 @@ import (
 // draws them (Layout), and the font subset is made to cover Texts.
 
 // SocialCard is a page's preview image for links shared on social media
-// (Open Graph, Twitter): a 1200 × 630 card with the page's title, a
-// subtitle, the site's name and the document it is based on beside the
-// page's chart. The build lays it out (Layout.Social), adds the site's
-// address under the footer, and draws it to Image.
+// (Open Graph, Twitter): a 1200 × 630 card with the edition's name across
+// the top, the page's title, a subtitle and the document it is based on
+// beside the page's chart. The build lays it out (Layout.Social), adds the
+// site's address under the footer, and draws it to Image.
 type SocialCard struct {
 	Name     string // home, industry-<slug>, city-<code>, embed-<chart id>
 	Lang     plan.Lang
+	Edition  string // the edition's name (SiteName), which says it is unofficial
 	Title    string
 	Subtitle string // the layout shortens it to the room it has
-	Footer   string // lines, one per "\n": the site's name (its credit), then the document it is based on
+	Footer   string // lines, one per "\n": the document it is based on
 	Chart    string // the chart it shows, by id
 	Alt      string // what the image shows, for og:image:alt
 }
@@ -39,8 +40,9 @@ func SiteName(l plan.Lang) string { return uitext.In(l, "siteName") }
 
 // ChartDownload is what a chart's download files (a PNG and an SVG, drawn
 // at build time under assetpath.ChartDownloadFiles) carry under the chart,
-// whose own title, source line and 制图 credit they keep: a credit line
-// (the site's name; the build adds its address and the date), then notes.
+// whose own title, source line and credit (制图, the site's name) they
+// keep: a credit line (the build adds the site's address and the date;
+// the name, said in the chart's own credit, is not said twice), then notes.
 type ChartDownload struct {
 	Lang   plan.Lang
 	Chart  string // by id
@@ -53,7 +55,7 @@ type ChartDownload struct {
 func ChartDownloads(cs []*charts.Chart) []ChartDownload {
 	var out []ChartDownload
 	for _, c := range cs {
-		d := ChartDownload{Lang: c.Lang, Chart: c.ID, Credit: SiteName(c.Lang)}
+		d := ChartDownload{Lang: c.Lang, Chart: c.ID}
 		if c.Lang != plan.ZH {
 			d.Notes = append(d.Notes, uitext.In(c.Lang, "unofficialTranslation"))
 		}
@@ -121,8 +123,8 @@ func (w *Words) t(t plan.Text) string { return t.In(w.l) }
 func (w *Words) card(name, title, subtitle, chart string) SocialCard {
 	d := w.p.Document
 	c := SocialCard{
-		Name: name, Lang: w.l, Title: title, Subtitle: subtitle, Chart: chart,
-		Footer: fmt.Sprintf(uitext.In(w.l, "go_card_footer"), SiteName(w.l), w.t(d.ReaderTitle), w.t(d.Notice.Number)),
+		Name: name, Lang: w.l, Edition: SiteName(w.l), Title: title, Subtitle: subtitle, Chart: chart,
+		Footer: fmt.Sprintf(uitext.In(w.l, "go_card_footer"), w.t(d.Title), w.t(d.Notice.Number)),
 	}
 	for _, ch := range w.cs {
 		if ch.ID == chart && ch.Lang == w.l {
@@ -136,7 +138,7 @@ func (w *Words) card(name, title, subtitle, chart string) SocialCard {
 // Home is the home page's card: the overview map.
 func (w *Words) Home() SocialCard {
 	d := w.p.Document
-	c := w.card("home", w.t(d.ReaderTitle), "", charts.OverviewID())
+	c := w.card("home", w.t(d.Title), "", charts.OverviewID())
 	c.Subtitle = c.Alt
 	return c
 }
@@ -174,14 +176,14 @@ func (w *Words) Embed(c *charts.Chart) SocialCard {
 }
 
 // Texts are the texts that the build-time images can show, for the font
-// subset to cover (package socialfont): each card's title, subtitle and
-// footer, each chart download's credit lines and date, and every string
+// subset to cover (package socialfont): each card's band, title, subtitle
+// and footer, each chart download's credit lines and date, and every string
 // of every chart's option (the charts' SVGs draw their text from these),
 // in both languages.
 func Texts(p *plan.Plan, cs []*charts.Chart) ([]string, error) {
 	var out []string
 	for _, c := range SocialCards(p, cs) {
-		out = append(out, c.Title, c.Subtitle, c.Footer)
+		out = append(out, c.Edition, c.Title, c.Subtitle, c.Footer)
 	}
 	for _, d := range ChartDownloads(cs) {
 		out = append(out, d.Credit)

@@ -53,18 +53,23 @@ func TestTextsReachTheCharts(t *testing.T) {
 }
 
 // TestCardTexts: every social card's texts are whole words, not a format
-// that went wrong (%!(EXTRA …), %!s(MISSING)), and its footer opens with
-// the site's name.
+// that went wrong (%!(EXTRA …), %!s(MISSING)); its band is the site's
+// name, which says it is unofficial, and its footer names the plan it is
+// based on, by title and number.
 func TestCardTexts(t *testing.T) {
 	p, cs := realPlan(t)
+	unofficial := map[plan.Lang]string{plan.ZH: "非官方", plan.EN: "unofficial"}
 	for _, c := range SocialCards(p, cs) {
-		for _, s := range []string{c.Title, c.Subtitle, c.Footer, c.Alt} {
+		for _, s := range []string{c.Edition, c.Title, c.Subtitle, c.Footer, c.Alt} {
 			if strings.Contains(s, "%!") {
 				t.Errorf("card %s/%s: %q", c.Lang, c.Name, s)
 			}
 		}
-		if !strings.HasPrefix(c.Footer, SiteName(c.Lang)+"\n") {
-			t.Errorf("card %s/%s: the footer %q does not open with the site's name", c.Lang, c.Name, c.Footer)
+		if c.Edition != SiteName(c.Lang) || !strings.Contains(c.Edition, unofficial[c.Lang]) {
+			t.Errorf("card %s/%s: the band %q is not the site's name %q, saying %q", c.Lang, c.Name, c.Edition, SiteName(c.Lang), unofficial[c.Lang])
+		}
+		if d := p.Document; !strings.Contains(c.Footer, d.Title.In(c.Lang)) || !strings.Contains(c.Footer, d.Notice.Number.In(c.Lang)) {
+			t.Errorf("card %s/%s: the footer %q does not name the plan it is based on", c.Lang, c.Name, c.Footer)
 		}
 	}
 }

@@ -30,10 +30,14 @@ const (
 	leftX        = pad
 	leftWidth    = 492.0 // the text column
 	dividerX     = 588.0
+	bandH        = 64.0 // the edition's name, across the top
+	bandWidth    = SocialWidth - 2*pad
+	bottom       = 48.0 // the margin under the last line
 	chartX       = 608.0
-	chartY       = 36.0
+	chartY       = bandH + 20
 	chartW       = 560.0
-	chartH       = SocialHeight - 72.0
+	chartH       = SocialHeight - chartY - 24
+	textTop      = bandH + 32 // where the title's first line starts
 	titleLeading = 1.22
 	subSize      = 27.0
 	subLeading   = 1.45
@@ -45,11 +49,18 @@ const (
 
 var titleSizes = []float64{64, 58, 52, 46, 42, 38, 34}
 
-// Card is what a social card shows: the page's title and a subtitle on
-// the left, the footer lines (the document it is based on) and the credit
-// (the site's name and address) at the bottom, the chart on the right.
+// The edition's name in the band: the largest of these sizes at which it
+// fits on one line. A shared link is read from the top: the band says
+// whose card it is, in type as heavy as the title's, before the title.
+var bandSizes = []float64{32, 30, 28, 26}
+
+// Card is what a social card shows: the edition's name in a band across
+// the top, the page's title and a subtitle on the left, the footer lines
+// (the document it is based on) and the credit (the site's address) at
+// the bottom, the chart on the right.
 type Card struct {
 	Lang     string
+	Edition  string // the edition's name, which says it is unofficial
 	Title    string
 	Subtitle string // shortened with … to the room left
 	Footer   []string
@@ -97,12 +108,28 @@ func (l *Layout) Social(c Card) ([]byte, error) {
 	if strings.TrimSpace(c.Title) == "" {
 		return nil, fmt.Errorf("a card needs a title")
 	}
+	if strings.TrimSpace(c.Edition) == "" {
+		return nil, fmt.Errorf("a card needs the edition's name")
+	}
 	chart, err := parseChart(c.Chart)
 	if err != nil {
 		return nil, err
 	}
 	reg, bold := l.font.Regular(), l.font.Bold()
 	var texts []text
+
+	// The edition's name, white on the accent, its em box centred in the band.
+	bandSize := 0.0
+	for _, size := range bandSizes {
+		if px(bold, size)(c.Edition) <= bandWidth {
+			bandSize = size
+			break
+		}
+	}
+	if bandSize == 0 {
+		return nil, fmt.Errorf("the edition's name %q does not fit on one line of the card's band", c.Edition)
+	}
+	texts = append(texts, text{x: leftX, y: bandH/2 + bandSize*(bold.Ascent()-0.5), size: bandSize, weight: 700, fill: "#ffffff", s: c.Edition})
 
 	// The footer and the credit under it, from the bottom up.
 	var foot []string
@@ -116,11 +143,11 @@ func (l *Layout) Social(c Card) ([]byte, error) {
 		credit = wrap(c.Credit, px(bold, footSize), leftWidth).lines
 	}
 	footStep := footSize * footLeading
-	footTop := SocialHeight - pad + 6 - float64(len(foot)+len(credit))*footStep
+	footTop := SocialHeight - bottom + 6 - float64(len(foot)+len(credit))*footStep
 
 	// The title, from the top down.
 	size, lines := l.title(c.Title)
-	y := pad - 8
+	y := textTop
 	for _, s := range lines {
 		texts = append(texts, text{x: leftX, y: y + size*bold.Ascent(), size: size, weight: 700, fill: fg, s: s})
 		y += size * titleLeading
@@ -153,8 +180,8 @@ func (l *Layout) Social(c Card) ([]byte, error) {
 	var b bytes.Buffer
 	open(&b, SocialWidth, SocialHeight, c.Lang, chart.namespaces(), "")
 	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#ffffff"/>`, SocialWidth, SocialHeight)
-	fmt.Fprintf(&b, `<rect width="%d" height="8" fill="%s"/>`, SocialWidth, accent)
-	fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2"/>`, num(dividerX), num(pad), num(dividerX), num(SocialHeight-pad), line)
+	fmt.Fprintf(&b, `<rect width="%d" height="%s" fill="%s"/>`, SocialWidth, num(bandH), accent)
+	fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2"/>`, num(dividerX), num(textTop), num(dividerX), num(SocialHeight-bottom), line)
 	// A short rule above the footer.
 	fmt.Fprintf(&b, `<rect x="%s" y="%s" width="48" height="4" fill="%s"/>`, num(leftX), num1(footTop-16), accent)
 	fmt.Fprintf(&b, `<g font-family="%s">`, socialfont.Family)

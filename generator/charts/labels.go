@@ -30,7 +30,7 @@ var (
 	lCreditSep     = uitext.Text("go_chart_creditSep")
 	lColon         = uitext.Text("go_chart_colon")
 	lSentenceEnd   = uitext.Text("go_chart_sentenceEnd")
-	lSiteShortName = uitext.Text("siteShortTitle")
+	lSiteNameLabel = uitext.Text("siteName")
 
 	tOverview          = uitext.Text("go_chart_overviewTitle")
 	tRegions           = uitext.Text("go_chart_regionsTitle")
@@ -46,6 +46,7 @@ var (
 	sOverviewTip       = uitext.Text("go_chart_overviewTip")
 	lGroupCities       = uitext.Text("go_chart_groupCities")
 	lGroupSep          = uitext.Text("go_chart_groupSep")
+	sRegions           = uitext.Text("go_chart_regionsSummary")
 	sMatrix            = uitext.Text("go_chart_matrixSummary")
 	sIndustriesPerCity = uitext.Text("go_chart_industriesPerCitySummary")
 	sCitiesPerIndustry = uitext.Text("go_chart_citiesPerIndustrySummary")

@@ -25,7 +25,8 @@ func (b *builder) mapBox(legendRows int) (w, h, top, bottom int) {
 		bottom = 12 + 22*legendRows
 		return NarrowWidth, 390 + bottom, 8, bottom
 	}
-	return mapWidth, mapHeight, 84, 64
+	// Below the title and its four lines of source and credit (English).
+	return mapWidth, mapHeight, 98, 64
 }
 
 // mapChart draws items on the Hunan map with a legend below.
@@ -212,7 +213,8 @@ func (b *builder) regions() *Chart {
 		}
 		parts = append(parts, fmt.Sprintf(lGroupCities.In(b.lang), b.t(g.Name), b.join(names)))
 	}
-	c.Summary = strings.Join(parts, lGroupSep.In(b.lang))
+	// Attributed: the grouping is the plan's, not the site's own finding.
+	c.Summary = fmt.Sprintf(sRegions.In(b.lang), strings.Join(parts, lGroupSep.In(b.lang)))
 	b.mapChart(c, items, b.pieces(pieces...), len(pieces))
 	return c
 }

@@ -259,9 +259,11 @@ func (b *builder) tooltipStyle(t *opts.Tooltip) Tooltip {
 func (b *builder) credit(isMap bool) string {
 	d := b.p.Document
 	source := fmt.Sprintf(lSourceFormat.In(b.lang), b.t(d.Title), b.t(d.Notice.Number))
-	line := fmt.Sprintf(lCredit.In(b.lang), lSiteShortName.In(b.lang))
+	line := fmt.Sprintf(lCredit.In(b.lang), lSiteNameLabel.In(b.lang))
 	if isMap {
-		line += lCreditSep.In(b.lang) + lMapNote.In(b.lang)
+		// A line of its own: beside the site's full name it would run past
+		// the chart's edge.
+		line += "\n" + lMapNote.In(b.lang)
 		if n := lMapApproval.In(b.lang); n != "" {
 			line += lCreditSep.In(b.lang) + n
 		}
@@ -271,7 +273,7 @@ func (b *builder) credit(isMap bool) string {
 
 // Credit is the site's credit line every chart carries, for checks over
 // the drawn SVGs.
-func Credit(l plan.Lang) string { return fmt.Sprintf(lCredit.In(l), lSiteShortName.In(l)) }
+func Credit(l plan.Lang) string { return fmt.Sprintf(lCredit.In(l), lSiteNameLabel.In(l)) }
 
 // itemTooltip is a data item's own tooltip: its text, not a function.
 func (b *builder) itemTooltip(text string) *opts.SeriesTooltip {

@@ -218,7 +218,7 @@ func (b *book) titlePage() error {
 	doc.body.WriteString(`<section class="titlepage">` + "\n")
 	doc.body.WriteString(b.each("", func(l plan.Lang) string {
 		return fmt.Sprintf(`<h1>%s</h1><p class="issuer">%s<br/>%s</p><p class="edition">%s</p><p class="edition">%s</p>`,
-			text(l, d.ReaderTitle.In(l)), text(l, d.Notice.Issuer.In(l)), text(l, d.Notice.Number.In(l)),
+			text(l, d.Title.In(l)), text(l, d.Notice.Issuer.In(l)), text(l, d.Notice.Number.In(l)),
 			text(l, uitext.In(l, "siteName")), text(l, fmt.Sprintf(uitext.In(l, "go_epub_date"), date[l])))
 	}))
 	doc.body.WriteString("</section>\n")

@@ -329,7 +329,7 @@ func TestMetadata(t *testing.T) {
 			}
 		}
 		title := regexp.MustCompile(`<dc:title[^>]*>([^<]*)</dc:title>`).FindStringSubmatch(opf)
-		if title == nil || !strings.Contains(title[1], d.ReaderTitle.In(e.Langs[0])) {
+		if title == nil || !strings.Contains(title[1], d.Title.In(e.Langs[0])) {
 			t.Errorf("%s: dc:title %q does not name the plan", e.File(), title)
 		}
 		desc := regexp.MustCompile(`<dc:description[^>]*>([^<]*)</dc:description>`).FindStringSubmatch(opf)

@@ -57,7 +57,7 @@ func (b *book) title() said {
 	if b.ed.Bilingual() {
 		words = uitext.Text("go_epub_titleBilingual")
 	}
-	t := b.p.Document.ReaderTitle
+	t := b.p.Document.Title
 	return b.sayf(words, func(l plan.Lang) []any { return []any{t.In(l)} })
 }
 

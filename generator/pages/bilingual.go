@@ -68,7 +68,7 @@ func (v *view) bilingual() *Page {
 	}
 	return &Page{
 		Title:       uitext.In(v.l, "go_page_bilingual"),
-		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_bilingual"), v.t(v.p.Document.ReaderTitle), v.t(v.p.Document.Notice.Number)),
+		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_bilingual"), v.t(v.p.Document.Title), v.t(v.p.Document.Notice.Number)),
 		Params: &BilingualParams{
 			Pairs:          pairs,
 			LayoutTitle:    Both{a.Layout.Title.ZH, a.Layout.Title.EN},

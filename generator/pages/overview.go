@@ -66,8 +66,8 @@ func (v *view) headlineCards() []Card {
 func (v *view) home() *Page {
 	d := v.p.Document
 	return &Page{
-		Title: v.t(d.ReaderTitle),
-		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_home"), v.t(d.Notice.Issuer), v.t(d.ReaderTitle), v.t(d.Notice.Number),
+		Title: v.t(d.Title),
+		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_home"), v.t(d.Notice.Issuer), v.t(d.Title), v.t(d.Notice.Number),
 			len(v.p.Industries), len(v.p.Cities)),
 		Params: &HomeParams{
 			Industries: len(v.p.Industries),

@@ -270,7 +270,7 @@ func TestOverviewPages(t *testing.T) {
 		}
 		frontMatter(t, files, string(l)+"/_index.md", &home)
 		hp := home.Params
-		if home.Title != p.Document.Title.In(l) && home.Title != p.Document.ReaderTitle.In(l) {
+		if home.Title != p.Document.Title.In(l) {
 			t.Errorf("%s home: title %q is not the plan's", l, home.Title)
 		}
 		if hp.Industries != len(p.Industries) || hp.TierCount != len(p.Document.Tiers) || hp.CityCount != len(p.Cities) {

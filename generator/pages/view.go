@@ -112,8 +112,8 @@ func (v *view) fullText() *Page {
 	}
 	a := v.p.Document.Attachments
 	return &Page{
-		Title:       v.t(v.p.Document.ReaderTitle),
-		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_plan"), v.t(v.p.Document.ReaderTitle), v.t(v.p.Document.Notice.Number)),
+		Title:       v.t(v.p.Document.Title),
+		Description: fmt.Sprintf(uitext.In(v.l, "go_desc_plan"), v.t(v.p.Document.Title), v.t(v.p.Document.Notice.Number)),
 		Params: &PlanParams{
 			Blocks:          blocks,
 			LayoutTitle:     v.t(a.Layout.Title),

@@ -37,7 +37,7 @@ func edition(t *testing.T) sitecheck.Edition {
 		return sitecheck.EditionLang{
 			Independence: uitext.In(l, "independence"),
 			Credit:       charts.Credit(l),
-			Bare:         []string{d.Title.In(l), d.ReaderTitle.In(l), d.Notice.Issuer.In(l), d.Notice.Issuer.In(l) + " · " + d.Notice.Number.In(l)},
+			Bare:         []string{d.Title.In(l), d.Notice.Issuer.In(l), d.Notice.Issuer.In(l) + " · " + d.Notice.Number.In(l)},
 			Issuer:       d.Notice.Issuer.In(l),
 			Chinese:      l == plan.ZH,
 		}
@@ -81,7 +81,7 @@ func TestSocialCardsCarryCredit(t *testing.T) {
 		t.Fatal("no social cards")
 	}
 	for _, c := range all {
-		if bad := sitecheck.CardCredit(c.Footer, cards.SiteName(c.Lang)); bad != "" {
+		if bad := sitecheck.CardCredit(c.Edition, cards.SiteName(c.Lang), map[plan.Lang]string{plan.ZH: "非官方", plan.EN: "unofficial"}[c.Lang]); bad != "" {
 			t.Errorf("card %s/%s: %s", c.Lang, c.Name, bad)
 		}
 	}

@@ -75,9 +75,9 @@ func writeImages(p *plan.Plan, cs []*charts.Chart, assets, root, siteURL, day st
 		if err != nil {
 			return fmt.Errorf("social image %s (%s): chart %s: %w", c.Name, c.Lang, c.Chart, err)
 		}
-		// The footer names the site; the address goes under it.
+		// The band names the edition; the address goes under the footer.
 		svg, err := layout.Social(cards.Card{
-			Lang: string(c.Lang), Title: c.Title, Subtitle: c.Subtitle, Footer: strings.Split(c.Footer, "\n"),
+			Lang: string(c.Lang), Edition: c.Edition, Title: c.Title, Subtitle: c.Subtitle, Footer: strings.Split(c.Footer, "\n"),
 			Credit: host, Chart: chart, Keep: []string{p.Document.Notice.Number.In(c.Lang)},
 		})
 		if err != nil {

@@ -29,10 +29,9 @@ type Plan struct {
 // industry, one city, the layout table or the glossary.
 type Document struct {
 	Notice Notice `yaml:"notice"`
-	Title  Text   `yaml:"title"`
-	// ReaderTitle is the title as a reader of each language would write
-	// it; Title stays the literal rendering, for citations.
-	ReaderTitle Text        `yaml:"reader_title"`
+	// Title is the plan's one title in each language: the English is the
+	// rendering the notice itself uses, in citations and headings alike.
+	Title       Text        `yaml:"title"`
 	Preamble    Text        `yaml:"preamble"`
 	General     General     `yaml:"general"`
 	Tiers       []*Tier     `yaml:"tiers"`

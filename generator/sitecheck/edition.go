@@ -239,11 +239,15 @@ func around(s string, i, n int) string {
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
-// CardCredit says what is wrong with a social card's footer: it must open
-// with the site's name. Empty when all is well.
-func CardCredit(footer, site string) string {
-	if site == "" || !strings.HasPrefix(footer, site+"\n") && footer != site {
-		return "the footer " + strconvQuote(footer) + " does not open with the site's name " + strconvQuote(site)
+// CardCredit says what is wrong with a social card's band, the line across
+// its top: it must be the site's name, and the name must say unofficial.
+// Empty when all is well.
+func CardCredit(band, site, unofficial string) string {
+	if site == "" || band != site {
+		return "the band " + strconvQuote(band) + " is not the site's name " + strconvQuote(site)
+	}
+	if unofficial == "" || !strings.Contains(band, unofficial) {
+		return "the band " + strconvQuote(band) + " does not say " + strconvQuote(unofficial)
 	}
 	return ""
 }

@@ -98,10 +98,13 @@ func TestChartAndCardCredit(t *testing.T) {
 	if len(fs) != 1 {
 		t.Errorf("a chart without the credit: want one finding, got %v", fs)
 	}
-	if CardCredit("湖南产业体系方案\n资料来源：…", "湖南产业体系方案") != "" {
+	if CardCredit("湖南产业体系方案（非官方）", "湖南产业体系方案（非官方）", "非官方") != "" {
 		t.Error("a card with the site's name is flagged")
 	}
-	if CardCredit("湖南省人民政府办公厅\n湘政办发〔2023〕54号", "湖南产业体系方案") == "" {
+	if CardCredit("湖南省人民政府办公厅", "湖南产业体系方案（非官方）", "非官方") == "" {
 		t.Error("a card naming only the issuer passes")
+	}
+	if CardCredit("湖南产业体系方案", "湖南产业体系方案", "非官方") == "" {
+		t.Error("a site name that does not say unofficial passes")
 	}
 }
