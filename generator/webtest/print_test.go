@@ -214,3 +214,20 @@ func TestPrint(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintCheckerCatchesBrokenPrint: printFindings reports each fault of
+// the fixture page printed badly on purpose.
+func TestPrintCheckerCatchesBrokenPrint(t *testing.T) {
+	base := fixtureBase(t)
+	chrome(t)
+	want := printedPage{path: "/print/", title: "Badly printed", url: fixtureURL + "print/", date: "8 December 2026",
+		charts: []printedChart{{title: "A chart title", summary: "The summary of the chart, far below it."}}}
+	sheets, marks := printPDF(t, base+"/print/")
+	found := printFindings(want, sheets, marks, true)
+	for _, w := range [][]string{
+		{"page 1 of", "address"}, {"page 1 of", "date"}, {"disclosure triangles print"},
+		{"prints 2 times"}, {"not page 1"}, {"is split"},
+	} {
+		expectFinding(t, "the print check", "/print/", found, w...)
+	}
+}
