@@ -74,7 +74,7 @@ var fixtureFiles = map[string]string{
 		`<div class="tall">A tall block.</div><figure class="chart"><figcaption><h2 class="chart-title">A chart title</h2></figcaption>`+
 		`<div class="chart-canvas"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200"><text x="10" y="20">A chart title</text></svg></div>`+
 		`<div class="taller"></div><p class="chart-summary">The summary of the chart, far below it.</p></figure>`),
-	"no-svg/index.html":          fixturePage("en", "Chart without SVG", "", `<figure class="chart" id="chart-x"><div class="chart-canvas"></div><figcaption>A chart drawn by nothing.</figcaption></figure>`),
+	"no-svg/index.html": fixturePage("en", "Chart without SVG", "", `<figure class="chart" id="chart-x"><div class="chart-canvas"></div><figcaption>A chart drawn by nothing.</figcaption></figure>`),
 
 	// The sitemap lists a page that does not exist, and an alternate that
 	// does not either.
