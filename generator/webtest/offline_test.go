@@ -32,7 +32,6 @@ type deployment struct {
 	t       testing.TB
 	root    string // holds current, a link to the folder deployed
 	srv     *preview.Server
-	cfgFile string
 }
 
 func deploy(t testing.TB, dir string) *deployment {
