@@ -29,9 +29,9 @@ import (
 // preview server on a port of its own (so the worker it installs is seen
 // by no other test), serving whatever folder current links to.
 type deployment struct {
-	t       testing.TB
-	root    string // holds current, a link to the folder deployed
-	srv     *preview.Server
+	t    testing.TB
+	root string // holds current, a link to the folder deployed
+	srv  *preview.Server
 }
 
 func deploy(t testing.TB, dir string) *deployment {
