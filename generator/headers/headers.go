@@ -12,12 +12,14 @@ import (
 	"strings"
 
 	"github.com/hunan-industry/plan-site/generator/netlify"
+	"github.com/hunan-industry/plan-site/generator/offline"
 )
 
 // csp builds a Content-Security-Policy: same-origin everything, no inline
-// script or style, no eval, framed by the given ancestors.
+// script or style, no eval, framed by the given ancestors. The service
+// worker and the web app manifest (generator/offline) are the site's own.
 func csp(script, ancestors string) string {
-	return "default-src 'self'; script-src " + script + "; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors " + ancestors
+	return "default-src 'self'; script-src " + script + "; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors " + ancestors
 }
 
 var (
@@ -64,7 +66,10 @@ func own(p string) map[string]string {
 		return map[string]string{"Cache-Control": immutable, "Access-Control-Allow-Origin": "*"}
 	case p == "/favicon.svg":
 		return map[string]string{"Cache-Control": aDay}
-	case strings.HasPrefix(p, "/data/"), path.Base(p) == "sitemap.xml", p == "/robots.txt":
+	case strings.HasPrefix(p, "/data/"), path.Base(p) == "sitemap.xml", p == "/robots.txt",
+		// The worker's bytes change with every deploy that changes what it
+		// keeps; the browser must see the new one (see generator/offline).
+		p == offline.Worker, path.Base(p) == offline.Manifest:
 		return map[string]string{"Cache-Control": revalidate}
 	}
 	return nil

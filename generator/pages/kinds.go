@@ -34,6 +34,10 @@ type Kind struct {
 	// identifier is the path's one folder (/plan/: plan), its words the
 	// i18n key nav_<identifier>.
 	Menu int
+	// Offline marks a kind the service worker keeps for reading offline
+	// (generator/offline): its page in each language, and for a kind of
+	// many pages (a path two folders deep) every page of its folder.
+	Offline bool
 	// content makes the kind's pages in the view's language, by path
 	// under the language's content folder; nil for a kind written by hand
 	// (content/<lang>/) or made by Hugo (404).
@@ -42,15 +46,15 @@ type Kind struct {
 
 // Kinds are every kind of page, generated or written by hand.
 var Kinds = []Kind{
-	{Name: "home", Path: "/", Charts: true, Layout: "home.html", content: one("_index.md", (*view).home)},
-	{Name: "full text", Path: "/plan/", Layout: "plan/single.html", Menu: 30, content: one("plan.md", (*view).fullText)},
+	{Name: "home", Path: "/", Offline: true, Charts: true, Layout: "home.html", content: one("_index.md", (*view).home)},
+	{Name: "full text", Path: "/plan/", Offline: true, Layout: "plan/single.html", Menu: 30, content: one("plan.md", (*view).fullText)},
 	{Name: "bilingual", Path: "/bilingual/", Layout: "bilingual/single.html", content: one("bilingual.md", (*view).bilingual)},
 	{Name: "notes", Path: "/notes/", Layout: "notes/single.html", content: one("notes.md", (*view).notesPage)},
 	{Name: "names", Path: "/names/", Layout: "names/single.html", Menu: 40, content: one("names.md", (*view).namesIndex)},
-	{Name: "industry", Path: "/industries/construction-machinery/", Charts: true, Layout: "industries/single.html", content: (*view).industryPages},
-	{Name: "city", Path: "/cities/changsha/", Charts: true, Layout: "cities/single.html", content: (*view).cityPages},
-	{Name: "industries", Path: "/industries/", Layout: "industries/list.html", Menu: 10, content: one("industries/_index.md", (*view).industriesIndex)},
-	{Name: "cities", Path: "/cities/", Layout: "cities/list.html", Menu: 20, content: one("cities/_index.md", (*view).citiesIndex)},
+	{Name: "industry", Path: "/industries/construction-machinery/", Offline: true, Charts: true, Layout: "industries/single.html", content: (*view).industryPages},
+	{Name: "city", Path: "/cities/changsha/", Offline: true, Charts: true, Layout: "cities/single.html", content: (*view).cityPages},
+	{Name: "industries", Path: "/industries/", Offline: true, Layout: "industries/list.html", Menu: 10, content: one("industries/_index.md", (*view).industriesIndex)},
+	{Name: "cities", Path: "/cities/", Offline: true, Layout: "cities/list.html", Menu: 20, content: one("cities/_index.md", (*view).citiesIndex)},
 	{Name: "regions", Path: "/regions/", Charts: true, Layout: "regions/single.html", Menu: 70, content: one("regions.md", (*view).regions)},
 	{Name: "targets", Path: "/targets/", Charts: true, Layout: "targets/single.html", Menu: 50, content: one("targets.md", (*view).targets)},
 	{Name: "layout", Path: "/layout/", Charts: true, Layout: "layout/single.html", Menu: 60, content: one("layout.md", (*view).layoutMatrix)},
@@ -58,8 +62,9 @@ var Kinds = []Kind{
 	{Name: "charts", Path: "/charts/", Layout: "gallery/single.html", Menu: 90, content: one("charts.md", (*view).gallery)},
 	{Name: "embed", Path: "/embed/city-changsha/", Charts: true, Embed: true, Layout: "embed/single.html", content: (*view).embedPages},
 	{Name: "downloads", Path: "/downloads/", Layout: "downloads/single.html", Menu: 100, content: one("downloads.md", (*view).downloadsPage)},
-	{Name: "search", Path: "/search/", Layout: "search/single.html"},
+	{Name: "search", Path: "/search/", Offline: true, Layout: "search/single.html"},
 	{Name: "about", Path: "/about/", Layout: "about/single.html", Menu: 110},
+	{Name: "offline", Path: "/offline/", Layout: "offline/single.html", Offline: true},
 	{Name: "404", Path: "/no-such-page/", File: "/404.html", Layout: "404.html"},
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/headers"
 	"github.com/hunan-industry/plan-site/generator/netlify"
+	"github.com/hunan-industry/plan-site/generator/offline"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/site"
 	"github.com/hunan-industry/plan-site/generator/sitecheck"
@@ -145,6 +146,12 @@ func Run(opts Options) (Summary, error) {
 	if err := checkVerbatim(root, g, staging, digest); err != nil {
 		return sum, err
 	}
+	// Last but the headers: the worker keeps files by their final bytes.
+	kept, err := offline.Write(staging)
+	if err != nil {
+		return sum, err
+	}
+	progress("%s", kept)
 	if err := writeHeaders(staging); err != nil {
 		return sum, err
 	}

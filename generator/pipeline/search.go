@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/hunan-industry/plan-site/generator/offline"
 )
 
 // searchDir is where Pagefind writes the search index in the output.
@@ -58,7 +60,14 @@ func IndexSearch(root, dir string) error {
 	if err != nil {
 		return err
 	}
-	_, err = indexCached(root, dir)
+	if _, err = indexCached(root, dir); err != nil {
+		return err
+	}
+	// The build's worker keeps the index: its list and hash follow the new one.
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(offline.Worker))); err != nil {
+		return nil
+	}
+	_, err = offline.Write(dir)
 	return err
 }
 

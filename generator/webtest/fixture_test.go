@@ -45,7 +45,7 @@ func langSwitchTo(href, label string) string {
 
 var fixtureFiles = map[string]string{
 	"site.css": "body { color: #222; background: #fff; font: 16px/1.5 sans-serif; margin: 0; padding: 0 1rem; }\n" +
-		".faint { color: #ccc; }\n.wide { width: 800px; }\n",
+		".faint { color: #ccc; }\n.wide { width: 800px; }\n.tall { height: 900px; }\n.taller { height: 1200px; }\n",
 	"throw.js":  "throw new Error('broken on purpose');\n",
 	"alert.js":  "alert('injected');\n",
 	"pixel.svg": `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>`,
@@ -67,7 +67,14 @@ var fixtureFiles = map[string]string{
 	"js/interactive.0123abcd.js": "for (const f of document.querySelectorAll('figure.chart')) f.classList.add('chart-is-live');\n",
 	"eager/index.html":           fixturePage("en", "Eager chart bundle", `<script type="module" src="/js/interactive.0123abcd.js"></script>`, `<figure class="chart" id="chart-e"><div class="chart-canvas"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200"><text x="10" y="20">A chart</text></svg></div><figcaption>A chart whose bundle loads before anyone touches it.</figcaption></figure>`),
 	"injected/index.html":        fixturePage("en", "Injected", "", `<p><img src="x" alt="" width="1" height="1"></p><script>alert(1)</script>`),
-	"no-svg/index.html":          fixturePage("en", "Chart without SVG", "", `<figure class="chart" id="chart-x"><div class="chart-canvas"></div><figcaption>A chart drawn by nothing.</figcaption></figure>`),
+	// Prints badly: a disclosure triangle, the chart's title twice (the
+	// caption's and the drawn one), the chart pushed off page 1 and split
+	// from its summary, no address or date (print_test.go).
+	"print/index.html": fixturePage("en", "Badly printed", "", `<details><summary>How to cite</summary><p>A citation.</p></details>`+
+		`<div class="tall">A tall block.</div><figure class="chart"><figcaption><h2 class="chart-title">A chart title</h2></figcaption>`+
+		`<div class="chart-canvas"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200"><text x="10" y="20">A chart title</text></svg></div>`+
+		`<div class="taller"></div><p class="chart-summary">The summary of the chart, far below it.</p></figure>`),
+	"no-svg/index.html": fixturePage("en", "Chart without SVG", "", `<figure class="chart" id="chart-x"><div class="chart-canvas"></div><figcaption>A chart drawn by nothing.</figcaption></figure>`),
 
 	// The sitemap lists a page that does not exist, and an alternate that
 	// does not either.

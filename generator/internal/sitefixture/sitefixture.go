@@ -139,7 +139,8 @@ func repoRoot() (string, error) {
 }
 
 // inputsKey hashes what the build reads: the project's inputs and the Go
-// code of the generator (tests aside: they do not change the site).
+// code of the generator with what it embeds (tests aside: they do not
+// change the site).
 func inputsKey(repo string) (string, error) {
 	h := sha256.New()
 	walk := func(dir string, keep func(string) bool) error {
@@ -165,7 +166,10 @@ func inputsKey(repo string) (string, error) {
 			return "", err
 		}
 	}
-	goCode := func(p string) bool { return strings.HasSuffix(p, ".go") && !strings.HasSuffix(p, "_test.go") }
+	// The Go code and the scripts it embeds (the service worker).
+	goCode := func(p string) bool {
+		return (strings.HasSuffix(p, ".go") || strings.HasSuffix(p, ".js")) && !strings.HasSuffix(p, "_test.go") && !strings.Contains(p, "testdata")
+	}
 	for _, in := range []string{"generator", "go.mod", "go.sum"} {
 		if err := walk(in, func(p string) bool { return goCode(p) || strings.HasSuffix(p, ".mod") || strings.HasSuffix(p, ".sum") }); err != nil {
 			return "", err

@@ -41,3 +41,10 @@ if (meta && meta.content && document.querySelector('figure.chart')) {
 }
 initTools();
 initPage();
+
+// Readable offline after this visit (generator/offline writes /sw.js):
+// registered once the page has loaded, so the worker's downloads never
+// compete with the page's own.
+if ('serviceWorker' in navigator) {
+  addEventListener('load', () => { navigator.serviceWorker.register('/sw.js').catch(() => {}); });
+}
