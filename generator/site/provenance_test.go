@@ -16,7 +16,7 @@ func provenanceSite(t *testing.T, contact string) *hugolib.IntegrationTestBuilde
 	config = strings.Replace(config, "contentDir = \"content/zh\"", "contentDir = \"content/zh\"\n[languages.zh.params]\nnumber = \"湘政办发〔2023〕54号\"\nupdated = \"2026-12-01\"", 1)
 	config = strings.Replace(config, "contentDir = \"content/en\"", "contentDir = \"content/en\"\n[languages.en.params]\nnumber = \"Xiang Zheng Ban Fa [2023] No. 54\"\nupdated = \"2026-12-01\"", 1)
 	files := config +
-		themeFiles(t, "layouts/_partials/footer.html", "layouts/_partials/contact.html", "layouts/_partials/plan-date.html",
+		themeFiles(t, "layouts/_partials/footer.html", "layouts/_partials/contact.html", "layouts/_partials/plan-date.html", "layouts/_partials/edition-date.html",
 			"layouts/about/single.html", "i18n/zh.toml", "i18n/en.toml") +
 		// The citation box is another test's: here it is left out.
 		"-- layouts/_partials/cite.html --\n\n" +
