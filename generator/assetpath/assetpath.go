@@ -40,3 +40,21 @@ const DownloadScale = 2
 func SocialImage(lang plan.Lang, name string) string {
 	return SocialDir + "/" + string(lang) + "/" + name + ".png"
 }
+
+// CiteDir is the folder of the generated assets that holds the citation
+// files (CiteFiles) and each language's index of them (CiteIndex).
+const CiteDir = "cite"
+
+// CiteFiles is where a work's citation files go, by its key (plan,
+// page-industries-x, chart-<id>): <path>.bib (BibTeX), .ris (RIS) and
+// .json (CSL-JSON).
+func CiteFiles(lang plan.Lang, key string) string {
+	return CiteDir + "/" + string(lang) + "/" + key
+}
+
+// CiteIndex is the index the templates read a language's citations from:
+// texts, files and Highwire tags by page and chart. Hugo reads it and
+// publishes only the files the pages link to.
+func CiteIndex(lang plan.Lang) string {
+	return CiteDir + "/" + string(lang) + "/index.json"
+}

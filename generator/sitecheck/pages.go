@@ -38,6 +38,10 @@ type Page struct {
 	// Go's "<no value>" (for a key no front matter or site param has) and
 	// fmt's "%!" (a verb without its argument, or an argument too many).
 	Holes []string
+	// JSONLD are the page's structured data blocks, as written.
+	JSONLD []string
+	// Meta are the <meta name> contents by name, in page order.
+	Meta map[string][]string
 }
 
 // holes matches those marks in a page's source, escaped or not.
@@ -105,7 +109,7 @@ func parse(rel string, b []byte) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	pg := &Page{File: rel, URL: pageURL(rel), IDs: map[string]bool{}, Alternate: map[string]string{}}
+	pg := &Page{File: rel, URL: pageURL(rel), IDs: map[string]bool{}, Alternate: map[string]string{}, Meta: map[string][]string{}}
 	var walk func(n *html.Node, inSwitch bool)
 	walk = func(n *html.Node, inSw bool) {
 		if n.Type == html.ElementNode {
@@ -138,7 +142,14 @@ func parse(rel string, b []byte) (*Page, error) {
 				default:
 					pg.Resources = append(pg.Resources, a["href"])
 				}
+			case "meta":
+				if name := a["name"]; name != "" {
+					pg.Meta[name] = append(pg.Meta[name], a["content"])
+				}
 			case "script", "img", "iframe", "audio", "video", "source", "embed", "track", "input":
+				if n.Data == "script" && a["type"] == "application/ld+json" {
+					pg.JSONLD = append(pg.JSONLD, text(n))
+				}
 				if v := a["src"]; v != "" {
 					pg.Resources = append(pg.Resources, v)
 				}
