@@ -209,3 +209,82 @@ func TestFilesReadByCitationJS(t *testing.T) {
 		}
 	}
 }
+
+// zoteroFields is how Zotero's Embedded Metadata translator
+// (zotero/translators, "Embedded Metadata.js", HIGHWIRE_MAPPINGS) fills
+// an item from the tags this package writes, in the translator's order:
+// each mapped tag sets its field, a later one overwriting an earlier
+// (citation_publisher overwrites the institution, which is a report's
+// publisher field), and citation_technical_report_institution types the
+// item a report. A fast stand-in for the translator, which runs only
+// inside Zotero.
+var zoteroFields = []struct{ tag, field string }{
+	{"citation_title", "title"},
+	{"citation_publication_date", "date"},
+	{"citation_date", "date"},
+	{"citation_technical_report_institution", "publisher"},
+	{"citation_technical_report_number", "number"},
+	{"citation_publisher", "publisher"},
+	{"citation_public_url", "url"},
+	{"citation_language", "language"},
+}
+
+func zoteroItem(hw []Meta) map[string]string {
+	tags := map[string]string{}
+	for _, m := range hw {
+		tags[m.Name] = m.Content
+	}
+	item := map[string]string{"itemType": "journalArticle"} // the translator's guess from citation_title alone
+	if _, ok := tags["citation_technical_report_institution"]; ok {
+		item["itemType"] = "report"
+	}
+	for _, f := range zoteroFields {
+		if v := tags[f.tag]; v != "" {
+			item[f.field] = v
+		}
+	}
+	if item["url"] == "" {
+		item["url"] = tags["citation_abstract_html_url"]
+	}
+	return item
+}
+
+// TestZoteroReadsAReport: from the tags of the full text and of an
+// industry page Zotero makes a report with the plan's title, the General
+// Office as institution, the document number, 2023, the page's address
+// and its language; from any other page a report of the edition.
+func TestZoteroReadsAReport(t *testing.T) {
+	files, p := render(t)
+	d := p.Document
+	for _, l := range plan.Langs {
+		idx := index(t, files, l)
+		for _, page := range []string{"/plan/", "/industries/construction-machinery/"} {
+			got := zoteroItem(idx.Pages[l.Prefix()+page].Highwire)
+			want := map[string]string{"itemType": "report", "title": d.Title.In(l), "publisher": d.Notice.Issuer.In(l), "number": d.Notice.Number.In(l),
+				"date": "2023", "url": base + strings.TrimPrefix(l.Prefix()+page, "/"), "language": l.Locale()}
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s %s: Zotero's %s is %q, want %q", l, page, k, got[k], v)
+				}
+			}
+		}
+		// Without the institution tag Zotero guesses a journal article; with
+		// the edition as publisher after it, the issuer is lost.
+		var bare []Meta
+		for _, m := range idx.Plan.Highwire {
+			if m.Name != "citation_technical_report_institution" {
+				bare = append(bare, m)
+			}
+		}
+		if zoteroItem(bare)["itemType"] == "report" {
+			t.Errorf("%s: the stand-in makes a report without citation_technical_report_institution", l)
+		}
+		if zoteroItem(append(idx.Plan.Highwire, Meta{"citation_publisher", uitext.In(l, "siteName")}))["publisher"] == d.Notice.Issuer.In(l) {
+			t.Errorf("%s: the stand-in lets the institution stand after citation_publisher", l)
+		}
+		got := zoteroItem(idx.Pages[l.Prefix()+"/targets/"].Highwire)
+		if got["itemType"] != "report" || got["publisher"] != uitext.In(l, "siteName") || got["number"] != "" || got["date"] != "2024/03/05" {
+			t.Errorf("%s /targets/: Zotero's item %v", l, got)
+		}
+	}
+}

@@ -3,9 +3,11 @@ package pipeline
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -84,6 +86,11 @@ func TestCitations(t *testing.T) {
 			if got := pg.Meta["citation_public_url"]; len(got) != 1 || got[0] != testURL+strings.TrimPrefix(u, "/") {
 				t.Errorf("%s: citation_public_url %q is not the page's address", u, got)
 			}
+			// Without JavaScript the page's citation is whole: its text
+			// up to the address, with no access date and no placeholder.
+			if got := staticCitation(t, filepath.Join(out, filepath.FromSlash(pg.File))); got != e.Head+e.Tail || !strings.HasSuffix(got, u[len(l.Prefix()):]+".") {
+				t.Errorf("%s: the citation without JavaScript reads %q, want %q", u, got, e.Head+e.Tail)
+			}
 		}
 	}
 	// Three files for the plan, each of some 40 pages and 37 charts, in each language.
@@ -105,4 +112,22 @@ func tagsOf(e cite.Entry) map[string]string {
 		m[t.Name] = t.Content
 	}
 	return m
+}
+
+// citationText is the page's own citation in the footer's How to cite.
+var citationText = regexp.MustCompile(`(?s)<footer.*?<p class="citation[^"]*">(.*?)</p>`)
+
+// staticCitation is the text of the page's own citation as a browser
+// without JavaScript shows it.
+func staticCitation(t *testing.T, file string) string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := citationText.FindSubmatch(b)
+	if m == nil {
+		return ""
+	}
+	return html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(string(m[1]), ""))
 }
