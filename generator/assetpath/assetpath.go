@@ -42,14 +42,15 @@ func SocialImage(lang plan.Lang, name string) string {
 }
 
 // CiteDir is the folder of the generated assets that holds the citation
-// files (CiteFiles) and each language's index of them (CiteIndex).
+// files (CiteFile) and each language's index of them (CiteIndex).
 const CiteDir = "cite"
 
-// CiteFiles is where a work's citation files go, by its key (plan,
-// page-industries-x, chart-<id>): <path>.bib (BibTeX), .ris (RIS) and
-// .json (CSL-JSON).
-func CiteFiles(lang plan.Lang, key string) string {
-	return CiteDir + "/" + string(lang) + "/" + key
+// CiteFile is where a work's citation file in a format goes, by the
+// work's key (plan, page-industries-x, chart-<id>) and the file's
+// extension (bib, ris, json): a folder per format, so that the header
+// policy types each folder with one rule.
+func CiteFile(lang plan.Lang, key, ext string) string {
+	return CiteDir + "/" + string(lang) + "/" + ext + "/" + key + "." + ext
 }
 
 // CiteIndex is the index the templates read a language's citations from:

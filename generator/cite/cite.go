@@ -61,10 +61,32 @@ func (w *Work) Language() string { return w.Lang.Locale() }
 // Files are the citation files by path under the generated assets.
 type Files map[string][]byte
 
-// Entry is what a page's templates need of one work: its files' path
-// (assetpath.CiteFiles), its text and its Highwire tags.
+// Format is a kind of citation file.
+type Format struct {
+	Name  string // as reference managers name it
+	Ext   string
+	Write func(*Work) ([]byte, error)
+}
+
+// Formats are the citation files of every work, in the order the
+// pages offer them.
+var Formats = []Format{
+	{"BibTeX", "bib", func(w *Work) ([]byte, error) { return BibTeX(w), nil }},
+	{"RIS", "ris", func(w *Work) ([]byte, error) { return RIS(w), nil }},
+	{"CSL-JSON", "json", CSLJSON},
+}
+
+// File is one of a work's citation files, as the pages link it.
+type File struct {
+	Format string `json:"format"`
+	Path   string `json:"path"` // under the generated assets (assetpath.CiteFile)
+	Name   string `json:"name"` // the name a download is saved as
+}
+
+// Entry is what a page's templates need of one work: its files, its text
+// and its Highwire tags.
 type Entry struct {
-	Files string `json:"files"`
+	Files []File `json:"files"`
 	URL   string `json:"url"`
 	// Plan says the work is the plan (read at some page), whose author is
 	// its issuer; every other work's author is the edition.
@@ -104,11 +126,10 @@ func Render(p *plan.Plan, content map[string][]byte, cs []*charts.Chart, baseURL
 			return nil, err
 		}
 		for _, w := range works {
-			base := assetpath.CiteFiles(l, w.Key)
-			files[base+".bib"] = BibTeX(w)
-			files[base+".ris"] = RIS(w)
-			if files[base+".json"], err = CSLJSON(w); err != nil {
-				return nil, err
+			for _, f := range Formats {
+				if files[assetpath.CiteFile(l, w.Key, f.Ext)], err = f.Write(w); err != nil {
+					return nil, err
+				}
 			}
 		}
 		if files[assetpath.CiteIndex(l)], err = marshal(idx); err != nil {
@@ -267,7 +288,11 @@ func (c *citer) page(key, title, url string) *Work {
 
 // entry is a work as the templates read it.
 func entry(w *Work) Entry {
-	return Entry{Files: assetpath.CiteFiles(w.Lang, w.Key), URL: w.URL, Plan: w.Type == Report, Head: w.Head, Tail: w.Tail, Highwire: Highwire(w)}
+	var files []File
+	for _, f := range Formats {
+		files = append(files, File{f.Name, assetpath.CiteFile(w.Lang, w.Key, f.Ext), w.Key + "-" + string(w.Lang) + "." + f.Ext})
+	}
+	return Entry{Files: files, URL: w.URL, Plan: w.Type == Report, Head: w.Head, Tail: w.Tail, Highwire: Highwire(w)}
 }
 
 // Highwire is the work as citation_* tags. Zotero's Embedded Metadata

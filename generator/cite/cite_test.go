@@ -86,7 +86,7 @@ func TestWorks(t *testing.T) {
 		}
 		report("plan", idx.Plan, base+strings.TrimPrefix(l.Prefix()+"/", "/")+"plan/")
 		report("industry page", idx.Pages[l.Prefix()+"/industries/construction-machinery/"], base+strings.TrimPrefix(l.Prefix()+"/", "/")+"industries/construction-machinery/")
-		if idx.Pages[l.Prefix()+"/plan/"].Files != idx.Plan.Files {
+		if idx.Pages[l.Prefix()+"/plan/"].Files[0] != idx.Plan.Files[0] {
 			t.Errorf("%s: the full text's citation is not the plan's", l)
 		}
 		for name, e := range map[string]Entry{"targets": idx.Pages[l.Prefix()+"/targets/"], "home": idx.Pages[l.Prefix()+"/"], "about": idx.Pages[l.Prefix()+"/about/"], "chart": idx.Charts["targets-yuan"]} {
@@ -105,7 +105,7 @@ func TestWorks(t *testing.T) {
 			t.Errorf("%s: a page never rendered is cited", l)
 		}
 	}
-	if bib := string(files["cite/en/plan.bib"]); !strings.Contains(bib, "translator = {{"+uitext.In(plan.EN, "siteName")+"}}") {
+	if bib := string(files["cite/en/bib/plan.bib"]); !strings.Contains(bib, "translator = {{"+uitext.In(plan.EN, "siteName")+"}}") {
 		t.Errorf("the English plan does not name the edition as translator:\n%s", bib)
 	}
 }
@@ -136,8 +136,8 @@ func checkFiles(t *testing.T, dir string, files Files, p *plan.Plan) (string, bo
 			all = append(all, e)
 		}
 		for _, e := range all {
-			for _, ext := range []string{".bib", ".ris", ".json"} {
-				checks = append(checks, map[string]any{"file": filepath.Join(dir, e.Files+ext), "want": Want(e, p.Document.Notice.Issuer.In(l), p.Document.Notice.Number.In(l))})
+			for _, f := range e.Files {
+				checks = append(checks, map[string]any{"file": filepath.Join(dir, f.Path), "want": Want(e, p.Document.Notice.Issuer.In(l), p.Document.Notice.Number.In(l))})
 			}
 		}
 	}
@@ -178,16 +178,16 @@ func TestFilesReadByCitationJS(t *testing.T) {
 		t.Fatalf("the citation files do not read as they should:\n%s", out)
 	}
 	for _, c := range []struct{ file, from, to, want string }{
-		{"cite/zh/plan.bib", "title = {{湖南省", "title = {{河南省", "title is"},
-		{"cite/en/plan.ris", "UR  - ", "XX  - ", "URL is"},
-		{"cite/zh/page-industries-construction-machinery.json", `"language": "zh-CN"`, `"language": "en"`, "language is"},
-		{"cite/zh/plan.ris", "SN  - 湘政办发〔2023〕54号", "SN  - 湘政办发〔2023〕45号", "number is"},
-		{"cite/en/plan.json", `"publisher": "General Office`, `"publisher": "Office`, ""},
-		{"cite/zh/page-targets.bib", "date = {2024-03-05}", "date = {2024-03-06}", "date is"},
-		{"cite/en/chart-targets-yuan.ris", "N1  - ", "XX  - ", "the note does not name the issuer"},
-		{"cite/zh/plan.json", `"type": "report"`, `"type": "webpage"`, "type is"},
-		{"cite/en/page-targets.bib", "@online{", "@online{x,\n title = {y},\n}\n@online{", "2 items"},
-		{"cite/zh/plan.bib", "@report{", "@report{{", "does not parse"},
+		{"cite/zh/bib/plan.bib", "title = {{湖南省", "title = {{河南省", "title is"},
+		{"cite/en/ris/plan.ris", "UR  - ", "XX  - ", "URL is"},
+		{"cite/zh/json/page-industries-construction-machinery.json", `"language": "zh-CN"`, `"language": "en"`, "language is"},
+		{"cite/zh/ris/plan.ris", "SN  - 湘政办发〔2023〕54号", "SN  - 湘政办发〔2023〕45号", "number is"},
+		{"cite/en/json/plan.json", `"publisher": "General Office`, `"publisher": "Office`, ""},
+		{"cite/zh/bib/page-targets.bib", "date = {2024-03-05}", "date = {2024-03-06}", "date is"},
+		{"cite/en/ris/chart-targets-yuan.ris", "N1  - ", "XX  - ", "the note does not name the issuer"},
+		{"cite/zh/json/plan.json", `"type": "report"`, `"type": "webpage"`, "type is"},
+		{"cite/en/bib/page-targets.bib", "@online{", "@online{x,\n title = {y},\n}\n@online{", "2 items"},
+		{"cite/zh/bib/plan.bib", "@report{", "@report{{", "does not parse"},
 	} {
 		broken := Files{}
 		for k, v := range files {

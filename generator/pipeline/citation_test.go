@@ -59,10 +59,10 @@ func TestCitations(t *testing.T) {
 				e.Plan != (w["date"] == d.Notice.Year()) || w["language"] != l.Locale() || !strings.HasPrefix(w["url"], testURL) || w["title"] == "" {
 				t.Errorf("%s %s: Highwire tags %v", l, name, tags)
 			}
-			for _, ext := range []string{".bib", ".ris", ".json"} {
-				f := filepath.Join(out, filepath.FromSlash(e.Files+ext))
+			for _, file := range e.Files {
+				f := filepath.Join(out, filepath.FromSlash(file.Path))
 				if _, err := os.Stat(f); err != nil {
-					t.Errorf("%s %s: %s is not published (no page links it)", l, name, e.Files+ext)
+					t.Errorf("%s %s: %s is not published (no page links it)", l, name, file.Path)
 					continue
 				}
 				checks = append(checks, map[string]any{"file": f, "want": w})
