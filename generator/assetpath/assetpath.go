@@ -50,3 +50,29 @@ const DownloadScale = 2
 func SocialImage(lang plan.Lang, name string) string {
 	return SocialDir + "/" + string(lang) + "/" + name + ".png"
 }
+
+// CiteDir is the folder of the generated assets that holds the citation
+// files (CiteFile) and each language's index of them (CiteIndex).
+const CiteDir = "cite"
+
+// CiteFile is where a work's citation file in a format goes, by the
+// work's key (plan, page-industries-x, chart-<id>) and the file's
+// extension (bib, ris, json): a folder per format, so that the header
+// policy types each folder with one rule.
+func CiteFile(lang plan.Lang, key, ext string) string {
+	return CiteDir + "/" + string(lang) + "/" + ext + "/" + key + "." + ext
+}
+
+// CiteIndex is the index the templates read a language's citations from:
+// texts, files and Highwire tags by page and chart. Hugo reads it and
+// publishes only the files the pages link to.
+func CiteIndex(lang plan.Lang) string {
+	return CiteDir + "/" + string(lang) + "/index.json"
+}
+
+// ChartAddress is the address that names one chart of a page: the query
+// reaches the server (a CMS's oEmbed request answers with that chart, see
+// netlify.toml), the fragment takes a reader to it.
+func ChartAddress(page, id string) string {
+	return page + "?chart=" + id + "#chart-" + id
+}

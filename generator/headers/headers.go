@@ -42,6 +42,13 @@ var common = map[string]string{
 	"Cross-Origin-Opener-Policy": "same-origin",
 }
 
+// citationTypes are the media types of the citation files (generator/cite)
+// by extension; CSL-JSON is JSON.
+var citationTypes = map[string]string{
+	".bib": "application/x-bibtex; charset=utf-8",
+	".ris": "application/x-research-info-systems; charset=utf-8",
+}
+
 // own gives the headers a file has beyond the common ones, by its path in
 // the site (a page by its folder, /x/, or its file, /x/index.html).
 func own(p string) map[string]string {
@@ -71,6 +78,14 @@ func own(p string) map[string]string {
 		// keeps; the browser must see the new one (see generator/offline).
 		p == offline.Worker, path.Base(p) == offline.Manifest:
 		return map[string]string{"Cache-Control": revalidate}
+	case strings.HasPrefix(p, "/cite/"):
+		// The citation files, typed as reference managers (Zotero's
+		// connector among them) recognise them when a reader opens one.
+		h := map[string]string{"Cache-Control": revalidate}
+		if t, ok := citationTypes[path.Ext(p)]; ok {
+			h["Content-Type"] = t
+		}
+		return h
 	}
 	return nil
 }

@@ -160,3 +160,7 @@ func (v *view) embed(c *charts.Chart) *Page {
 		Params:      &EmbedParams{Chart: v.chart(c.ID), Social: socialParam(v.cards.Embed(c)), Canonical: embedCanonical(c)},
 	}
 }
+
+// ChartPage is the page that shows a chart, relative to the language
+// root (industries/x/), for what cites the chart where it is.
+func ChartPage(c *charts.Chart) (string, bool) { return chartPage(c) }

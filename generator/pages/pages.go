@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/charts"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/uitext"
@@ -65,7 +66,10 @@ func Languages(p *plan.Plan, updated string) (map[string]any, error) {
 	out := map[string]any{}
 	for _, l := range plan.Langs {
 		t := func(x plan.Text) string { return x.In(l) }
-		b, err := json.Marshal(SiteParams{Issuer: t(p.Document.Notice.Issuer), Number: t(p.Document.Notice.Number), PlanTitle: t(p.Document.Title), Updated: updated})
+		d := p.Document
+		leg := Legislation{Name: d.Title.ZH, EnglishName: d.Title.EN, Issuer: d.Notice.Issuer.ZH, EnglishIssuer: d.Notice.Issuer.EN,
+			Number: d.Notice.Number.ZH, Jurisdiction: d.Jurisdiction.ZH, EnglishJurisdiction: d.Jurisdiction.EN, Year: d.Notice.Year()}
+		b, err := json.Marshal(SiteParams{Issuer: t(d.Notice.Issuer), Number: t(d.Notice.Number), PlanTitle: t(d.Title), Updated: updated, Legislation: leg, Citations: assetpath.CiteIndex(l)})
 		if err != nil {
 			return nil, fmt.Errorf("site params (%s): %w", l, err)
 		}

@@ -21,6 +21,26 @@ type SiteParams struct {
 	// English), for the source line and citations.
 	PlanTitle string `json:"planTitle"`
 	Updated   string `json:"updated"` // YYYY-MM-DD, the edition's last change
+	// Legislation is the plan as the government document it is, the same
+	// in both languages (the JSON-LD's Legislation).
+	Legislation Legislation `json:"legislation"`
+	// Citations is the language's index of citations under the assets
+	// (assetpath.CiteIndex): each page's and chart's text, files and tags.
+	Citations string `json:"citations"`
+}
+
+// Legislation is the plan's facts as the source gives them, with the
+// English the edition gives each: the issuer, the document number, the
+// jurisdiction and the year of issue (from the number).
+type Legislation struct {
+	Name                string `json:"name"`
+	EnglishName         string `json:"englishName"`
+	Issuer              string `json:"issuer"`
+	EnglishIssuer       string `json:"englishIssuer"`
+	Number              string `json:"number"`
+	Jurisdiction        string `json:"jurisdiction"`
+	EnglishJurisdiction string `json:"englishJurisdiction"`
+	Year                string `json:"year"`
 }
 
 // Social is what a page says of its social card (the social partial).

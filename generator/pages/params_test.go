@@ -99,13 +99,18 @@ func TestLanguages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The plan as a government document, the same in both languages.
+	leg := map[string]any{"name": "湖南省现代化产业体系建设实施方案", "englishName": p.Document.Title.EN,
+		"issuer": "湖南省人民政府办公厅", "englishIssuer": "General Office of the Hunan Provincial People's Government",
+		"number":       "湘政办发〔2023〕54号",
+		"jurisdiction": "湖南省", "englishJurisdiction": "Hunan Province", "year": "2023"}
 	want := map[string]any{
 		"zh": map[string]any{"title": "湖南现代化产业体系方案（非官方中英文版）", "params": map[string]any{
 			"issuer": "湖南省人民政府办公厅", "number": "湘政办发〔2023〕54号",
-			"planTitle": p.Document.Title.ZH, "updated": "2024-01-02"}},
+			"planTitle": p.Document.Title.ZH, "updated": "2024-01-02", "legislation": leg, "citations": "cite/zh/index.json"}},
 		"en": map[string]any{"title": "Hunan Industrial Plan (unofficial bilingual edition)", "params": map[string]any{
 			"issuer": p.Document.Notice.Issuer.EN, "number": p.Document.Notice.Number.EN,
-			"planTitle": p.Document.Title.EN, "updated": "2024-01-02"}},
+			"planTitle": p.Document.Title.EN, "updated": "2024-01-02", "legislation": leg, "citations": "cite/en/index.json"}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Languages:\n got %v\nwant %v", got, want)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/charts"
+	"github.com/hunan-industry/plan-site/generator/cite"
 	"github.com/hunan-industry/plan-site/generator/epub"
 	"github.com/hunan-industry/plan-site/generator/exports"
 	"github.com/hunan-industry/plan-site/generator/pages"
@@ -128,6 +129,23 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 	if err := writeTree(files, filepath.Join(gen, "content")); err != nil {
 		return generation{}, err
 	}
+	citations, err := cite.Render(p, files, cs, baseURL, updated)
+	if err != nil {
+		return generation{}, err
+	}
+	// writeTree owns the folder it writes: the citations' own, not assets/.
+	citeDir := filepath.Join(assets, assetpath.CiteDir)
+	inCiteDir := map[string][]byte{}
+	for name, b := range citations {
+		rel, err := filepath.Rel(citeDir, filepath.Join(assets, name))
+		if err != nil {
+			return generation{}, err
+		}
+		inCiteDir[rel] = b
+	}
+	if err := writeTree(inCiteDir, citeDir); err != nil {
+		return generation{}, err
+	}
 
 	// Keyed now, with the npm packages certainly installed.
 	if g.Key, err = generationKey(root, baseURL, updated); err != nil {
@@ -147,7 +165,7 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 func stageFiles(gen string) int {
 	n := 0
 	// Not all of assets/: the chart bundle and Hugo write there too.
-	for _, dir := range []string{"content", exportsDir, filepath.Join("assets", assetpath.ChartFilesDir), filepath.Join("assets", assetpath.DownloadsDir), filepath.Join("assets", assetpath.SocialDir)} {
+	for _, dir := range []string{"content", exportsDir, filepath.Join("assets", assetpath.ChartFilesDir), filepath.Join("assets", assetpath.DownloadsDir), filepath.Join("assets", assetpath.SocialDir), filepath.Join("assets", assetpath.CiteDir)} {
 		filepath.WalkDir(filepath.Join(gen, dir), func(_ string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() {
 				n++

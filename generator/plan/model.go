@@ -37,6 +37,9 @@ type Document struct {
 	Tiers       []*Tier     `yaml:"tiers"`
 	Safeguards  Safeguards  `yaml:"safeguards"`
 	Attachments Attachments `yaml:"attachments"`
+	// Jurisdiction is where the plan applies: the province whose
+	// government's office issued it.
+	Jurisdiction Text `yaml:"jurisdiction"`
 }
 
 // Notice is the covering notice of the General Office.

@@ -31,6 +31,12 @@ func validate(p *Plan, l *loader) {
 		checkTexts(l.log(ind.file), "", ind)
 	}
 
+	if d := p.Document; !strings.HasPrefix(d.Notice.Issuer.ZH, d.Jurisdiction.ZH) {
+		docLog.add(d.Jurisdiction.Line, "jurisdiction", "%q is not the province of the issuer %q", d.Jurisdiction.ZH, d.Notice.Issuer.ZH)
+	} else if n := d.Notice; n.Year() == "" {
+		docLog.add(n.Number.Line, "notice.number", "%q gives no year of issue as 〔YYYY〕", n.Number.ZH)
+	}
+
 	tiers := map[string]*Tier{}
 	for i, t := range p.Document.Tiers {
 		if tiers[t.Code.Value] != nil {

@@ -86,7 +86,7 @@ func TestTitlesNameTheEdition(t *testing.T) {
 	files := twinConfig + twins +
 		themeFiles(t, "layouts/_partials/head.html", "layouts/_partials/title.html", "layouts/_partials/social.html", "i18n/zh.toml", "i18n/en.toml") +
 		"-- assets/css/site.css --\nbody{margin:0}\n" +
-		"-- layouts/_partials/hreflang.html --\n-- layouts/_partials/jsonld.html --\n" +
+		"-- layouts/_partials/hreflang.html --\n-- layouts/_partials/jsonld.html --\n-- layouts/_partials/highwire.html --\n" +
 		"-- content/zh/_index.md --\n---\ntitle: 方案\ndescription: 首页说明\n---\n" +
 		"-- content/en/_index.md --\n---\ntitle: The Plan\n---\n" +
 		"-- layouts/single.html --\n{{ define \"main\" }}{{ partial \"head.html\" . }}{{ end }}\n" +

@@ -128,7 +128,8 @@ func CheckEditionPage(fs *Findings, u string, b []byte, rules EditionLang, e Edi
 				plan = true
 			}
 			cls := " " + a["class"] + " "
-			if strings.Contains(cls, " citation ") {
+			// The plan's own citation (plan-citation) names its issuer first.
+			if strings.Contains(cls, " citation ") && !strings.Contains(cls, " plan-citation ") {
 				citations = append(citations, strings.TrimSpace(TextOf(n)))
 			}
 			if strings.Contains(cls, " independence ") && strings.TrimSpace(TextOf(n)) == rules.Independence {

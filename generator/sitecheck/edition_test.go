@@ -24,7 +24,7 @@ func edPage(lang, title, body string) []byte {
 		`<meta name="description" content="湖南产业体系方案（非官方中英文版）：全文与布局"></head><body>` + body + `</body></html>`)
 }
 
-const zhFooter = `<footer><details class="cite"><p class="citation">湖南产业体系方案（非官方）. 工程机械[EB/OL]. (2024-01-02). https://x/.</p></details><p class="independence">本站是独立编辑的非官方版本。</p></footer>`
+const zhFooter = `<footer><details class="cite"><p class="citation">湖南产业体系方案（非官方）. 工程机械[EB/OL]. (2024-01-02). https://x/.</p><p class="citation plan-citation">湖南省人民政府办公厅. 湖南省现代化产业体系建设实施方案：湘政办发〔2023〕54号[Z]. https://x/plan/.</p></details><p class="independence">本站是独立编辑的非官方版本。</p></footer>`
 const enFooter = `<footer><p class="citation">Hunan Industrial Plan. “Construction machinery.”</p><p class="independence">An independent, unofficial edition.</p></footer>`
 
 func check(u string, b []byte, r EditionLang) Findings {

@@ -42,6 +42,10 @@ type Page struct {
 	// Go's "<no value>" (for a key no front matter or site param has) and
 	// fmt's "%!" (a verb without its argument, or an argument too many).
 	Holes []string
+	// JSONLD are the page's structured data blocks, as written.
+	JSONLD []string
+	// Meta are the <meta name> contents by name, in page order.
+	Meta map[string][]string
 }
 
 // holes matches those marks in a page's source, escaped or not.
@@ -109,7 +113,7 @@ func parse(rel string, b []byte) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	pg := &Page{File: rel, URL: pageURL(rel), IDs: map[string]bool{}, Alternate: map[string]string{}}
+	pg := &Page{File: rel, URL: pageURL(rel), IDs: map[string]bool{}, Alternate: map[string]string{}, Meta: map[string][]string{}}
 	var walk func(n *html.Node, inSwitch bool)
 	walk = func(n *html.Node, inSw bool) {
 		if n.Type == html.ElementNode {
@@ -128,6 +132,9 @@ func parse(rel string, b []byte) (*Page, error) {
 					_, to, _ := strings.Cut(a["content"], "url=")
 					pg.Refresh = strings.TrimSpace(to)
 					pg.Links = append(pg.Links, pg.Refresh) // checked as a link
+				}
+				if name := a["name"]; name != "" {
+					pg.Meta[name] = append(pg.Meta[name], a["content"])
 				}
 			case "body":
 				pg.Framed = strings.Contains(" "+a["class"]+" ", " embed ")
@@ -149,6 +156,9 @@ func parse(rel string, b []byte) (*Page, error) {
 					pg.Resources = append(pg.Resources, a["href"])
 				}
 			case "script", "img", "iframe", "audio", "video", "source", "embed", "track", "input":
+				if n.Data == "script" && a["type"] == "application/ld+json" {
+					pg.JSONLD = append(pg.JSONLD, text(n))
+				}
 				if v := a["src"]; v != "" {
 					pg.Resources = append(pg.Resources, v)
 				}
