@@ -189,9 +189,10 @@ func languageWorks(p *plan.Plan, content map[string][]byte, cs []*charts.Chart, 
 		idx.Pages[l.Prefix()+"/"+page] = entry(w)
 	}
 	// The pages written by hand (about, search) are the edition's, named
-	// as the menu names them; a missing page (404) has nothing to cite.
+	// as the menu names them; a missing page (404) and one outside the menu
+	// (the offline notice) have nothing to cite.
 	for _, k := range pages.Kinds {
-		if k.Generated() || k.File != "" {
+		if k.Generated() || k.File != "" || k.Menu == 0 {
 			continue
 		}
 		page := strings.TrimPrefix(k.Path, "/")

@@ -105,6 +105,7 @@ var (
 	pkgEdition     = w(uitext.Text("go_dp_edition"))
 	pkgCutFrom     = w(uitext.Text("go_dp_chartsSource"))
 	pkgLicence     = w(uitext.Text("go_dp_licence"))
+	pkgBook        = w(uitext.Text("go_dp_book"))
 
 	// The downloads' descriptions are the downloads page's (dl_ keys).
 	fileWords = map[string]word{
@@ -113,6 +114,12 @@ var (
 		"glossary.csv": w(uitext.Text("dl_glossary_csv")),
 		"plan.xlsx":    w(uitext.Text("dl_plan_xlsx")),
 		"plan.json":    w(uitext.Text("dl_plan_json")),
+	}
+	// bookWords are the e-books' (package epub) on the downloads page.
+	bookWords = map[string]word{
+		"plan-zh.epub":        w(uitext.Text("dl_plan-zh_epub")),
+		"plan-en.epub":        w(uitext.Text("dl_plan-en_epub")),
+		"plan-bilingual.epub": w(uitext.Text("dl_plan-bilingual_epub")),
 	}
 	// fileTitles name them as the workbook's sheets do.
 	fileTitles = map[string]word{
@@ -180,6 +187,7 @@ var mediatypes = map[string]string{
 	".csv":  "text/csv",
 	".json": "application/json",
 	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	".epub": "application/epub+zip",
 }
 
 // The licence of the structured data and the translation (go_data_licenceNote).
@@ -197,7 +205,7 @@ func resourceName(file string) string {
 // exports with their schemas, and each chart's CSV with its own and the
 // resource it is cut from. The edition's date, the plan as the source and
 // the licence are the package's, which every resource takes.
-func dataPackage(p *plan.Plan, cs []*charts.Chart, files Files, edition string) ([]byte, error) {
+func dataPackage(p *plan.Plan, cs []*charts.Chart, files Files, books []string, edition string) ([]byte, error) {
 	d := p.Document
 	src := dpSource{
 		Title:  d.Notice.Issuer.ZH + "《" + d.Title.ZH + "》（" + d.Notice.Number.ZH + "） " + d.Notice.Issuer.EN + ", " + d.Title.EN + " (" + d.Notice.Number.EN + ")",
@@ -253,6 +261,15 @@ func dataPackage(p *plan.Plan, cs []*charts.Chart, files Files, edition string) 
 			r.Profile, r.Encoding, r.Dialect, r.Schema = "tabular-data-resource", "utf-8", csvDialect, tabular(f.fields, f.key)
 		}
 		add(f.name, r)
+	}
+
+	// The e-books: the plan to read, described by the downloads page's words.
+	for _, name := range books {
+		words, ok := bookWords[name]
+		if !ok {
+			return nil, fmt.Errorf("exports: no words for the e-book %s", name)
+		}
+		add(name, resource{Name: resourceName(name), Title: pkgBook.bi(), Description: words.ZH + "\n\n" + words.EN, Sources: []dpSource{src}})
 	}
 
 	// A chart's title and summary in both languages, by its id.

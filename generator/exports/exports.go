@@ -9,6 +9,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/hunan-industry/plan-site/generator/assetpath"
@@ -24,9 +26,11 @@ type Files map[string][]byte
 
 // Render makes every export: the plan's files, each chart's CSV
 // (assetpath.ChartData) and the data package that describes them all,
-// dated with the edition.
-func Render(p *plan.Plan, cs []*charts.Chart, edition string) (Files, error) {
+// dated with the edition. books are the e-books published beside them
+// (package epub), which the package describes too.
+func Render(p *plan.Plan, cs []*charts.Chart, edition string, books Files) (Files, error) {
 	files := Files{}
+	maps.Copy(files, books)
 	var err error
 	if files["layout.csv"], err = layoutCSV(p); err != nil {
 		return nil, err
@@ -48,7 +52,7 @@ func Render(p *plan.Plan, cs []*charts.Chart, edition string) (Files, error) {
 			return nil, err
 		}
 	}
-	if files[PackageFile], err = dataPackage(p, cs, files, edition); err != nil {
+	if files[PackageFile], err = dataPackage(p, cs, files, slices.Sorted(maps.Keys(books)), edition); err != nil {
 		return nil, err
 	}
 	return files, nil

@@ -25,7 +25,7 @@ func load(t *testing.T) (*plan.Plan, Files) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := Render(p, cs, "2024-01-02")
+	files, err := Render(p, cs, "2024-01-02", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

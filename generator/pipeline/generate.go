@@ -104,15 +104,14 @@ func generate(root, baseURL, updated string, progress func(string, ...any)) (gen
 	if err := writeImages(p, cs, assets, root, baseURL, updated, progress); err != nil {
 		return generation{}, err
 	}
-	data, err := exports.Render(p, cs, updated)
-	if err != nil {
-		return generation{}, err
-	}
 	books, err := ebooks(p, cs, assets, baseURL, updated)
 	if err != nil {
 		return generation{}, err
 	}
-	maps.Copy(data, books)
+	data, err := exports.Render(p, cs, updated, books)
+	if err != nil {
+		return generation{}, err
+	}
 	if err := writeTree(data, filepath.Join(gen, exportsDir)); err != nil {
 		return generation{}, err
 	}

@@ -20,6 +20,7 @@ func provenanceSite(t *testing.T, contact string) *hugolib.IntegrationTestBuilde
 			"layouts/about/single.html", "i18n/zh.toml", "i18n/en.toml") +
 		// The citation box is another test's: here it is left out.
 		"-- layouts/_partials/cite.html --\n\n" +
+		"-- layouts/_partials/cite-entry.html --\n\n" +
 		"-- layouts/home.html --\n{{ partial \"footer.html\" . }}\n" +
 		"-- layouts/about/baseof.html --\n{{ block \"main\" . }}{{ end }}{{ partial \"footer.html\" . }}\n" +
 		"-- content/zh/_index.md --\n---\ntitle: 首页\n---\n" +

@@ -137,7 +137,7 @@ func isText(n *yaml.Node) bool {
 // useDataset replaces the plan in a project's data folder by the small
 // valid dataset, keeping what the build reads besides the plan (fonts).
 func useDataset(data string) error {
-	for _, name := range []string{"plan.yaml", "cities.yaml", "layout.yaml", "industries", "glossary", "geo", "source"} {
+	for _, name := range []string{"plan.yaml", "cities.yaml", "layout.yaml", "notes.yaml", "industries", "glossary", "geo", "source"} {
 		if err := os.RemoveAll(filepath.Join(data, name)); err != nil {
 			return err
 		}

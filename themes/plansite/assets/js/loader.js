@@ -45,6 +45,12 @@ initPage();
 // Readable offline after this visit (generator/offline writes /sw.js):
 // registered once the page has loaded, so the worker's downloads never
 // compete with the page's own.
-if ('serviceWorker' in navigator) {
-  addEventListener('load', () => { navigator.serviceWorker.register('/sw.js').catch(() => {}); });
+// Not inside an embed: a sandboxed frame throws on the very mention of
+// navigator.serviceWorker, and an embed is not kept offline anyway.
+if (!document.body.classList.contains('embed')) {
+  try {
+    if ('serviceWorker' in navigator) {
+      addEventListener('load', () => { navigator.serviceWorker.register('/sw.js').catch(() => {}); });
+    }
+  } catch (e) { /* no worker where the browser forbids one */ }
 }
