@@ -1,6 +1,10 @@
 package pages
 
-import "github.com/hunan-industry/plan-site/generator/plan"
+import (
+	"strings"
+
+	"github.com/hunan-industry/plan-site/generator/plan"
+)
 
 // otherFigures are the amounts of the targets a page states as the other
 // language writes them, for the search index alone (the search-names
@@ -13,10 +17,17 @@ func (v *view) otherFigures(ts []*plan.Target) string {
 		if t == nil {
 			continue
 		}
+		// Each form beside the page's own, so that a result's excerpt,
+		// drawn from these words, reads as a gloss: "4100亿元 · 4100亿
+		// (410 billion yuan)", "410 billion yuan（4100亿元）".
+		zh, en := t.AmountsZH(), t.AmountEN()
+		if len(zh) == 0 || en == "" {
+			continue
+		}
 		if v.l == plan.ZH {
-			forms = append(forms, t.AmountEN())
+			forms = append(forms, en+"（"+zh[0]+"）")
 		} else {
-			forms = append(forms, t.AmountsZH()...)
+			forms = append(forms, strings.Join(zh, " · ")+" ("+en+")")
 		}
 	}
 	return otherNames(forms)

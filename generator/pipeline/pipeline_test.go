@@ -159,6 +159,8 @@ func TestPageContent(t *testing.T) {
 		{"industries/construction-machinery/index.html", []string{"工程机械", "超过3000亿元", "三一集团", "中联重科", "长沙", "娄底",
 			// The phone's map, drawn without the credit line, still says it is schematic.
 			`<p class="chart-map-note" data-pagefind-ignore>示意图，不作为划界依据</p>`}},
+		// So does the phone map of an embed.
+		{"embed/city-changsha/index.html", []string{`<p class="chart-map-note">示意图，不作为划界依据</p>`}},
 		{"en/industries/construction-machinery/index.html", []string{"Construction machinery", "more than 300 billion yuan", "SANY Group", "Zoomlion", "Changsha", "Loudi"}},
 		{"en/cities/xiangxi/index.html", []string{"Xiangxi Tujia and Miao Autonomous Prefecture"}},
 		{"plan/index.html", []string{`id="construction-machinery-1"`, "1.特种工程机械。依托三一集团"}},
