@@ -9,7 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"unicode"
+
+	"github.com/hunan-industry/plan-site/generator/sitecheck"
 )
 
 // TestChartNamesWhole reads every bar chart's names from its option and
@@ -165,22 +166,13 @@ func cutNames(svg string, names []string) []string {
 		if s := strings.TrimSpace(text); strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…") {
 			problems = append(problems, fmt.Sprintf("label %q is cut", s))
 		}
-		all.WriteString(noSpace(text))
+		all.WriteString(sitecheck.Squeeze(text))
 	}
 	drawn := all.String()
 	for _, n := range names {
-		if !strings.Contains(drawn, noSpace(n)) {
+		if !strings.Contains(drawn, sitecheck.Squeeze(n)) {
 			problems = append(problems, fmt.Sprintf("name %q is not drawn whole", n))
 		}
 	}
 	return problems
-}
-
-func noSpace(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
 }

@@ -3,14 +3,10 @@ package pipeline
 import (
 	"context"
 	"net/url"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/hunan-industry/plan-site/generator/netlify"
-	"github.com/hunan-industry/plan-site/generator/preview"
 )
 
 // paragraphToolsJS measures, as Chromium lays them out, the links after
@@ -47,16 +43,7 @@ func measureTools(ctx context.Context, u string) (toolsReport, error) {
 // 390 px; and, so that the check can fail, a page whose ¶ is a bare
 // symbol of 15 × 16 px.
 func TestParagraphToolsAreTargets(t *testing.T) {
-	cfg, err := netlify.Load(filepath.Join("..", "..", "netlify.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := preview.Start(siteDir(t), "127.0.0.1:0", cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	ctx := startBrowser(t)
+	srv, ctx := servedInBrowser(t)
 	for _, page := range []string{"/plan/", "/en/plan/"} {
 		r, err := measureTools(ctx, srv.URL+page)
 		if err != nil {

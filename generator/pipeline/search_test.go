@@ -33,9 +33,10 @@ func startBrowser(t *testing.T) context.Context {
 	return ctx
 }
 
-// TestSearchFindsPages queries the Pagefind index in a real browser, under
-// the site's real headers, in both languages.
-func TestSearchFindsPages(t *testing.T) {
+// servedInBrowser serves the shared built site under the site's real
+// headers and opens a browser for it; both close with the test.
+func servedInBrowser(t *testing.T) (*preview.Server, context.Context) {
+	t.Helper()
 	cfg, err := netlify.Load(filepath.Join("..", "..", "netlify.toml"))
 	if err != nil {
 		t.Fatal(err)
@@ -44,8 +45,14 @@ func TestSearchFindsPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer srv.Close()
-	ctx := startBrowser(t)
+	t.Cleanup(func() { srv.Close() })
+	return srv, startBrowser(t)
+}
+
+// TestSearchFindsPages queries the Pagefind index in a real browser, under
+// the site's real headers, in both languages.
+func TestSearchFindsPages(t *testing.T) {
+	srv, ctx := servedInBrowser(t)
 	for _, c := range []struct{ page, query, want string }{
 		{"/search/", "工程机械", "/industries/construction-machinery/"},
 		{"/search/", "长沙", "/cities/changsha/"},
@@ -67,16 +74,7 @@ func TestSearchFindsPages(t *testing.T) {
 // language writes it finds the page that states it, in both directions
 // (the plan's 4100亿元 on the English site, 410 billion on the Chinese).
 func TestSearchFindsFiguresInEitherScript(t *testing.T) {
-	cfg, err := netlify.Load(filepath.Join("..", "..", "netlify.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := preview.Start(siteDir(t), "127.0.0.1:0", cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	ctx := startBrowser(t)
+	srv, ctx := servedInBrowser(t)
 	for _, c := range []struct{ page, query, want string }{
 		{"/en/search/", "4100亿元", "/en/industries/modern-petrochemicals/"},
 		{"/en/search/", "4100亿", "/en/industries/modern-petrochemicals/"},

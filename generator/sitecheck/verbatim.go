@@ -63,7 +63,7 @@ func NewVerbatim(units map[string]string, passages []string) *Verbatim {
 	// A run two units share, or one of a name or a heading, is common: a
 	// phrase or a name the plan repeats, not the mark of one passage.
 	for _, id := range ids {
-		t := squeeze(units[id])
+		t := Squeeze(units[id])
 		v.units[id] = t
 		r := []rune(t)
 		for i := 0; i+copyRun <= len(r); i++ {
@@ -81,8 +81,9 @@ func NewVerbatim(units map[string]string, passages []string) *Verbatim {
 // common stands for the unit of a run that is no one passage's.
 const common = ""
 
-// squeeze drops whitespace, the one thing layout may change.
-func squeeze(s string) string {
+// Squeeze drops whitespace, the one thing layout may change (and what a
+// PDF's text or a drawing's lines break at).
+func Squeeze(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1
@@ -142,7 +143,7 @@ func (v *Verbatim) whole(fs *Findings, u string, n *html.Node, id string) {
 		fs.add(u, "%s: no unit of the plan has the id %q", element(n), id)
 		return
 	}
-	if got := squeeze(TextOf(n)); got != want {
+	if got := Squeeze(TextOf(n)); got != want {
 		fs.add(u, "%s: %s", element(n), drift(want, got))
 	}
 }
@@ -153,14 +154,14 @@ func (v *Verbatim) part(fs *Findings, u string, n *html.Node, id string) {
 		fs.add(u, "%s: no unit of the plan has the id %q", element(n), id)
 		return
 	}
-	got := squeeze(TextOf(n))
+	got := Squeeze(TextOf(n))
 	if got == "" || !strings.Contains(unit, got) {
 		fs.add(u, "%s: %q is not part of the plan's words %q", element(n), short(got), short(unit))
 	}
 }
 
 func (v *Verbatim) unmarked(fs *Findings, u string, n *html.Node, english bool) {
-	text := squeeze(n.Data)
+	text := Squeeze(n.Data)
 	if v.copied(text) == "" {
 		return
 	}

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/plan"
+	"github.com/hunan-industry/plan-site/generator/sitecheck"
 	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
@@ -81,17 +81,6 @@ func printPDF(t testing.TB, u string) (sheets []string, marks int) {
 	return sheets, marks
 }
 
-// squeeze drops all white space: pdftotext breaks lines where the page
-// did, inside an address or a Chinese sentence.
-func squeeze(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // printedPage is what a printed page must show, read from its built HTML.
 type printedPage struct {
 	path, title, url, date string
@@ -147,20 +136,20 @@ func printFindings(want printedPage, sheets []string, marks int, firstChartOnFir
 	if marks > 0 {
 		found = append(found, fmt.Sprintf("%s: %d disclosure triangles print (<summary> shown as a list item)", want.path, marks))
 	}
-	first := squeeze(sheets[0])
+	first := sitecheck.Squeeze(sheets[0])
 	for _, s := range []struct{ what, text string }{{"title", want.title}, {"address", want.url}, {"date", want.date}} {
-		if s.text != "" && !strings.Contains(first, squeeze(s.text)) {
+		if s.text != "" && !strings.Contains(first, sitecheck.Squeeze(s.text)) {
 			found = append(found, fmt.Sprintf("%s: page 1 of %d does not show the page's %s %q", want.path, len(sheets), s.what, s.text))
 		}
 	}
-	all := squeeze(strings.Join(sheets, ""))
+	all := sitecheck.Squeeze(strings.Join(sheets, ""))
 	for _, mark := range []string{"▼", "▶", "►", "▸", "▾"} {
 		if n := strings.Count(all, mark); n > 0 {
 			found = append(found, fmt.Sprintf("%s: %d disclosure marks %q print", want.path, n, mark))
 		}
 	}
 	for i, c := range want.charts {
-		title := squeeze(c.title)
+		title := sitecheck.Squeeze(c.title)
 		if title == "" {
 			continue
 		}
@@ -169,7 +158,7 @@ func printFindings(want printedPage, sheets []string, marks int, firstChartOnFir
 		}
 		on := -1
 		for j, s := range sheets {
-			if strings.Contains(squeeze(s), title) {
+			if strings.Contains(sitecheck.Squeeze(s), title) {
 				on = j
 				break
 			}
@@ -182,7 +171,7 @@ func printFindings(want printedPage, sheets []string, marks int, firstChartOnFir
 			found = append(found, fmt.Sprintf("%s: the chart %q starts on page %d, not page 1", want.path, c.title, on+1))
 		}
 		// The summary's first words, on the title's page: the chart is whole.
-		if s := []rune(squeeze(c.summary)); len(s) > 0 && !strings.Contains(squeeze(sheets[on]), string(s[:min(20, len(s))])) {
+		if s := []rune(sitecheck.Squeeze(c.summary)); len(s) > 0 && !strings.Contains(sitecheck.Squeeze(sheets[on]), string(s[:min(20, len(s))])) {
 			found = append(found, fmt.Sprintf("%s: the chart %q is split: its summary is not on page %d with its title", want.path, c.title, on+1))
 		}
 	}
