@@ -188,11 +188,10 @@ func languageWorks(p *plan.Plan, content map[string][]byte, cs []*charts.Chart, 
 		works = append(works, w)
 		idx.Pages[l.Prefix()+"/"+page] = entry(w)
 	}
-	// The pages written by hand (about, search) are the edition's, named
-	// as the menu names them; a missing page (404) and one outside the menu
-	// (the offline notice) have nothing to cite.
+	// The pages written by hand (about) are the edition's, named as the
+	// menu names them.
 	for _, k := range pages.Kinds {
-		if k.Generated() || k.File != "" || k.Menu == 0 {
+		if k.Generated() || !Cited(k) {
 			continue
 		}
 		page := strings.TrimPrefix(k.Path, "/")
@@ -348,4 +347,11 @@ func marshal(v any) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// Cited tells whether pages of kind k have a citation: every generated
+// kind, and of the pages written by hand those in the menu; a missing
+// page (404), the search page and the offline notice have nothing to cite.
+func Cited(k pages.Kind) bool {
+	return k.Generated() || (k.File == "" && k.Menu != 0)
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/hunan-industry/plan-site/generator/assetpath"
 	"github.com/hunan-industry/plan-site/generator/cite"
+	"github.com/hunan-industry/plan-site/generator/pages"
 	"github.com/hunan-industry/plan-site/generator/plan"
 	"github.com/hunan-industry/plan-site/generator/uitext"
 )
@@ -68,8 +69,17 @@ func TestCitations(t *testing.T) {
 				checks = append(checks, map[string]any{"file": f, "want": w})
 			}
 		}
+		uncited := map[string]bool{}
+		for _, k := range pages.Kinds {
+			if !cite.Cited(k) {
+				uncited[l.Prefix()+k.Path] = true
+			}
+		}
 		for _, u := range s.URLs() {
 			pg := s.Pages[u]
+			if uncited[u] {
+				continue
+			}
 			// A page that only forwards the reader (a chart's cite
 			// address) has nothing of its own to cite.
 			if pg.Lang == "" || pg.Framed || pg.Refresh != "" || pg.Lang != l.Locale() || strings.HasSuffix(u, "/404.html") {
