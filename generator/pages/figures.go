@@ -17,15 +17,16 @@ func (v *view) otherFigures(ts []*plan.Target) string {
 		if t == nil {
 			continue
 		}
-		// Each form beside the page's own, so that a result's excerpt,
-		// drawn from these words, reads as a gloss: "4100亿元 · 4100亿
-		// (410 billion yuan)", "410 billion yuan（4100亿元）".
+		// On the English site each Chinese form stands beside the English,
+		// so that a result's excerpt drawn from these words reads as a
+		// gloss: "4100亿元 · 4100亿 (410 billion yuan)". The Chinese site's
+		// block is English only (it is marked lang="en").
 		zh, en := t.AmountsZH(), t.AmountEN()
 		if len(zh) == 0 || en == "" {
 			continue
 		}
 		if v.l == plan.ZH {
-			forms = append(forms, en+"（"+zh[0]+"）")
+			forms = append(forms, en)
 		} else {
 			forms = append(forms, strings.Join(zh, " · ")+" ("+en+")")
 		}
