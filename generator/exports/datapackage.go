@@ -114,9 +114,7 @@ var (
 		"glossary.csv": w(uitext.Text("dl_glossary_csv")),
 		"plan.xlsx":    w(uitext.Text("dl_plan_xlsx")),
 		"plan.json":    w(uitext.Text("dl_plan_json")),
-	}
-	// bookWords are the e-books' (package epub) on the downloads page.
-	bookWords = map[string]word{
+		// The e-books (package epub).
 		"plan-zh.epub":        w(uitext.Text("dl_plan-zh_epub")),
 		"plan-en.epub":        w(uitext.Text("dl_plan-en_epub")),
 		"plan-bilingual.epub": w(uitext.Text("dl_plan-bilingual_epub")),
@@ -265,7 +263,7 @@ func dataPackage(p *plan.Plan, cs []*charts.Chart, files Files, books []string, 
 
 	// The e-books: the plan to read, described by the downloads page's words.
 	for _, name := range books {
-		words, ok := bookWords[name]
+		words, ok := fileWords[name]
 		if !ok {
 			return nil, fmt.Errorf("exports: no words for the e-book %s", name)
 		}

@@ -12,9 +12,9 @@ import (
 	"github.com/hunan-industry/plan-site/generator/uitext"
 )
 
-// literalEnglish are the interface strings issue 14 found literal: the
+// literalEnglish are interface strings that read as literal or as table speak: the
 // 布局 wording, the strive marker, a city page's sentence, the column label
-// given two names, and the placeholder date; then issue 23's table speak:
+// given two names, and the placeholder date; then the table speak of labels:
 // label-colon-count lines, a yes/no strive column, "different units" where
 // both are yuan, a label that reads as a verb, bytes beside kilobytes.
 var literalEnglish = []string{"laid out", "laying out", "lays out", "output aim", " aim ", "is in Hunan Province, part of",
@@ -22,7 +22,7 @@ var literalEnglish = []string{"laid out", "laying out", "lays out", "output aim"
 	"with this industry:", "lists for it:", "Target to strive for", "different units", "Embed page", " bytes)",
 	"Conflicting figure or unit", "Wording only"}
 
-// literalChinese are issue 23's table speak in Chinese, likewise.
+// literalChinese are that table speak in Chinese, likewise.
 var literalChinese = []string{"所列产业：", "的市州：", "单位不同", "嵌入页面", "“力争”有无", "项目标表述不一致", "字节", "实质差异"}
 
 // edition gives the rules of issue 15 for the real project.

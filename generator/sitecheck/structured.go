@@ -21,7 +21,7 @@ type PlanFacts struct {
 // addressKeys are the schema.org properties that give a thing an address.
 var addressKeys = []string{"url", "@id", "sameAs", "mainEntityOfPage", "contentUrl"}
 
-// StructuredData checks every page's JSON-LD (issue 23): the plan is a
+// StructuredData checks every page's JSON-LD: the plan is a
 // Legislation with its issuer, number, jurisdiction and language, and is
 // never given an address on this site; each page is the edition's work
 // based on it, and an English page says what it translates.
